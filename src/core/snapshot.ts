@@ -1,0 +1,100 @@
+// The host-independent picture of a workbook. Every host (Excel, WPS, .xlsx file) reads into this
+// shape; the engine never sees a host object.
+
+/** Raw cell value as the host reports it. Dates are Excel serial numbers with a date format. */
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  /** Raw value (formula results, not formulas). */
+  v: CellValue;
+  /** Display text as the user sees it (e.g. "95%" for 0.95 formatted as percent). */
+  t: string;
+  /** Number format code, when not General. */
+  f?: string;
+}
+
+/** A merged area, 1-based inclusive sheet coordinates. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** rows[i][j] is the cell at sheet row top+i, column left+j. Missing or null means empty. */
+  rows: (Cell | null | undefined)[][];
+  /** 1-based sheet row of rows[0] (the used range may not start at A1). */
+  top: number;
+  /** 1-based sheet column of rows[i][0]. */
+  left: number;
+  merges: MergeArea[];
+}
+
+export interface WorkbookSnapshot {
+  name?: string;
+  sheets: SheetSnapshot[];
+}
+
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): Cell | null {
+  const r = sheet.rows[row - sheet.top];
+  if (!r) return null;
+  return r[col - sheet.left] ?? null;
+}
+
+export function lastRow(sheet: SheetSnapshot): number {
+  return sheet.top + sheet.rows.length - 1;
+}
+
+export function lastCol(sheet: SheetSnapshot): number {
+  let max = 0;
+  for (const r of sheet.rows) if (r && r.length > max) max = r.length;
+  return sheet.left + max - 1;
+}
+
+/** Column number (1-based) to letters: 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function address(row: number, col: number): string {
+  return columnLetters(col) + row;
+}
+
+/** "B12" → {row: 12, col: 2}; null when not an A1 address. */
+export function parseAddress(a: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** Convenience for tests and generators: build a snapshot from a plain grid starting at A1. */
+export function sheetFromGrid(
+  name: string,
+  grid: (CellValue | Cell | undefined)[][],
+  merges: MergeArea[] = [],
+): SheetSnapshot {
+  return {
+    name,
+    top: 1,
+    left: 1,
+    merges,
+    rows: grid.map((r) =>
+      r.map((v) => {
+        if (v === undefined || v === null) return null;
+        if (typeof v === 'object') return v;
+        return { v, t: typeof v === 'string' ? v : String(v) };
+      }),
+    ),
+  };
+}
