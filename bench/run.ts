@@ -1,0 +1,127 @@
+// npm run bench: one JSON line per sheet size. Times are medians within this one run; compare the
+// ratios, not absolute numbers (machines differ). Targets: evaluate 10,000 rows < 100 ms; CLI end to end
+// with --out ≤ 2 × a bare exceljs read + write of the same file (the floor: the file must be read and written).
+
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { evaluateWorkbook } from '../src/core/evaluate';
+import { planWrites } from '../src/core/plan';
+import { snapshotWorkbook } from '../src/hosts/file/xlsx';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const LEVELS: [string, string, string, string, string][] = [
+  ['产出指标', '数量指标', '完成数量', '≥{n}个', '{m}个'],
+  ['产出指标', '质量指标', '验收合格率', '100%', '{p}%'],
+  ['产出指标', '时效指标', '完成时间', '2020年12月底前完成', '2020年11月完成'],
+  ['产出指标', '成本指标', '单位成本', '≤{n}元', '{m}元'],
+  ['效益指标', '社会效益指标', '服务效果', '有效', '效果明显'],
+  ['满意度指标', '服务对象满意度指标', '群众满意度', '≥95%', '{p}%'],
+];
+
+export async function makeWorkbook(rows: number, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('项目支出绩效自评表');
+  ws.addRow(['项目支出绩效自评表']);
+  ws.mergeCells(1, 1, 1, 9);
+  ws.addRow(['（2020年度）']);
+  ws.addRow(['项目名称', '基准测试项目']);
+  ws.addRow(['主管部门', '某县教育局', '', '实施单位', '某县教育局']);
+  ws.addRow(['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+  ws.addRow(['', '年度资金总额', 100, 100, 95, 10, 0.95, 9.5]);
+  ws.mergeCells(5, 1, 6, 1);
+  ws.addRow(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
+  const header = ws.rowCount;
+  const w = 90 / rows;
+  for (let i = 0; i < rows; i++) {
+    const [l1, l2, name, t, a] = LEVELS[i % LEVELS.length];
+    const n = 50 + (i % 50);
+    const m = n - (i % 7 === 0 ? 3 : -2);
+    const p = 94 + (i % 7);
+    const fill = (s: string) => s.replace('{n}', String(n)).replace('{m}', String(m)).replace('{p}', String(Math.min(p, 100)));
+    ws.addRow(['', l1, l2, `${name}${i + 1}`, fill(t), fill(a), w, w, i % 11 === 0 ? '' : '无偏差']);
+  }
+  ws.mergeCells(header, 1, header + rows, 1);
+  ws.addRow(['总分', '', '', '', '', '', 100, 99, '优']);
+  await wb.xlsx.writeFile(file);
+}
+
+/** The exceljs workbook is dropped once the snapshot is taken, so its heap does not weigh on the engine's GC. */
+async function readSnapshot(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return snapshotWorkbook(wb, path.basename(file));
+}
+
+const gc = (): void => (global as unknown as { gc?: () => void }).gc?.();
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeProcess(args: string[]): number {
+  const t0 = process.hrtime.bigint();
+  execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  const bare = path.join(dir, 'bare.js');
+  fs.writeFileSync(bare, `const E=require(${JSON.stringify(require.resolve('exceljs'))});(async()=>{const w=new E.Workbook();await w.xlsx.readFile(process.argv[2]);await w.xlsx.writeFile(process.argv[3]);})();`);
+  const bin = path.join(ROOT, 'bin', 'jixiao.js');
+  for (const n of SIZES) {
+    const file = path.join(dir, `bench-${n}.xlsx`);
+    await makeWorkbook(n, file);
+    const snap = await readSnapshot(file);
+    // Warm-up so the median measures steady state, not the JIT.
+    for (let i = 0; i < 2; i++) evaluateWorkbook(snap);
+    const evalTimes: number[] = [];
+    const planTimes: number[] = [];
+    let indicators = 0;
+    for (let i = 0; i < Math.max(RUNS, 5); i++) {
+      gc();
+      const t0 = process.hrtime.bigint();
+      const r = evaluateWorkbook(snap);
+      const t1 = process.hrtime.bigint();
+      planWrites(r);
+      const t2 = process.hrtime.bigint();
+      evalTimes.push(Number(t1 - t0) / 1e6);
+      planTimes.push(Number(t2 - t1) / 1e6);
+      indicators = r.sheets.reduce((s, x) => s + x.tables.reduce((u, t) => u + t.indicators.length, 0), 0);
+    }
+    const cli: number[] = [];
+    const floor: number[] = [];
+    const cliRuns = n >= 10000 ? 3 : RUNS;
+    for (let i = 0; i < cliRuns; i++) {
+      cli.push(timeProcess([bin, 'evaluate', file, '--out', path.join(dir, `out-${n}.xlsx`)]));
+      floor.push(timeProcess([bare, file, path.join(dir, `bare-${n}.xlsx`)]));
+    }
+    const line = {
+      rows: n,
+      indicators,
+      evaluateMs: Math.round(median(evalTimes) * 100) / 100,
+      planMs: Math.round(median(planTimes) * 100) / 100,
+      cliMs: Math.round(median(cli)),
+      bareExceljsMs: Math.round(median(floor)),
+      cliOverBare: Math.round((median(cli) / median(floor)) * 100) / 100,
+      evaluateTargetMet: n < 10000 || median(evalTimes) < 100,
+      cliTargetMet: median(cli) <= 2 * median(floor),
+    };
+    process.stdout.write(JSON.stringify(line) + '\n');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${e?.stack ?? e}\n`);
+    process.exit(1);
+  });
+}

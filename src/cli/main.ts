@@ -1,0 +1,232 @@
+// `jixiao` command line. Exit codes: 0 evaluated (findings or not); 1 no indicator table found;
+// 2 unreadable/unsupported file or bad arguments. Messages are Chinese; no stack trace for bad input.
+
+import * as path from 'path';
+import { evaluateWorkbook } from '../core/evaluate';
+import { toJson } from '../core/json';
+import { isJixiaoError, JixiaoError } from '../core/errors';
+import { PROFILES, findProfile } from '../core/data/profiles';
+import { planWrites, SEVERITY_LABEL, completedCount } from '../core/plan';
+import { headerWordsForMessage } from '../core/layout';
+import { Grid } from '../core/grid';
+import { EvaluationResult, Severity } from '../core/types';
+import { WorkbookSnapshot } from '../core/snapshot';
+import { fmtNum } from '../core/text';
+import { applyPlan } from '../hosts/file/xlsx';
+import { readWorkbookFile, writeWorkbookFile } from '../hosts/file/node';
+import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
+import { promises as fs } from 'fs';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+const USAGE = `用法：
+  jixiao evaluate 文件.xlsx [选项]
+
+选项：
+  --json               以 JSON 输出评价结果（标准输出）
+  --out 结果.xlsx       另存一份带标记和“评价结果”工作表的工作簿（原文件不会被修改）
+  --narrative 报告.txt  生成绩效自评报告正文（.txt / .md / .html / .docx）
+  --print-narrative    在屏幕上打印报告正文（纯文本）
+  --outline 类型        报告提纲：auto（默认）/ department（部门整体）/ project（单个项目）
+  --department 名称     报告中的单位名称（默认取表中的主管部门）
+  --year 年度           报告年度（默认取表中的年度）
+  --sheet 名称          只评价指定工作表
+  --profile 名称        评分规则：${PROFILES.map((p) => p.id).join(' / ')}（默认 national）
+  --help               显示本说明
+
+退出码：0 已评价；1 未找到绩效指标表；2 文件无法读取、格式不支持或参数有误。
+`;
+
+interface Args {
+  command: string | null;
+  file: string | null;
+  json: boolean;
+  out: string | null;
+  sheet: string | null;
+  profile: string | null;
+  narrative: string | null;
+  printNarrative: boolean;
+  outline: string | null;
+  department: string | null;
+  year: string | null;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = {
+    command: null, file: null, json: false, out: null, sheet: null, profile: null,
+    narrative: null, printNarrative: false, outline: null, department: null, year: null, help: false,
+  };
+  const needValue = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new JixiaoError('bad-argument', `选项 ${flag} 需要一个值。`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
+    const flag = eq ? eq[1] : x;
+    const take = (): string => {
+      if (eq) return eq[2];
+      const v = needValue(i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--json': a.json = true; break;
+      case '--out': a.out = take(); break;
+      case '--sheet': a.sheet = take(); break;
+      case '--profile': a.profile = take(); break;
+      case '--narrative': a.narrative = take(); break;
+      case '--print-narrative': a.printNarrative = true; break;
+      case '--outline': a.outline = take(); break;
+      case '--department': a.department = take(); break;
+      case '--year': a.year = take(); break;
+      case '--help': case '-h': a.help = true; break;
+      default:
+        if (x.startsWith('-')) throw new JixiaoError('bad-argument', `未知选项 ${x}。`);
+        if (a.command === null) a.command = x;
+        else if (a.file === null) a.file = x;
+        else throw new JixiaoError('bad-argument', `多余的参数“${x}”：一次只评价一个文件。`);
+    }
+  }
+  return a;
+}
+
+function firstRowsPreview(wb: WorkbookSnapshot): string {
+  const lines: string[] = [];
+  for (const s of wb.sheets.slice(0, 5)) {
+    const g = new Grid(s);
+    const shown: string[] = [];
+    for (let r = g.firstRow; r <= g.lastRow && shown.length < 4; r++) {
+      const texts: string[] = [];
+      for (let c = g.firstCol; c <= g.lastCol && texts.length < 6; c++) {
+        const t = g.ownText(r, c);
+        if (t) texts.push(t.length > 14 ? `${t.slice(0, 14)}…` : t);
+      }
+      if (texts.length) shown.push(`    第${r}行：${texts.join(' | ')}`);
+    }
+    lines.push(`  工作表“${s.name}”${shown.length ? '：' : '：（空）'}`);
+    lines.push(...shown);
+  }
+  if (wb.sheets.length > 5) lines.push(`  ……另有${wb.sheets.length - 5}个工作表`);
+  return lines.join('\n');
+}
+
+function humanReport(r: EvaluationResult, profileName: string): string {
+  const out: string[] = [];
+  out.push(`绩效评价助手：${r.file}（评分规则：${profileName}）`);
+  let tables = 0;
+  let indicators = 0;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const s of r.sheets) {
+    for (const t of s.tables) {
+      tables++;
+      indicators += t.indicators.length;
+      const done = completedCount(t);
+      out.push('');
+      out.push(`【${s.sheet}】${t.project ?? t.title ?? ''}（表头第${t.headerRow}行）`);
+      const rate = t.budget && t.budget.rate !== null ? `  预算执行率 ${fmtNum(Math.round(t.budget.rate * 10000) / 100)}%` : '';
+      out.push(`  核算得分 ${fmtNum(t.total.score)} / ${fmtNum(t.total.weight)} 分，等级“${t.total.grade}”  自评得分 ${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)} 分  指标完成 ${done.met}/${done.total}${rate}`);
+      if (t.findings.length === 0) {
+        out.push('  未发现问题。');
+        continue;
+      }
+      const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+      for (const f of t.findings) c[f.severity]++;
+      out.push(`  发现 ${t.findings.length} 处问题（错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}）：`);
+      for (const f of t.findings) {
+        counts[f.severity]++;
+        out.push(`    [${SEVERITY_LABEL[f.severity]}] ${f.cell ?? '—'}  ${f.message}`);
+      }
+    }
+  }
+  out.push('');
+  out.push(`共评价 ${tables} 张表、${indicators} 项指标；错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}。`);
+  return out.join('\n') + '\n';
+}
+
+async function writeNarrative(n: Narrative, file: string, format: string): Promise<void> {
+  let data: string | Uint8Array;
+  // docx is loaded only when asked for: it adds to every start-up otherwise.
+  if (format === 'docx') data = await (await import('../narrative/docx')).toDocx(n);
+  else if (format === 'html') data = toHtml(n);
+  else if (format === 'md') data = toMarkdown(n);
+  else data = toText(n);
+  try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await fs.writeFile(file, data);
+  } catch (e) {
+    throw new JixiaoError('write-failed', `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认目录存在、有写入权限，且该文件没有被其他程序打开。`);
+  }
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const a = parseArgs(argv);
+    if (a.help || a.command === null) {
+      (a.help ? io.out : io.err)(USAGE);
+      return a.help ? 0 : 2;
+    }
+    if (a.command !== 'evaluate') throw new JixiaoError('bad-argument', `未知命令“${a.command}”。`);
+    if (!a.file) throw new JixiaoError('bad-argument', '请指定要评价的 .xlsx 文件。');
+    const profile = findProfile(a.profile ?? undefined);
+    if (!profile) throw new JixiaoError('bad-argument', `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`);
+    const narrativeFormat = a.narrative ? (/\.(txt|md|html|docx)$/i.exec(a.narrative)?.[1].toLowerCase() ?? null) : null;
+    if (a.narrative && !narrativeFormat) throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
+    if (a.outline && !['auto', 'department', 'project'].includes(a.outline)) throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
+    for (const o of [a.out, a.narrative]) if (o && path.resolve(o) === path.resolve(a.file)) {
+      throw new JixiaoError('bad-argument', '输出文件不能与输入文件相同：原文件不会被改写，请指定另一个文件名。');
+    }
+
+    const { workbook, snapshot } = await readWorkbookFile(a.file);
+    if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
+      throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
+    }
+    const result = evaluateWorkbook(snapshot, { profile, sheet: a.sheet ?? undefined, file: path.basename(a.file) });
+    if (result.sheets.length === 0) {
+      io.err(`未在“${path.basename(a.file)}”${a.sheet ? `的工作表“${a.sheet}”` : ''}中找到绩效指标表。\n` +
+        `查找的表头词（同一行中需出现指标名称列和指标值/完成值列）：${headerWordsForMessage()}。\n` +
+        `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);
+      return 1;
+    }
+    const wantNarrative = a.narrative !== null || a.printNarrative || a.out !== null;
+    const narrative: Narrative | null = wantNarrative
+      ? generateNarrative(result, {
+          outline: (a.outline ?? 'auto') as 'auto' | 'department' | 'project',
+          department: a.department ?? undefined,
+          year: a.year ?? undefined,
+        })
+      : null;
+    if (a.out) {
+      const plan = planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined });
+      applyPlan(workbook, plan);
+      await writeWorkbookFile(workbook, a.out);
+    }
+    if (a.narrative && narrative) await writeNarrative(narrative, a.narrative, narrativeFormat as string);
+    if (a.json) io.out(JSON.stringify(toJson(result), null, 2) + '\n');
+    else {
+      io.out(humanReport(result, profile.name));
+      if (a.out) io.out(`已写出：${a.out}（原文件未修改）\n`);
+      if (a.narrative) io.out(`已写出报告正文：${a.narrative}\n`);
+      if (a.printNarrative && narrative) io.out(`\n———— 报告正文 ————\n\n${toText(narrative)}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (isJixiaoError(e)) {
+      io.err(`${e.message}\n`);
+      if (e.code === 'bad-argument') io.err(`\n${USAGE}`);
+      return 2;
+    }
+    io.err(`评价时发生内部错误：${(e as Error).message ?? e}\n请将输入文件和这段信息反馈给开发者。\n`);
+    return 3;
+  }
+}

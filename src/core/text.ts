@@ -1,0 +1,14 @@
+// Small formatting helpers for messages (Chinese text, numbers without float noise).
+
+import { ParsedValue } from './types';
+
+/** 95 → "95", 92.5 → "92.5", 0.1+0.2 → "0.3"; at most 4 decimals, no trailing zeros. */
+export function fmtNum(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const s = (Math.round(x * 10000) / 10000).toFixed(4);
+  return s.replace(/\.?0+$/, '') || '0';
+}
+
+export function fmtValue(v: ParsedValue | null): string {
+  return v ? v.text : '';
+}

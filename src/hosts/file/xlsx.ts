@@ -1,0 +1,231 @@
+// The file host: .xlsx through exceljs. Reads a workbook into a snapshot and applies a write plan to it.
+// Browser-safe (no fs): the CLI and the standalone pane both come through here.
+
+import type ExcelJS from 'exceljs';
+import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, address } from '../../core/snapshot';
+import { JixiaoError } from '../../core/errors';
+import { WritePlan, SummaryPlan, SummaryStyle, SEVERITY_FILL, chooseSummaryName, isOwnerMark } from '../../core/plan';
+import { Severity } from '../../core/types';
+
+type ExcelJSModule = typeof ExcelJS;
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+export function dateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH) / 86400000;
+}
+
+function roundNoise(x: number): number {
+  return Number.isInteger(x) ? x : Number(x.toPrecision(12));
+}
+
+function decimalsOf(fmt: string): number {
+  const m = /\.(0+)/.exec(fmt);
+  return m ? m[1].length : 0;
+}
+
+function isDateFmt(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[yd]/i.test(f) || /年|月|日/.test(fmt) || /m+[/-]/i.test(f);
+}
+
+/** Display text of a number under a number format: the subset that matters for reading values. */
+export function formatNumber(v: number, fmt: string | undefined): string {
+  if (!fmt || fmt === 'General' || fmt === '@') return String(roundNoise(v));
+  if (fmt.indexOf('%') >= 0) return `${(v * 100).toFixed(decimalsOf(fmt))}%`;
+  const dec = decimalsOf(fmt);
+  const s = /[0#]/.test(fmt) ? v.toFixed(dec) : String(roundNoise(v));
+  if (fmt.indexOf(',') >= 0) {
+    const [i, f] = s.split('.');
+    return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? `.${f}` : '');
+  }
+  return s;
+}
+
+function formatDate(d: Date, fmt: string | undefined): string {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  if (fmt && /年/.test(fmt)) return /日|d/i.test(fmt) ? `${y}年${m}月${day}日` : `${y}年${m}月`;
+  return `${y}/${m}/${day}`;
+}
+
+/** One exceljs cell value → snapshot cell (formula results, rich text, links and dates resolved). */
+export function toCell(value: ExcelJS.CellValue, fmt: string | undefined): Cell | null {
+  let v: unknown = value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) v = o.result ?? null;
+    else if ('richText' in o && Array.isArray(o.richText)) v = (o.richText as { text: string }[]).map((x) => x.text).join('');
+    else if ('hyperlink' in o) v = typeof o.text === 'string' ? o.text : (o.text as { richText?: { text: string }[] })?.richText?.map((x) => x.text).join('') ?? '';
+    else if ('error' in o) v = String(o.error);
+    if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+      const inner = v as Record<string, unknown>;
+      v = 'error' in inner ? String(inner.error) : null;
+    }
+  }
+  if (v === null || v === undefined) return null;
+  const f = fmt && fmt !== 'General' ? fmt : undefined;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return null;
+    return { v: dateToSerial(v), t: formatDate(v, f), f: f ?? 'yyyy/m/d' };
+  }
+  if (typeof v === 'number') return f ? { v, t: formatNumber(v, f), f } : { v, t: String(roundNoise(v)) };
+  if (typeof v === 'boolean') return { v, t: v ? 'TRUE' : 'FALSE' };
+  const s = String(v);
+  return f ? { v: s, t: s, f } : { v: s, t: s };
+}
+
+export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const rows: (Cell | null)[][] = [];
+  const merges: MergeArea[] = [];
+  const internal = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  const slave = new Set<number>();
+  for (const m of Object.values(internal)) {
+    merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(r * 20000 + c);
+  }
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: (Cell | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // Office reports merged non-anchor cells as empty; exceljs repeats the anchor's value there.
+      if (slave.has(r * 20000 + c)) return;
+      const sc = toCell(cell.value, cell.numFmt);
+      if (sc) out[c - 1] = sc;
+    });
+    rows[r - 1] = out;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return { name: ws.name, rows, top: 1, left: 1, merges };
+}
+
+export function snapshotWorkbook(wb: ExcelJS.Workbook, name?: string): WorkbookSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  wb.eachSheet((ws) => {
+    // Chart sheets and the like come through without cells; they simply hold no table.
+    sheets.push(snapshotSheet(ws));
+  });
+  return { name, sheets };
+}
+
+const UNSUPPORTED: Record<string, string> = {
+  xls: 'Excel 97-2003 工作簿（.xls）',
+  et: 'WPS 表格文件（.et）',
+  ett: 'WPS 表格模板（.ett）',
+  xlsb: 'Excel 二进制工作簿（.xlsb）',
+  csv: 'CSV 文本文件',
+  ods: 'OpenDocument 表格（.ods）',
+};
+
+/** Rejects formats exceljs cannot read, before trying. */
+export function checkExtension(fileName: string): void {
+  const ext = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
+  if (UNSUPPORTED[ext]) {
+    throw new JixiaoError('unsupported', `不支持${UNSUPPORTED[ext]}：请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 格式（Excel 工作簿）后再评价。`);
+  }
+}
+
+/** Loads .xlsx bytes; any failure becomes a Chinese message (exit 2 in the CLI). */
+export async function loadXlsx(Excel: ExcelJSModule, data: ArrayBuffer | Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+  checkExtension(fileName);
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new JixiaoError('unsupported', `“${fileName}”是旧版二进制格式（.xls/.et）或已加密的文件：请在 Excel 或 WPS 中另存为 .xlsx 格式（并取消打开密码）后再评价。`);
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw new JixiaoError('unreadable', `无法读取“${fileName}”：它不是 .xlsx 工作簿（文件可能已损坏或是其他格式）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
+  }
+  const wb = new Excel.Workbook();
+  try {
+    // exceljs accepts Buffer in Node and ArrayBuffer in browsers.
+    const arg = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
+    await wb.xlsx.load(arg as never);
+  } catch (e) {
+    throw new JixiaoError('unreadable', `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message ?? e}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
+  }
+  return wb;
+}
+
+function argb(hex: string): string {
+  return `FF${hex}`;
+}
+
+/** Fill flagged cells by severity; the user's other formatting (font, border, number format) is kept. */
+export function applyHighlights(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const h of plan.highlights) {
+    const ws = wb.getWorksheet(h.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(h.row, h.col);
+    // Copy the style: exceljs may share one style object between cells.
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[h.severity as Severity]) } } };
+  }
+}
+
+const STYLE: Record<SummaryStyle, Partial<ExcelJS.Style>> = {
+  title: { font: { bold: true, size: 16 }, alignment: { vertical: 'middle' } },
+  note: { font: { color: { argb: 'FF666666' }, size: 9 }, alignment: { wrapText: true, vertical: 'top' } },
+  section: { font: { bold: true, size: 13 }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } },
+  label: { font: { bold: true }, alignment: { horizontal: 'right' } },
+  value: { alignment: { horizontal: 'left' } },
+  header: { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } }, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } },
+  text: { alignment: { wrapText: true, vertical: 'top' } },
+  number: { numFmt: '0.##', alignment: { vertical: 'top' } },
+  percent: { numFmt: '0%', alignment: { vertical: 'top' } },
+  met: { font: { color: { argb: 'FF006100' } }, alignment: { vertical: 'top' } },
+  unmet: { font: { color: { argb: 'FF9C0006' }, bold: true }, alignment: { vertical: 'top' } },
+  unknown: { font: { color: { argb: 'FF9C5700' }, bold: true }, alignment: { vertical: 'top' } },
+  error: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL.error) } }, alignment: { vertical: 'top' } },
+  warning: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL.warning) } }, alignment: { vertical: 'top' } },
+  info: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL.info) } }, alignment: { vertical: 'top' } },
+  total: { font: { bold: true }, numFmt: '0.##', alignment: { vertical: 'top' } },
+  paragraph: { alignment: { wrapText: true, vertical: 'top' } },
+  message: { alignment: { vertical: 'top' } },
+  link: { font: { color: { argb: 'FF0563C1' }, underline: true }, alignment: { vertical: 'top' } },
+};
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Writes the summary sheet, replacing a previous one of ours; a foreign sheet of that name is kept. */
+export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan): string {
+  const existing: { name: string; ours: boolean }[] = [];
+  wb.eachSheet((ws) => existing.push({ name: ws.name, ours: isOwnerMark(ws.getCell(1, 1).value) }));
+  const name = chooseSummaryName(existing, summary.name);
+  const old = wb.getWorksheet(name);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: summary.freezeRows }] });
+  ws.columns = summary.widths.map((w) => ({ width: w }));
+  summary.rows.forEach((cells, i) => {
+    const row = ws.getRow(i + 1);
+    cells.forEach((sc, j) => {
+      if (!sc) return;
+      const cell = row.getCell(j + 1);
+      if (sc.link) {
+        cell.value = { text: sc.v === null ? '' : String(sc.v), hyperlink: `#${quoteSheet(sc.link.sheet)}!${sc.link.cell}` };
+      } else {
+        // Strings are written as strings: exceljs never turns "=…" text into a formula.
+        cell.value = sc.v;
+      }
+      // One shared style object per kind: exceljs dedupes styles on write.
+      if (sc.style) cell.style = STYLE[sc.style] as ExcelJS.Style;
+    });
+  });
+  for (const m of summary.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  for (const b of summary.bars) {
+    ws.addConditionalFormatting({
+      ref: address(b.row, b.col),
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF5B9BD5' } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+  return name;
+}
+
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): string {
+  applyHighlights(wb, plan);
+  return writeSummary(wb, plan.summary);
+}
+
+export type { CellValue };

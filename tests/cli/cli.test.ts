@@ -1,0 +1,206 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as crypto from 'crypto';
+import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { OWNER_MARK, SEVERITY_FILL } from '../../src/core/plan';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
+const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-'));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('jixiao evaluate', () => {
+  test('seed sample: human report, every table 优, no errors', async () => {
+    const r = await run('evaluate', SHENZE);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('【学前教育】');
+    expect(r.out).toContain('【教师队伍】');
+    expect(r.out).not.toMatch(/等级“[良中差]”/);
+    expect(r.out).toMatch(/共评价 7 张表/);
+    expect(r.out).toMatch(/错误 0，/);
+  });
+
+  test('--json keeps exactly the contract names', async () => {
+    const r = await run('evaluate', GAPS, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j).sort()).toEqual(['file', 'profile', 'sheets']);
+    expect(j.profile).toBe('national');
+    const t = j.sheets[0].tables[0];
+    expect(Object.keys(t).sort()).toEqual(['budget', 'findings', 'headerRow', 'indicators', 'project', 'title', 'total', 'year'].sort());
+    expect(Object.keys(t.indicators[0]).sort()).toEqual(
+      ['actual', 'kind', 'level1', 'level2', 'name', 'reason', 'row', 'score', 'selfScore', 'status', 'target', 'weight'].sort(),
+    );
+    expect(Object.keys(t.budget).sort()).toEqual(['executed', 'planned', 'rate', 'row', 'score', 'selfScore', 'weight'].sort());
+    expect(Object.keys(t.total).sort()).toEqual(['grade', 'score', 'selfScore', 'weight']);
+    expect(t.budget.rate).toBeLessThan(1);
+    for (const f of t.findings) {
+      expect(Object.keys(f).sort()).toEqual(['cell', 'code', 'message', 'row', 'severity']);
+      expect(['error', 'warning', 'info']).toContain(f.severity);
+    }
+    // 填表说明 has no table and is skipped without error.
+    expect(j.sheets.map((s: { sheet: string }) => s.sheet)).not.toContain('填表说明');
+  });
+
+  test('--sheet and --profile', async () => {
+    const r = await run('evaluate', GAPS, '--json', '--sheet', '重大传染病防控', '--profile', 'guangxi');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.profile).toBe('guangxi');
+    expect(j.sheets).toHaveLength(1);
+    expect((await run('evaluate', GAPS, '--profile', 'nope')).code).toBe(2);
+    expect((await run('evaluate', GAPS, '--sheet', '不存在')).code).toBe(2);
+  });
+
+  test('--out writes flags and 评价结果, preserves the sheets, leaves the input unchanged', async () => {
+    const before = sha(GAPS);
+    const out = path.join(tmp, 'result.xlsx');
+    const r = await run('evaluate', GAPS, '--out', out);
+    expect(r.code).toBe(0);
+    expect(sha(GAPS)).toBe(before);
+
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(GAPS);
+    const res = new ExcelJS.Workbook();
+    await res.xlsx.readFile(out);
+    const summary = res.getWorksheet('评价结果');
+    expect(summary).toBeDefined();
+    expect(String(summary!.getCell('A1').value)).toContain(OWNER_MARK);
+    // Every source sheet is there with the same values, merges, number formats and widths.
+    src.eachSheet((ws) => {
+      const copy = res.getWorksheet(ws.name)!;
+      expect(copy).toBeDefined();
+      expect(Object.keys((copy as any)._merges).sort()).toEqual(Object.keys((ws as any)._merges).sort());
+      ws.eachRow((row, r) => {
+        row.eachCell((cell, c) => {
+          const other = copy.getCell(r, c);
+          expect(other.value).toEqual(cell.value);
+          expect(other.numFmt).toEqual(cell.numFmt);
+        });
+      });
+      ws.columns.forEach((col, i) => expect(copy.getColumn(i + 1).width).toEqual(col.width));
+    });
+    // The JSON findings' cells are filled by severity in the copy.
+    const j = JSON.parse((await run('evaluate', GAPS, '--json', '--sheet', '基本公共卫生服务')).out);
+    const err = j.sheets[0].tables[0].findings.find((f: { severity: string; cell: string | null }) => f.severity === 'error' && f.cell);
+    const fill = res.getWorksheet('基本公共卫生服务')!.getCell(err.cell).fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
+    // Links point at cells.
+    let links = 0;
+    summary!.eachRow((row) => row.eachCell((c) => {
+      const v = c.value as { hyperlink?: string } | null;
+      if (v && typeof v === 'object' && v.hyperlink) {
+        expect(v.hyperlink).toMatch(/^#'.+'![A-Z]+\d+$/);
+        links++;
+      }
+    }));
+    expect(links).toBeGreaterThan(10);
+  });
+
+  test('re-running on our own output replaces our sheet; a foreign 评价结果 is kept', async () => {
+    const first = path.join(tmp, 'first.xlsx');
+    await run('evaluate', SHENZE, '--out', first);
+    const second = path.join(tmp, 'second.xlsx');
+    expect((await run('evaluate', first, '--out', second)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(second);
+    expect(wb.worksheets.filter((w) => w.name.startsWith('评价结果')).map((w) => w.name)).toEqual(['评价结果']);
+
+    const foreign = path.join(tmp, 'foreign.xlsx');
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(SHENZE);
+    src.addWorksheet('评价结果').getCell('A1').value = '我自己的评价结果';
+    await src.xlsx.writeFile(foreign);
+    const third = path.join(tmp, 'third.xlsx');
+    expect((await run('evaluate', foreign, '--out', third)).code).toBe(0);
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.readFile(third);
+    expect(wb3.getWorksheet('评价结果')!.getCell('A1').value).toBe('我自己的评价结果');
+    expect(String(wb3.getWorksheet('评价结果(2)')!.getCell('A1').value)).toContain(OWNER_MARK);
+  });
+
+  test('text that looks like a formula stays text in the summary', async () => {
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(SHENZE);
+    const ws = src.worksheets[0];
+    // Put a formula-looking reason on the first indicator's reason cell (column I in the national layout).
+    let target = 0;
+    ws.eachRow((row, r) => { if (!target && String(row.getCell(4).value ?? '').length > 0 && r > 12) target = r; });
+    ws.getCell(target, 9).value = '=HYPERLINK("http://x","y")';
+    const file = path.join(tmp, 'formula.xlsx');
+    await src.xlsx.writeFile(file);
+    const out = path.join(tmp, 'formula-out.xlsx');
+    expect((await run('evaluate', file, '--out', out)).code).toBe(0);
+    const res = new ExcelJS.Workbook();
+    await res.xlsx.readFile(out);
+    let found = false;
+    res.getWorksheet('评价结果')!.eachRow((row) => row.eachCell((c) => {
+      if (c.value === '=HYPERLINK("http://x","y")') found = true;
+      expect(c.formula).toBeUndefined();
+    }));
+    expect(found).toBe(true);
+  });
+
+  test('exit 1 when no indicator table, with the header words and first rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('封面');
+    ws.getCell('A1').value = '2021年度部门绩效自评材料';
+    ws.getCell('A2').value = '填报单位：某某局';
+    const file = path.join(tmp, 'no-table.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run('evaluate', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('三级指标');
+    expect(r.err).toContain('年度指标值');
+    expect(r.err).toContain('2021年度部门绩效自评材料');
+  });
+
+  test.each([
+    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '另存为'],
+    ['table.et', Buffer.from('anything'), '.xlsx'],
+    ['garbage.xlsx', Buffer.from('this is not a zip'), '不是 .xlsx'],
+    ['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), '无法读取'],
+  ])('exit 2 for %s, with a Chinese message and no stack trace', async (name, bytes, phrase) => {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, bytes);
+    const r = await run('evaluate', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(phrase);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('exit 2 for a missing file and for bad arguments', async () => {
+    expect((await run('evaluate', path.join(tmp, 'nope.xlsx'))).err).toContain('找不到文件');
+    expect((await run('evaluate')).code).toBe(2);
+    expect((await run('frobnicate', SHENZE)).code).toBe(2);
+    expect((await run('evaluate', SHENZE, '--bogus')).code).toBe(2);
+    expect((await run('evaluate', SHENZE, '--out', SHENZE)).code).toBe(2);
+  });
+
+  test('the bin runs the built CLI with real exit codes', () => {
+    const bin = path.join(ROOT, 'bin', 'jixiao.js');
+    // npm test builds lib/ first (npm run build:cli).
+    expect(fs.existsSync(path.join(ROOT, 'lib', 'src', 'cli', 'main.js'))).toBe(true);
+    const ok = spawnSync(process.execPath, [bin, 'evaluate', SHENZE, '--json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).sheets.length).toBe(7);
+    const bad = spawnSync(process.execPath, [bin, 'evaluate', path.join(tmp, 'nope.xlsx')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('找不到文件');
+  });
+});
