@@ -1,0 +1,53 @@
+// The one seam between the product and a spreadsheet program. Each host (Excel through Office.js,
+// WPS 表格 through its ET object model, an .xlsx file through exceljs) implements it; everything that
+// decides lives in src/core and src/app and never sees a host object.
+
+import { WorkbookSnapshot } from '../core/snapshot';
+import { WritePlan } from '../core/plan';
+import { Standard } from '../core/data/standards';
+
+export type HostKind = 'excel' | 'wps' | 'file';
+
+/** What the user can set; saved in the workbook (Excel.SettingCollection, WPS document variables…). */
+export interface Settings {
+  /** Scoring profile id (src/core/data/profiles.ts). */
+  profile: string;
+  /** Edited standards table, or null for the defaults. */
+  standards: Standard[] | null;
+  /** Overrides for the report; empty = from the sheet. */
+  department: string;
+  year: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { profile: 'national', standards: null, department: '', year: '' };
+
+export interface ApplyResult {
+  /** Name of the summary sheet written (评价结果, or 评价结果(2) when a foreign sheet has that name). */
+  summarySheet: string;
+  /** Number of cells highlighted. */
+  highlighted: number;
+}
+
+export interface Host {
+  readonly kind: HostKind;
+  /** Display name of the document (file name or workbook name). */
+  documentName(): Promise<string>;
+  /**
+   * Reads what 评价 evaluates: the active sheet ('active') or every sheet except our summary ('workbook').
+   * One bulk read: values, display text, number formats and merged areas.
+   */
+  readSnapshot(scope: 'active' | 'workbook'): Promise<WorkbookSnapshot>;
+  /**
+   * Applies the plan. Highlights are reversible exactly (clearMarks restores the user's formatting);
+   * applying twice gives the same workbook as once (previous marks are removed first); the summary
+   * sheet replaces a previous one of ours and never a sheet we did not create; all text is written as
+   * text; the source sheets' values are never changed. All or nothing: on failure nothing is left half-written.
+   */
+  apply(plan: WritePlan): Promise<ApplyResult>;
+  /** Removes our highlights and restores what they covered. The summary sheet stays. */
+  clearMarks(): Promise<{ cleared: number }>;
+  /** Selects a cell (clicking a finding). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(s: Settings): Promise<void>;
+}
