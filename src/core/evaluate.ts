@@ -497,6 +497,20 @@ function evaluateTable(g: Grid, t: TableLayout, p: ScoringProfile, standards: St
   if (sheetSelf !== null && selfSum !== null && Math.abs(sheetSelf - selfSum) > 0.01) {
     add(ctx, t.totalRow, totalScoreCell, 'total-mismatch', 'error', `总分栏自评得分${fmtNum(sheetSelf)}分，与各行自评得分之和${fmtNum(selfSum)}分不一致；请核对。`);
   }
+  if (t.totalRow !== null && selfSum !== null) {
+    // The grade written in the total row (优/良/中/差) must follow from the scores it sums.
+    const tr = t.totalRow;
+    for (let col = g.firstCol; col <= g.lastCol; col++) {
+      if (!g.isAnchor(tr, col)) continue;
+      const written = g.ownText(tr, col).replace(/[\s“”"]/g, '');
+      if (written !== '优' && written !== '良' && written !== '中' && written !== '差') continue;
+      const due = grade(selfSum, p);
+      if (written !== due) {
+        add(ctx, tr, address(tr, col), 'grade-mismatch', 'error', `总分栏等级填写“${written}”，按各行自评得分之和${fmtNum(selfSum)}分应为“${due}”；请核对。`);
+      }
+      break;
+    }
+  }
   if (pending > 0) {
     add(ctx, t.totalRow, totalScoreCell, 'pending', 'info', `有${pending}项指标待核实，核算总分暂按其自评得分计入；核实后请重新评价。`);
   }

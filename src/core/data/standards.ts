@@ -20,7 +20,6 @@ export const DEFAULT_STANDARDS: Standard[] = [
   { keyword: '到位率', op: '>=', value: 100, unit: '%', label: '资金到位率100%' },
   { keyword: '到位及时率', op: '>=', value: 100, unit: '%', label: '到位及时率100%' },
   { keyword: '发放及时率', op: '>=', value: 100, unit: '%', label: '发放及时率100%' },
-  { keyword: '及时率', op: '>=', value: 100, unit: '%', label: '及时率100%' },
   { keyword: '合格率', op: '>=', value: 100, unit: '%', label: '合格率100%' },
   { keyword: '覆盖率', except: ['普惠', '占比', '参保', '人口'], op: '>=', value: 100, unit: '%', label: '覆盖率100%' },
   { keyword: '完成率', op: '>=', value: 100, unit: '%', label: '完成率100%' },
