@@ -282,6 +282,10 @@ function isTotalLabel(text: string): boolean {
   return TOTAL_ROW_LABELS.some((w) => n === w || (n.startsWith(w) && n.length <= w.length + 4));
 }
 
+/** Labels that end an indicator grid: notes, the next table's fund block or project name. */
+const ROW_STOP_LABELS = [...END_ROW_LABELS, ...FUND_BLOCK_LABELS, '项目名称'];
+const NAME_HEADER_WORDS = INDICATOR_HEADERS.filter((e) => e.role === 'name').flatMap((e) => e.words);
+
 export function detectTables(g: Grid): TableLayout[] {
   const tables: TableLayout[] = [];
   let regionStart = g.firstRow;
@@ -354,10 +358,9 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
       t.totalRow = r;
       break;
     }
-    if (lead && (labelIs(lead.text, END_ROW_LABELS) || labelIs(lead.text, FUND_BLOCK_LABELS) || labelIs(lead.text, ['项目名称']))) break;
-    if (lead && /自评表|评价表/.test(lead.text)) break;
+    if (lead && (labelIs(lead.text, ROW_STOP_LABELS) || /自评表|评价表/.test(lead.text))) break;
     // A new table starts where the name column holds a header word again.
-    if (classify(g.ownText(r, nameCol), INDICATOR_HEADERS) === 'name' && headerColumns(g, r)) break;
+    if (NAME_HEADER_WORDS.indexOf(normLabel(g.ownText(r, nameCol))) >= 0 && headerColumns(g, r)) break;
 
     const l1Text = cols.level1 !== undefined ? g.text(r, cols.level1) : '';
     const l2Text = cols.level2 !== undefined && cols.level2 !== nameCol ? g.text(r, cols.level2) : '';

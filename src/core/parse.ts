@@ -605,7 +605,23 @@ function isEmptyText(compact: string, role: ValueRole): boolean {
   return true;
 }
 
+// Sheets repeat the same texts ("100%", "≥95%", "有效") many times: parse each once. Results are
+// shared, so callers treat ParsedValue as read-only (they copy with spread when they change one).
+const TEXT_CACHE = new Map<string, ParsedValue>();
+const TEXT_CACHE_MAX = 50000;
+
 export function parseText(text: string, role: ValueRole): ParsedValue {
+  if (typeof text !== 'string') return parseTextUncached(text, role);
+  const key = role === 'target' ? 't' + text : 'a' + text;
+  const hit = TEXT_CACHE.get(key);
+  if (hit) return hit;
+  const p = parseTextUncached(text, role);
+  if (TEXT_CACHE.size >= TEXT_CACHE_MAX) TEXT_CACHE.clear();
+  TEXT_CACHE.set(key, p);
+  return p;
+}
+
+function parseTextUncached(text: string, role: ValueRole): ParsedValue {
   const raw = typeof text === 'string' ? text.trim() : '';
   let n = normalizeText(raw);
   const compact = n.replace(/ /g, '');

@@ -703,7 +703,7 @@ interface ProblemItem {
 }
 
 /** Findings about the whole table: said once however many rows they point at. */
-const TABLE_LEVEL_CODES = new Set(['total-mismatch', 'weights-sum', 'fund-mismatch']);
+const TABLE_LEVEL_CODES = new Set(['total-mismatch', 'grade-mismatch', 'weights-sum', 'fund-mismatch']);
 
 const FINDING_SKIP = new Set(['unmet', 'missing-actual', 'unparsed', 'low-execution', 'over-achieved', 'placeholder', 'unit-mismatch']);
 

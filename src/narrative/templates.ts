@@ -292,6 +292,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
         'below-standard': ['{name}的年度指标值低于同类指标通行标准', '{name}指标值偏低'],
         'missing-target': ['{name}未填写年度指标值', '{name}无指标值'],
         'total-mismatch': ['表中填报的总分与各项得分合计不一致', '总分需核实'],
+        'grade-mismatch': ['表中填报的评价等级与得分不符', '评价等级需核实'],
         'weights-sum': ['各项指标分值合计与设定分值不一致', '分值合计需核实'],
         'fund-mismatch': ['年度资金总额与其中各项资金合计不一致', '资金合计需核实'],
       },
