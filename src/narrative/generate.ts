@@ -106,12 +106,23 @@ function refKey(r: CellRef): string {
 }
 
 function dedupe(refs: CellRef[]): CellRef[] {
-  const seen = new Set<string>();
+  if (refs.length <= 8) {
+    // Most figures trace to one to three cells: a linear check beats building sets.
+    const out: CellRef[] = [];
+    for (const r of refs) if (!out.some((o) => o.cell === r.cell && o.sheet === r.sheet)) out.push(r);
+    return out;
+  }
+  // Keyed by sheet, then cell: no string built per ref (totals trace to thousands of cells).
+  const seen = new Map<string, Set<string>>();
   const out: CellRef[] = [];
   for (const r of refs) {
-    const k = refKey(r);
-    if (!seen.has(k)) {
-      seen.add(k);
+    let cells = seen.get(r.sheet);
+    if (!cells) {
+      cells = new Set<string>();
+      seen.set(r.sheet, cells);
+    }
+    if (!cells.has(r.cell)) {
+      cells.add(r.cell);
       out.push(r);
     }
   }
@@ -200,7 +211,7 @@ class Writer {
   private overflow(text: string): number {
     let worst = 0;
     for (const p of this.stock) {
-      const k = occurrences(text, p);
+      const k = text.indexOf(p[0]) < 0 ? 0 : occurrences(text, p);
       if (k === 0) continue;
       const over = (this.phraseUse.get(p) ?? 0) + k - MAX_REPEAT;
       if (over > worst) worst = over;
@@ -211,7 +222,7 @@ class Writer {
   /** Count the stock phrases of text that is now part of the report. */
   record(text: string): void {
     for (const p of this.stock) {
-      const k = occurrences(text, p);
+      const k = text.indexOf(p[0]) < 0 ? 0 : occurrences(text, p);
       if (k) this.phraseUse.set(p, (this.phraseUse.get(p) ?? 0) + k);
     }
   }
