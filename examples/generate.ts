@@ -127,20 +127,9 @@ export interface TableLayout {
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { columnLetters, address as addr } from '../src/core/snapshot';
 
-export function addr(row: number, col: number): string {
-  return columnLetters(col) + row;
-}
+export { columnLetters, addr };
 
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
