@@ -186,8 +186,48 @@ class Writer {
   private readonly variantUse = new Map<string, number>();
   private readonly lastVariant = new Map<string, number>();
 
+  /** Stock phrases by their first two characters: a text is only searched for phrases it can contain. */
+  private readonly byStart = new Map<string, string[]>();
+
   constructor(readonly book: Phrasebook) {
     this.stock = stockPhrases(book);
+    for (const p of this.stock) {
+      const k = p.slice(0, 2);
+      const list = this.byStart.get(k);
+      if (list) list.push(p);
+      else this.byStart.set(k, [p]);
+    }
+  }
+
+  /** Each stock phrase occurring in text, with its count. */
+  private phrasesIn(text: string): [string, number][] {
+    const out: [string, number][] = [];
+    const tried = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const k = text.slice(i, i + 2);
+      if (tried.has(k)) continue;
+      tried.add(k);
+      const list = this.byStart.get(k);
+      if (list) for (const p of list) out.push([p, occurrences(text, p)]);
+    }
+    return out;
+  }
+
+  /** The text a template would give, without building fragments; null when a slot has no value. */
+  private fillText(template: string, slots: Slots): string | null {
+    let out = '';
+    let last = 0;
+    for (;;) {
+      const open = template.indexOf('{', last);
+      if (open < 0) break;
+      const close = template.indexOf('}', open);
+      if (close < 0) break;
+      const v = slots[template.slice(open + 1, close)];
+      if (!v) return null;
+      out += template.slice(last, open) + v.text;
+      last = close + 1;
+    }
+    return out + template.slice(last);
   }
 
   /** Fill a template; null when a slot it names has no value. */
@@ -210,8 +250,7 @@ class Writer {
   /** How far a text would push the most used stock phrase past the limit (0 = fine). */
   private overflow(text: string): number {
     let worst = 0;
-    for (const p of this.stock) {
-      const k = text.indexOf(p[0]) < 0 ? 0 : occurrences(text, p);
+    for (const [p, k] of this.phrasesIn(text)) {
       if (k === 0) continue;
       const over = (this.phraseUse.get(p) ?? 0) + k - MAX_REPEAT;
       if (over > worst) worst = over;
@@ -221,8 +260,7 @@ class Writer {
 
   /** Count the stock phrases of text that is now part of the report. */
   record(text: string): void {
-    for (const p of this.stock) {
-      const k = text.indexOf(p[0]) < 0 ? 0 : occurrences(text, p);
+    for (const [p, k] of this.phrasesIn(text)) {
       if (k) this.phraseUse.set(p, (this.phraseUse.get(p) ?? 0) + k);
     }
   }
@@ -235,21 +273,23 @@ class Writer {
     const n = variants.length;
     if (n === 0) return null;
     const start = hash(key + '|' + seed) % n;
-    let best: { frag: Frag; cost: number; idx: number } | null = null;
+    // Candidates are compared on their text; only the chosen one is built with its provenance.
+    let best: { cost: number; idx: number } | null = null;
     for (let k = 0; k < n; k++) {
       const idx = (start + k) % n;
-      const frag = this.fill(variants[idx], slots);
-      if (!frag) continue;
-      const over = this.overflow(frag.text);
+      const text = this.fillText(variants[idx], slots);
+      if (text === null) continue;
+      const over = this.overflow(text);
       // least used first; never the variant this list gave last time when another one fits
       const cost = over * 1e6 + (this.lastVariant.get(key) === idx ? 1e3 : 0) + (this.variantUse.get(key + '#' + idx) ?? 0);
-      if (!best || cost < best.cost) best = { frag, cost, idx };
+      if (!best || cost < best.cost) best = { cost, idx };
     }
     if (!best) return null;
+    const frag = this.fill(variants[best.idx], slots) as Frag;
     this.variantUse.set(key + '#' + best.idx, (this.variantUse.get(key + '#' + best.idx) ?? 0) + 1);
     this.lastVariant.set(key, best.idx);
-    this.record(best.frag.text);
-    return best.frag;
+    this.record(frag.text);
+    return frag;
   }
 
   /** A fixed choice: the first variant whose slots are all filled (titles, headings, totals). */
