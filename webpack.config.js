@@ -18,6 +18,53 @@ const { DEV_BASE, normalizeBase, rewriteManifestBase } = require('./scripts/mani
 const DEV_PORT = 3000;
 const TARGET = 'es2017';
 
+/** terser, when installed (it comes with html-webpack-plugin through html-minifier-terser). */
+function findTerser() {
+  try {
+    return require(require.resolve('terser', { paths: [path.dirname(require.resolve('html-minifier-terser')), __dirname] }));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Drops the declarations esbuild's minifier leaves behind for unused exports. @fluentui/react-icons
+ * holds thousands of icons per module; webpack marks the unused ones and esbuild turns each into
+ * `const x=null`, which it then keeps (about 100 KB per chunk that uses any icon). A terser pass with
+ * only `unused` and `dead_code` removes them. Runs after esbuild (which also lowered the syntax to
+ * es2017); without terser installed the build still works, just larger.
+ */
+class DropUnusedPlugin {
+  apply(compiler) {
+    const terser = findTerser();
+    const name = 'DropUnusedPlugin';
+    compiler.hooks.compilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        { name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 },
+        async (assets) => {
+          if (!terser) {
+            compilation.warnings.push(new Error('[jixiao] terser not found: unused icon stubs stay in the bundle.'));
+            return;
+          }
+          for (const file of Object.keys(assets)) {
+            if (!file.endsWith('.js')) continue;
+            const code = assets[file].source().toString();
+            // Only chunks that hold runs of such stubs (cheap test): exceljs' prebuilt bundle is left alone.
+            if (!/(?:[\w$]+=null,){8}/.test(code)) continue;
+            const out = await terser.minify(code, {
+              compress: { defaults: false, unused: true, dead_code: true, side_effects: true },
+              mangle: false,
+              ecma: 2017,
+              format: { comments: false, ascii_only: true },
+            });
+            compilation.updateAsset(file, new compiler.webpack.sources.RawSource(out.code));
+          }
+        },
+      );
+    });
+  }
+}
+
 /** Certificates written by `npx office-addin-dev-certs install`, if the user has run it. */
 function devCertificates() {
   const dir = path.join(os.homedir(), '.office-addin-dev-certs');
@@ -79,6 +126,7 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      ...(dev ? [] : [new DropUnusedPlugin()]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -3,17 +3,30 @@
 
 export type DetectedHost = 'wps' | 'office' | 'standalone';
 
-/** The ET members a WPS 表格 `Application` has (et-jsapi-declare); Word/PPT Applications lack them. */
+/**
+ * The ET members a WPS 表格 `Application` has (et-jsapi-declare, Et.Application). WPS 文字/演示 add-ins get
+ * an `Application` too (with PluginStorage, CreateTaskPane…) but without these: ActiveDocument, Documents.
+ */
 const ET_MEMBERS = ['ActiveWorkbook', 'ActiveSheet', 'Workbooks'];
+
+/** Whether `a` has member `m`: `in` first; a native object may only answer a property read. */
+function hasMember(a: Record<string, unknown>, m: string): boolean {
+  try {
+    if (m in a) return true;
+  } catch {
+    // fall through to a read
+  }
+  try {
+    return a[m] !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 export function isWpsApplication(app: unknown): boolean {
   if (!app || (typeof app !== 'object' && typeof app !== 'function')) return false;
   const a = app as Record<string, unknown>;
-  try {
-    return ET_MEMBERS.every((m) => m in a);
-  } catch {
-    return false;
-  }
+  return ET_MEMBERS.every((m) => hasMember(a, m));
 }
 
 export function detectHost(g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): DetectedHost {

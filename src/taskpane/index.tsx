@@ -1,27 +1,43 @@
-/// <reference types="office-js" />
-// Placeholder task pane: proves the build, the manifest and the Fluent UI setup end to end.
-// The real pane (评价, results, narrative, settings, standalone mode) replaces this file.
+// Task-pane bootstrap: render at once, then find out where we run (boot.ts) without ever waiting on
+// office.js for long: it is loaded asynchronously and may be missing, blocked or slow.
 
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Body1, FluentProvider, Title2, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
+import { Pane } from './Pane';
+import { boot, BootResult } from './boot';
+import { paneTheme } from './theme';
 
-function App({ host }: { host: string | null }) {
+type State = { mode: 'connecting' } | BootResult;
+
+export function App({ start = boot }: { start?: typeof boot }) {
+  const [state, setState] = useState<State>({ mode: 'connecting' });
+  useEffect(() => {
+    let live = true;
+    start({ onLateHost: (r) => live && setState(r) }).then(
+      (r) => live && setState(r),
+      (e) =>
+        live &&
+        setState({ mode: 'standalone', reason: '启动失败', notice: `启动时出错（${e instanceof Error ? e.message : String(e)}），现以独立模式运行。` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [start]);
+
+  let pane;
+  if (state.mode === 'connecting') pane = <Pane host={null} connecting />;
+  else if (state.mode === 'host') pane = <Pane key="host" host={state.host} status={`已连接 ${state.label}`} />;
+  else pane = <Pane key="standalone" host={null} standalone status={`独立模式（${state.reason}）：在浏览器中评价 .xlsx 文件`} notice={state.notice ?? null} />;
+
   return (
-    <FluentProvider theme={webLightTheme} style={{ padding: '16px' }}>
-      <Title2 as="h1">绩效评价助手</Title2>
-      <Body1 as="p">{host ? `已连接：${host}` : '未检测到 Office（独立模式）'}</Body1>
+    <FluentProvider theme={paneTheme} lang="zh-CN">
+      {pane}
     </FluentProvider>
   );
 }
 
-const container = document.getElementById('root');
+const container = typeof document !== 'undefined' ? document.getElementById('root') : null;
 if (container) {
-  const root = createRoot(container);
-  root.render(<App host={null} />);
-  // Render first and never wait on office.js: it may be missing (plain browser) or fail to load.
-  if (typeof Office !== 'undefined') {
-    void Office.onReady((info) => {
-      if (info.host) root.render(<App host={String(info.host)} />);
-    });
-  }
+  createRoot(container).render(<App />);
 }

@@ -2,8 +2,35 @@
  * @jest-environment jsdom
  */
 /// <reference types="office-js" />
-// The ribbon commands' function file against a small fake of the Office API it uses: both manifest
-// FunctionNames get associated, each command shows its notice and always completes its event.
+// The ribbon commands' function file against a small fake of the Office dialog API plus the fake Excel
+// API (tests/fakes/excel): both manifest FunctionNames get associated; 评价 evaluates the active sheet and
+// shows the score, 清除标记 removes the marks, failures show the Chinese message; every command always
+// completes its event.
+
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { FakeWorkbook, dumpSheet, fakeWorkbookFromExcelJs, findSheet, installFakeExcel } from '../fakes/excel';
+
+const GAPS = path.resolve(__dirname, '..', '..', 'examples', 'gaps-sample.xlsx');
+let gaps: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  gaps = new ExcelJS.Workbook();
+  await gaps.xlsx.readFile(GAPS);
+});
+
+/** The fake Excel workbook (gaps-sample.xlsx) installed next to the dialog fake. */
+function installExcel(): FakeWorkbook {
+  const wb = fakeWorkbookFromExcelJs(gaps, { name: 'gaps-sample.xlsx' });
+  installFakeExcel(wb);
+  return wb;
+}
+
+/** Lets the command's promise chain run (works under fake timers too: everything is microtasks). */
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 200000 && !cond(); i++) await Promise.resolve();
+  if (!cond()) throw new Error('condition not reached');
+}
 
 type Handler = (args: unknown) => void;
 
@@ -57,6 +84,7 @@ function fakeEvent() {
 
 afterEach(() => {
   delete (globalThis as unknown as { Office?: unknown }).Office;
+  delete (globalThis as unknown as { Excel?: unknown }).Excel;
   jest.resetModules();
   jest.useRealTimers();
 });
@@ -67,15 +95,20 @@ test('associates exactly the manifest FunctionNames', () => {
   expect([...associated.keys()].sort()).toEqual(['clearMarks', 'evaluate']);
 });
 
-test('评价 shows a notice dialog on the same page and completes when the user closes it', async () => {
+test('评价 evaluates the active sheet, shows the score in a notice on the same page, completes when closed', async () => {
   const { associated, dialogs } = installFakeOffice();
+  const wb = installExcel();
   jest.isolateModules(() => require('../../src/commands/commands'));
   const { event, completed } = fakeEvent();
   const done = associated.get('evaluate')!(event) as Promise<void>;
-  expect(dialogs).toHaveLength(1);
+  await until(() => dialogs.length === 1);
   const url = new URL(dialogs[0].url);
   expect(url.origin + url.pathname).toBe(window.location.origin + window.location.pathname);
-  expect(url.searchParams.get('jx-message')).toMatch(/评价/);
+  expect(url.searchParams.get('jx-message')).toMatch(
+    /^评价完成：核算得分 88\.69 分（良），发现 27 处问题，已在表上标出 24 个单元格，结果见“评价结果”工作表。/,
+  );
+  expect(findSheet(wb, '评价结果')).toBeDefined();
+  expect(wb.stats.syncs).toBeLessThanOrEqual(4);
   expect(completed).not.toHaveBeenCalled();
   dialogs[0].dialog.handlers.get(Office.EventType.DialogMessageReceived)!({ message: 'close', origin: undefined });
   await done;
@@ -83,15 +116,65 @@ test('评价 shows a notice dialog on the same page and completes when the user 
   expect(completed).toHaveBeenCalledTimes(1);
 });
 
-test('清除标记 completes even when no dialog can be shown', async () => {
+test('清除标记 restores the sheet and completes even when no dialog can be shown', async () => {
   const { associated } = installFakeOffice(true);
+  const wb = installExcel();
+  const sheet = wb.sheets[0];
+  const before = dumpSheet(sheet);
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   jest.isolateModules(() => require('../../src/commands/commands'));
+  const first = fakeEvent();
+  await associated.get('evaluate')!(first.event);
+  expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
   const { event, completed } = fakeEvent();
   await associated.get('clearMarks')!(event);
   expect(completed).toHaveBeenCalledTimes(1);
+  expect(dumpSheet(sheet)).toEqual(before);
   expect(warn).toHaveBeenCalled();
   warn.mockRestore();
+});
+
+test('清除标记 reports how many cells it restored', async () => {
+  const { associated, dialogs } = installFakeOffice();
+  installExcel();
+  const commands = jest.requireActual('../../src/commands/commands') as typeof import('../../src/commands/commands');
+  expect(await commands.evaluateNotice()).toMatch(/^评价完成/);
+  const { event, completed } = fakeEvent();
+  const done = associated.get('clearMarks')!(event) as Promise<void>;
+  await until(() => dialogs.length === 1);
+  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toBe('已清除 24 个单元格的评价标记，工作表恢复原样（“评价结果”工作表保留）。');
+  dialogs[0].dialog.handlers.get(Office.EventType.DialogEventReceived)!({ error: 12006 });
+  await done;
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(await commands.clearMarksNotice()).toBe('当前工作簿中没有绩效评价助手留下的标记。');
+});
+
+test('a failure shows the Chinese message and leaves the workbook as it was', async () => {
+  const { associated, dialogs } = installFakeOffice();
+  const wb = installExcel();
+  wb.sheets[0].protected = true;
+  const before = JSON.stringify(wb.sheets.map(dumpSheet));
+  jest.isolateModules(() => require('../../src/commands/commands'));
+  const { event, completed } = fakeEvent();
+  const done = associated.get('evaluate')!(event) as Promise<void>;
+  await until(() => dialogs.length === 1);
+  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toMatch(/受保护.*撤消工作表保护/);
+  dialogs[0].dialog.handlers.get(Office.EventType.DialogMessageReceived)!({ message: 'close', origin: undefined });
+  await done;
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(JSON.stringify(wb.sheets.map(dumpSheet))).toBe(before);
+});
+
+test('without the Excel API the notice says so, and the command still completes', async () => {
+  const { associated, dialogs } = installFakeOffice();
+  jest.isolateModules(() => require('../../src/commands/commands'));
+  const { event, completed } = fakeEvent();
+  const done = associated.get('evaluate')!(event) as Promise<void>;
+  await until(() => dialogs.length === 1);
+  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toMatch(/没有检测到 Excel/);
+  dialogs[0].dialog.handlers.get(Office.EventType.DialogMessageReceived)!({ message: 'close', origin: undefined });
+  await done;
+  expect(completed).toHaveBeenCalledTimes(1);
 });
 
 test('the notice closes itself after a while', async () => {
@@ -100,6 +183,7 @@ test('the notice closes itself after a while', async () => {
   jest.isolateModules(() => require('../../src/commands/commands'));
   const { event, completed } = fakeEvent();
   const done = associated.get('evaluate')!(event) as Promise<void>;
+  await until(() => dialogs.length === 1);
   jest.advanceTimersByTime(10000);
   await done;
   expect(dialogs[0].dialog.closed).toBe(true);

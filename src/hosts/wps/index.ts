@@ -1,5 +1,351 @@
-// Placeholder until the WPS adapter lands (issue #5).
-import { Host } from '../host';
-export function createWpsHost(_app: unknown): Host {
-  throw new Error('WPS 适配器尚未实现');
+// The WPS 表格 host: the Host interface over the synchronous ET object model on `window.Application`
+// (WPS 加载项). Every call below is synchronous; results are wrapped in promises.
+//
+// Guarantees (same as the Excel host):
+//   - highlights are reversible exactly: the previous fill of every cell is kept in the document
+//     (state.ts) and put back by 清除标记, and before 评价 writes new marks;
+//   - 评价 twice gives the same workbook as 评价 once;
+//   - a 评价结果 sheet we did not write is never touched (chooseSummaryName + OWNER_MARK in A1);
+//   - source values are never written; all text lands as text;
+//   - all or nothing: protection is checked before anything is written, and any failure on the way
+//     undoes what was done (the new summary is built under a temporary name and swapped in last);
+//   - ScreenUpdating, EnableEvents, DisplayAlerts and Calculation are restored in `finally`.
+
+import { ApplyResult, DEFAULT_SETTINGS, Host, Settings } from '../host';
+import { WorkbookSnapshot } from '../../core/snapshot';
+import { WritePlan, chooseSummaryName, isOwnerMark } from '../../core/plan';
+import { JixiaoError, isJixiaoError } from '../../core/errors';
+import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEET_VISIBLE } from './et';
+import { readSheet } from './read';
+import { STATE_SHEET, isOurSheet, readState, writeState } from './state';
+import { Undo, applyHighlights, restoreMarks, sheetByName, writeSummarySheet } from './write';
+
+/** PluginStorage key of the settings fallback (when the document cannot be written). */
+export const SETTINGS_KEY = 'jixiao.settings';
+
+type Flag = 'ScreenUpdating' | 'EnableEvents' | 'DisplayAlerts' | 'Calculation';
+
+/** Runs `f` with screen updating, events, alerts and automatic calculation off; restores them after. */
+export function withQuietApp<T>(app: WpsApplication, f: () => T): T {
+  const saved: [Flag, unknown][] = [];
+  const set = (k: Flag, v: boolean | number) => {
+    try {
+      const before = app[k];
+      (app as unknown as Record<Flag, unknown>)[k] = v;
+      saved.push([k, before]);
+    } catch {
+      // Calculation throws when no workbook is open; nothing to restore then.
+    }
+  };
+  set('ScreenUpdating', false);
+  set('EnableEvents', false);
+  set('DisplayAlerts', false);
+  set('Calculation', XL_CALCULATION_MANUAL);
+  try {
+    return f();
+  } finally {
+    for (let i = saved.length - 1; i >= 0; i--) {
+      try {
+        (app as unknown as Record<Flag, unknown>)[saved[i][0]] = saved[i][1];
+      } catch {
+        // keep restoring the others
+      }
+    }
+  }
+}
+
+function message(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+function asPromise<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+function requireWorkbook(app: WpsApplication): EtWorkbook {
+  const wb = app.ActiveWorkbook;
+  if (!wb) throw new JixiaoError('not-found', '没有打开的工作簿：请先在 WPS 表格中打开绩效自评表，再点击“评价”。');
+  return wb;
+}
+
+function isWorksheet(ws: unknown): ws is EtWorksheet {
+  if (!ws || typeof ws !== 'object') return false;
+  try {
+    return (ws as EtWorksheet).UsedRange !== undefined && typeof (ws as EtWorksheet).Name === 'string';
+  } catch {
+    return false;
+  }
+}
+
+function checkFormattable(ws: EtWorksheet, what: string): void {
+  if (ws.ProtectContents && !ws.Protection.AllowFormattingCells) {
+    throw new JixiaoError('write-failed', `工作表“${ws.Name}”受保护，无法${what}。请先在“审阅”选项卡中点击“撤销工作表保护”，再重新操作。工作簿未作任何修改。`);
+  }
+}
+
+function checkStructure(wb: EtWorkbook, what: string): void {
+  if (wb.ProtectStructure) {
+    throw new JixiaoError('write-failed', `工作簿结构受保护，无法${what}。请先在“审阅”选项卡中点击“撤销工作簿保护”，再重新操作。工作簿未作任何修改。`);
+  }
+}
+
+function allSheets(wb: EtWorkbook): EtWorksheet[] {
+  const out: EtWorksheet[] = [];
+  const sheets = wb.Worksheets;
+  for (let i = 1; i <= sheets.Count; i++) out.push(sheets.Item(i));
+  return out;
+}
+
+/** A sheet name no sheet has yet (for building the new summary before swapping it in). */
+function freeName(wb: EtWorkbook, base: string): string {
+  const taken = new Set(allSheets(wb).map((s) => s.Name.toLowerCase()));
+  for (let k = 1; ; k++) {
+    const name = `${base}${k}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function normaliseSettings(x: unknown): Settings | null {
+  if (!x || typeof x !== 'object') return null;
+  const o = x as Partial<Settings>;
+  return {
+    profile: typeof o.profile === 'string' && o.profile ? o.profile : DEFAULT_SETTINGS.profile,
+    standards: Array.isArray(o.standards) ? o.standards : null,
+    department: typeof o.department === 'string' ? o.department : '',
+    year: typeof o.year === 'string' ? o.year : '',
+  };
+}
+
+export function createWpsHost(appArg: unknown): Host {
+  const app = appArg as WpsApplication;
+  if (!app || typeof app !== 'object') {
+    throw new JixiaoError('unsupported', '未检测到 WPS 表格：请在 WPS 表格中通过“绩效评价”选项卡打开助手。');
+  }
+
+  function readSnapshotSync(scope: 'active' | 'workbook'): WorkbookSnapshot {
+    const wb = requireWorkbook(app);
+    let targets: EtWorksheet[];
+    if (scope === 'active') {
+      const ws = app.ActiveSheet;
+      if (!isWorksheet(ws)) throw new JixiaoError('not-found', '当前选中的不是工作表（可能是图表）：请切换到绩效自评表所在的工作表，再点击“评价”。');
+      if (isOurSheet(ws)) throw new JixiaoError('bad-argument', `当前工作表“${ws.Name}”是助手生成的评价结果：请切换到绩效自评表所在的工作表，再点击“评价”。`);
+      targets = [ws];
+    } else {
+      targets = allSheets(wb).filter((ws) => ws.Visible !== 2 && !isOurSheet(ws));
+    }
+    try {
+      return { name: wb.Name, sheets: targets.map((ws) => readSheet(ws)) };
+    } catch (e) {
+      if (isJixiaoError(e)) throw e;
+      throw new JixiaoError('unreadable', `读取工作表时 WPS 表格报错（${message(e)}）。请确认工作表没有处于编辑状态（按 Esc 退出单元格编辑），再重试。`);
+    }
+  }
+
+  function applySync(plan: WritePlan): ApplyResult {
+    const wb = requireWorkbook(app);
+    const active = app.ActiveSheet;
+    const state = readState(wb);
+
+    // Preflight: everything that could refuse a write is checked before the first write.
+    checkStructure(wb, '写入“评价结果”工作表');
+    const touched = new Set<string>();
+    for (const h of plan.highlights) touched.add(h.sheet);
+    for (const m of state.marks) touched.add(m.sheet);
+    touched.forEach((name) => {
+      const ws = sheetByName(wb, name);
+      if (ws) checkFormattable(ws, '标记有问题的单元格');
+    });
+    const existing = allSheets(wb).map((ws) => ({ name: ws.Name, ours: ws.Name !== STATE_SHEET && isOwnerMark(ws.Range('A1').Value2), ws }));
+    const name = chooseSummaryName(existing, plan.summary.name);
+    const old = existing.find((s) => s.name === name) ?? null;
+
+    const undo: Undo[] = [];
+    return withQuietApp(app, () => {
+      try {
+        // 1. The new summary, under a temporary name, right after the old one (or at the end).
+        const sheets = wb.Worksheets;
+        const after = old ? old.ws : sheets.Item(sheets.Count);
+        const fresh = sheets.Add(undefined, after);
+        undo.push(() => fresh.Delete());
+        fresh.Name = freeName(wb, '评价结果~');
+        writeSummarySheet(app, fresh, plan.summary);
+
+        // 2. Marks: the previous ones off (back to the user's fills), the new ones on.
+        const { missing } = restoreMarks(wb, state.marks, undo);
+        const marks = applyHighlights(wb, plan.highlights, undo);
+        undo.push(writeState(wb, { marks: marks.concat(missing), settings: state.settings }));
+
+        // 3. Swap the summary in: renames first (undoable), the old sheet's deletion last.
+        const tmpName = fresh.Name;
+        if (old) {
+          const oldName = old.ws.Name;
+          old.ws.Name = freeName(wb, '评价结果~old');
+          undo.push(() => {
+            old.ws.Name = oldName;
+          });
+        }
+        fresh.Name = name;
+        undo.push(() => {
+          fresh.Name = tmpName;
+        });
+        if (old) old.ws.Delete();
+        undo.length = 0;
+        if (active) {
+          try {
+            active.Activate();
+          } catch {
+            // the user's sheet may be hidden; staying on the summary is fine
+          }
+        }
+        return { summarySheet: name, highlighted: marks.length };
+      } catch (e) {
+        for (let i = undo.length - 1; i >= 0; i--) {
+          try {
+            undo[i]();
+          } catch {
+            // best effort: keep undoing the rest
+          }
+        }
+        if (active) {
+          try {
+            active.Activate();
+          } catch {
+            // ignore
+          }
+        }
+        if (isJixiaoError(e)) throw e;
+        throw new JixiaoError('write-failed', `写入时 WPS 表格报错（${message(e)}），本次修改已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重新评价。`);
+      }
+    });
+  }
+
+  function clearSync(): { cleared: number } {
+    const wb = requireWorkbook(app);
+    const state = readState(wb);
+    if (!state.marks.length) return { cleared: 0 };
+    const touched = new Set(state.marks.map((m) => m.sheet));
+    touched.forEach((name) => {
+      const ws = sheetByName(wb, name);
+      if (ws) checkFormattable(ws, '清除标记');
+    });
+    const undo: Undo[] = [];
+    return withQuietApp(app, () => {
+      try {
+        const { restored, missing } = restoreMarks(wb, state.marks, undo);
+        // With the workbook structure protected the (empty) state sheet stays: it cannot be deleted.
+        writeState(wb, { marks: missing, settings: state.settings }, { keepSheet: wb.ProtectStructure });
+        return { cleared: restored };
+      } catch (e) {
+        for (let i = undo.length - 1; i >= 0; i--) {
+          try {
+            undo[i]();
+          } catch {
+            // best effort
+          }
+        }
+        if (isJixiaoError(e)) throw e;
+        throw new JixiaoError('write-failed', `清除标记时 WPS 表格报错（${message(e)}），已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重试。`);
+      }
+    });
+  }
+
+  function selectSync(sheet: string, cell: string): void {
+    const wb = requireWorkbook(app);
+    const ws = sheetByName(wb, sheet);
+    if (!ws) throw new JixiaoError('not-found', `找不到工作表“${sheet}”：它可能已被重命名或删除。请重新评价。`);
+    if (ws.Visible !== XL_SHEET_VISIBLE) throw new JixiaoError('not-found', `工作表“${sheet}”已隐藏：请先取消隐藏，再点击定位。`);
+    try {
+      ws.Activate();
+      ws.Range(cell).Select();
+    } catch (e) {
+      throw new JixiaoError('bad-argument', `无法定位到“${sheet}!${cell}”（${message(e)}）。请先按 Esc 退出单元格编辑，再试。`);
+    }
+  }
+
+  function storage() {
+    try {
+      return app.PluginStorage ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  function loadSettingsSync(): Settings {
+    const wb = app.ActiveWorkbook;
+    if (wb) {
+      try {
+        const s = normaliseSettings(readState(wb).settings);
+        if (s) return s;
+      } catch {
+        // unreadable state: fall back below
+      }
+    }
+    const ps = storage();
+    if (ps) {
+      try {
+        const raw = ps.getItem(SETTINGS_KEY);
+        const s = raw ? normaliseSettings(JSON.parse(raw)) : null;
+        if (s) return s;
+      } catch {
+        // ignore a corrupt fallback
+      }
+    }
+    return { ...DEFAULT_SETTINGS };
+  }
+
+  function saveSettingsSync(s: Settings): void {
+    const value = normaliseSettings(s) ?? { ...DEFAULT_SETTINGS };
+    const wb = app.ActiveWorkbook;
+    let docError: unknown = null;
+    if (wb) {
+      try {
+        if (!findState(wb)) checkStructure(wb, '保存设置');
+        const state = readState(wb);
+        withQuietApp(app, () => writeState(wb, { marks: state.marks, settings: value }));
+        return;
+      } catch (e) {
+        docError = e;
+      }
+    }
+    const ps = storage();
+    if (ps) {
+      ps.setItem(SETTINGS_KEY, JSON.stringify(value));
+      return;
+    }
+    throw new JixiaoError('write-failed', `无法保存设置${docError ? `（${message(docError)}）` : '：没有打开的工作簿'}。本次评价仍会使用这些设置。`);
+  }
+
+  function findState(wb: EtWorkbook): boolean {
+    return allSheets(wb).some((ws) => ws.Name === STATE_SHEET);
+  }
+
+  /** Any error that is not already ours (e.g. raised by WPS before the first write) in Chinese. */
+  function guarded<T>(kind: 'read' | 'write', f: () => T): Promise<T> {
+    return asPromise(() => {
+      try {
+        return f();
+      } catch (e) {
+        if (isJixiaoError(e)) throw e;
+        if (kind === 'read') throw new JixiaoError('unreadable', `读取工作簿时 WPS 表格报错（${message(e)}）。请按 Esc 退出单元格编辑，再重试。`);
+        throw new JixiaoError('write-failed', `WPS 表格报错（${message(e)}），工作簿未作修改。请按 Esc 退出单元格编辑，再重试。`);
+      }
+    });
+  }
+
+  return {
+    kind: 'wps',
+    documentName: () => guarded('read', () => requireWorkbook(app).Name),
+    readSnapshot: (scope) => guarded('read', () => readSnapshotSync(scope)),
+    apply: (plan) => guarded('write', () => applySync(plan)),
+    clearMarks: () => guarded('write', () => clearSync()),
+    selectCell: (sheet, cell) => guarded('read', () => selectSync(sheet, cell)),
+    loadSettings: () => guarded('read', () => loadSettingsSync()),
+    saveSettings: (s) => guarded('write', () => saveSettingsSync(s)),
+  };
 }

@@ -1,0 +1,170 @@
+// Pure helpers for the Excel host: A1 areas, compact address lists chunked under Excel's address limit,
+// RangeAreas addresses back to areas, literal text and HYPERLINK formulas, column widths in points.
+// Nothing here touches Office.js, so it is unit-tested directly.
+
+import { MergeArea, columnLetters } from '../../core/snapshot';
+
+/** Excel refuses addresses longer than this (getRange / getRanges: InvalidArgument). */
+export const ADDRESS_LIMIT = 8192;
+/** What we put in one getRanges call: a margin under the limit. */
+export const CHUNK_LIMIT = 8000;
+
+export function areaA1(a: MergeArea): string {
+  const tl = `${columnLetters(a.left)}${a.top}`;
+  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetters(a.right)}${a.bottom}`;
+}
+
+/**
+ * Cells → a short list of rectangles: vertical runs per column, then runs with the same rows in
+ * adjacent columns joined. A column of 5,000 flagged cells in a row becomes one "E8:E5007".
+ */
+export function compactAreas(cells: readonly { row: number; col: number }[]): MergeArea[] {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) {
+    let rows = byCol.get(c.col);
+    if (!rows) byCol.set(c.col, (rows = []));
+    rows.push(c.row);
+  }
+  // Vertical runs, keyed by their rows so equal runs in neighbouring columns can be joined.
+  const runs = new Map<string, number[]>();
+  for (const [col, rows] of byCol) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    let prev = rows[0];
+    const flush = () => {
+      const key = `${start}:${prev}`;
+      let cols = runs.get(key);
+      if (!cols) runs.set(key, (cols = []));
+      cols.push(col);
+    };
+    for (let i = 1; i < rows.length; i++) {
+      const r = rows[i];
+      if (r === prev) continue;
+      if (r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      flush();
+      start = prev = r;
+    }
+    if (rows.length) flush();
+  }
+  const out: MergeArea[] = [];
+  for (const [key, cols] of runs) {
+    const [top, bottom] = key.split(':').map(Number);
+    cols.sort((a, b) => a - b);
+    let left = cols[0];
+    let right = cols[0];
+    for (let i = 1; i <= cols.length; i++) {
+      if (i < cols.length && cols[i] === right + 1) {
+        right = cols[i];
+        continue;
+      }
+      out.push({ top, left, bottom, right });
+      if (i < cols.length) left = right = cols[i];
+    }
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Comma-joined address lists, each under `limit` characters. */
+export function chunkAddresses(areas: readonly MergeArea[], limit = CHUNK_LIMIT): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of areas) {
+    const s = areaA1(a);
+    if (cur && cur.length + 1 + s.length > limit) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${s}` : s;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * A RangeAreas address ("Sheet1!A1:I1,'O''Brien, Ltd'!A5:A6", or without sheet names) → areas.
+ * Quoted sheet names may hold commas and doubled quotes.
+ */
+export function parseAreasAddress(address: string): MergeArea[] {
+  const out: MergeArea[] = [];
+  const re = /(?:(?:'(?:[^']|'')*'|[^',!;]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(address))) {
+    const top = Number(m[2]);
+    const left = colNumber(m[1]);
+    const bottom = m[3] ? Number(m[4]) : top;
+    const right = m[3] ? colNumber(m[3]) : left;
+    out.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+  }
+  return out;
+}
+
+/** Sheet name quoted for a reference: 'O''Brien'. Always quoted: valid for every name. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A string literal inside a formula. */
+export function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Excel limits a string literal in a formula to 255 characters. */
+const FORMULA_TEXT_LIMIT = 255;
+
+/** =HYPERLINK("#'Sheet'!B5","label"): an in-workbook link that a click follows, in every Excel. */
+export function hyperlinkFormula(sheet: string, cell: string, label: string | number): string {
+  const target = formulaString(`#${quoteSheetName(sheet)}!${cell}`);
+  const text = typeof label === 'number' ? String(label) : formulaString(label.length > FORMULA_TEXT_LIMIT ? label.slice(0, FORMULA_TEXT_LIMIT - 1) + '…' : label);
+  return `=HYPERLINK(${target},${text})`;
+}
+
+/**
+ * A string written through Range.values/formulas as literal text. Excel parses what it is given like
+ * typed input (=…, +…, -…, @… become formulas; "95%", "2020年12月", "1,000", "TRUE" are converted);
+ * a leading apostrophe makes it store the rest as text, exactly, with no apostrophe in the value.
+ */
+export function literalText(s: string): string {
+  return s === '' ? '' : `'${s}`;
+}
+
+/**
+ * Column width: the plan gives widths in Excel's character units (the width of "0" in the default font,
+ * the unit exceljs and the file host use; a CJK character takes about two). Excel's own conversion to
+ * pixels is trunc(chars × 7 + 5) at the default 11-point font; points are 3/4 of a pixel.
+ */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((Math.trunc(chars * 7 + 5) * 3) / 4 * 100) / 100;
+}
+
+/** Display width of text in character units: CJK and full-width characters count two. */
+export function textUnits(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c >= 0x2e80 || (c >= 0xff00 && c <= 0xffef) ? 2 : 1;
+  }
+  return n;
+}
+
+/** Row height (points) that shows `text` wrapped in a merged area `width` character units wide. */
+export function wrappedRowHeight(text: string, width: number, lineHeight = 16): number {
+  const usable = Math.max(1, width * 0.92);
+  const lines = text
+    .split('\n')
+    .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
+  return Math.min(409, lines * lineHeight + 4);
+}
+
+export function columnRangeA1(col: number): string {
+  const l = columnLetters(col);
+  return `${l}:${l}`;
+}

@@ -1,0 +1,67 @@
+// A1 addresses for the ET object model: areas, multi-area lists within ET's 255-character limit, sheet
+// references for hyperlinks.
+
+import { MergeArea, columnLetters, parseAddress } from '../../core/snapshot';
+
+export type Area = MergeArea;
+
+export function areaAddress(a: Area): string {
+  const tl = columnLetters(a.left) + a.top;
+  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetters(a.right)}${a.bottom}`;
+}
+
+/** "A1", "$A$1:$C$3", "B2:B2" → area; null when not a single-area A1 reference. */
+export function parseArea(address: string): Area | null {
+  const s = address.replace(/^.*!/, '').trim();
+  if (s.indexOf(',') >= 0) return null;
+  const parts = s.split(':');
+  if (parts.length > 2) return null;
+  const a = parseAddress(parts[0]);
+  const b = parts.length === 2 ? parseAddress(parts[1]) : a;
+  if (!a || !b) return null;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+/** ET (like Excel) refuses Range("…") addresses longer than 255 characters. */
+export const MAX_ADDRESS = 255;
+
+/** Joins areas into comma-separated multi-area addresses, each within MAX_ADDRESS characters. */
+export function chunkAddresses(areas: Area[], max = MAX_ADDRESS): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of areas) {
+    const s = areaAddress(a);
+    if (cur && cur.length + 1 + s.length > max) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${s}` : s;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Cells (row, col) → horizontal runs: adjacent cells of a row become one area. Input in any order. */
+export function rowRuns(cells: { row: number; col: number }[]): Area[] {
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const out: Area[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.top === c.row && last.right + 1 === c.col) last.right = c.col;
+    else if (!(last && last.top === c.row && last.right >= c.col)) out.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
+  }
+  return out;
+}
+
+/** 'Sheet 1' → "'Sheet 1'" (always quoted: names may hold spaces, dashes, CJK, apostrophes). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function inArea(a: Area, row: number, col: number): boolean {
+  return row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
+}
+
+export function containsArea(outer: Area, inner: Area): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}

@@ -1,0 +1,51 @@
+// Startup of the task pane in the WPS build (webpack.wps.config.js puts this module in place of
+// src/taskpane/boot.ts): WPS 表格 or standalone, nothing else. No office.js, no Excel host, no Office
+// code path at all ends up in dist-wps. Same exports and types as src/taskpane/boot.ts (checked below).
+
+import type * as OfficeBoot from '../../taskpane/boot';
+import { detectHost } from '../detect';
+import { createWpsHost } from './index';
+
+export type BootResult = OfficeBoot.BootResult;
+export type BootOptions = OfficeBoot.BootOptions;
+
+/** Kept for the same exports; in WPS it is how long startup waits for `window.Application`. */
+export const OFFICE_TIMEOUT_MS = 1000;
+
+/** There is no office.js in the WPS build. */
+export function waitForOfficeScript(): Promise<null> {
+  return Promise.resolve(null);
+}
+
+export function officeReady(): Promise<null> {
+  return Promise.resolve(null);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function boot(opts: BootOptions = {}): Promise<BootResult> {
+  const g = opts.g ?? (globalThis as unknown as Record<string, unknown>);
+  const timeoutMs = opts.timeoutMs ?? OFFICE_TIMEOUT_MS;
+  // WPS injects `Application` with the page; give a slow build a moment before going standalone.
+  const until = Date.now() + timeoutMs;
+  while (detectHost(g) !== 'wps' && Date.now() < until) await sleep(50);
+  if (detectHost(g) !== 'wps') {
+    return { mode: 'standalone', reason: '未检测到 WPS 表格' };
+  }
+  try {
+    const host = opts.createHost ? await opts.createHost('wps') : createWpsHost(g.Application);
+    if (host) return { mode: 'host', host, label: 'WPS 表格' };
+    return { mode: 'standalone', reason: '未检测到 WPS 表格' };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { mode: 'standalone', reason: '无法连接 WPS 表格', notice: `无法连接 WPS 表格：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。` };
+  }
+}
+
+/** Compile-time check: this module offers every export of src/taskpane/boot.ts, with compatible types. */
+export const SAME_EXPORTS_AS_OFFICE_BOOT: { [K in keyof typeof OfficeBoot]: unknown } & {
+  boot: typeof OfficeBoot.boot;
+  OFFICE_TIMEOUT_MS: number;
+} = { boot, OFFICE_TIMEOUT_MS, waitForOfficeScript, officeReady };

@@ -1,0 +1,152 @@
+// Startup: which host is the pane running in? Never hangs: office.js is loaded asynchronously
+// (taskpane.html), may be missing (plain browser), blocked (intranet without internet) or slow.
+//
+//   WPS 表格            → the WPS host
+//   office.js + Excel   → the Excel host (Office.onReady said Excel within the timeout)
+//   anything else       → standalone mode (打开 .xlsx in the browser)
+
+import { detectHost, createHostFor } from '../hosts/create';
+import { Host } from '../hosts/host';
+
+export type BootResult =
+  | { mode: 'host'; host: Host; label: string }
+  | { mode: 'standalone'; reason: string; notice?: string };
+
+/** How long startup waits for office.js and Office.onReady before offering standalone mode. */
+export const OFFICE_TIMEOUT_MS = 3000;
+
+type OfficeLike = { onReady: (cb?: (info: { host: unknown; platform: unknown }) => void) => Promise<{ host: unknown; platform: unknown }> };
+
+function officeGlobal(g: Record<string, unknown>): OfficeLike | null {
+  const o = g.Office as OfficeLike | undefined;
+  return o && typeof o === 'object' && typeof o.onReady === 'function' ? o : null;
+}
+
+/** The office.js <script> of the page, if any. Its data-state is set by inline onload/onerror. */
+function officeScript(doc: Document | undefined): HTMLScriptElement | null {
+  if (!doc) return null;
+  return doc.querySelector<HTMLScriptElement>('script[data-office-js], script[src*="office.js"]');
+}
+
+/**
+ * Resolves when office.js has defined `Office`, or with null when it failed to load, is not on the
+ * page, or took longer than `timeoutMs`.
+ */
+export function waitForOfficeScript(timeoutMs: number, g: Record<string, unknown> = globalThis as never, doc: Document | undefined = g.document as Document | undefined): Promise<OfficeLike | null> {
+  const now = officeGlobal(g);
+  if (now) return Promise.resolve(now);
+  const script = officeScript(doc);
+  if (!script || script.getAttribute('data-state') === 'failed' || script.getAttribute('data-state') === 'loaded') {
+    return Promise.resolve(officeGlobal(g));
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      script.removeEventListener('load', done);
+      script.removeEventListener('error', done);
+      resolve(officeGlobal(g));
+    };
+    const timer = setTimeout(done, timeoutMs);
+    script.addEventListener('load', done);
+    script.addEventListener('error', done);
+  });
+}
+
+/** Office.onReady with a timeout: the host name ('Excel', 'Word'…), null outside Office, 'timeout'. */
+export function officeReady(office: OfficeLike, timeoutMs: number): Promise<string | null | 'timeout'> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    try {
+      office.onReady().then(
+        (info) => {
+          clearTimeout(timer);
+          resolve(info && info.host ? String(info.host) : null);
+        },
+        () => {
+          clearTimeout(timer);
+          resolve(null);
+        },
+      );
+    } catch {
+      clearTimeout(timer);
+      resolve(null);
+    }
+  });
+}
+
+export interface BootOptions {
+  timeoutMs?: number;
+  g?: Record<string, unknown>;
+  /** Called when Excel turns up after startup already chose standalone mode (slow office.js). */
+  onLateHost?: (r: BootResult) => void;
+  createHost?: typeof createHostFor;
+}
+
+function hostFailed(e: unknown, what: string): BootResult {
+  const msg = e instanceof Error ? e.message : String(e);
+  return { mode: 'standalone', reason: `无法连接${what}`, notice: `无法连接${what}：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。` };
+}
+
+export async function boot(opts: BootOptions = {}): Promise<BootResult> {
+  const timeoutMs = opts.timeoutMs ?? OFFICE_TIMEOUT_MS;
+  const g = opts.g ?? (globalThis as unknown as Record<string, unknown>);
+  const create = opts.createHost ?? createHostFor;
+  const started = Date.now();
+
+  if (detectHost(g) === 'wps') {
+    try {
+      const host = await create('wps');
+      if (host) return { mode: 'host', host, label: 'WPS 表格' };
+    } catch (e) {
+      return hostFailed(e, ' WPS 表格');
+    }
+  }
+
+  const connect = async (): Promise<BootResult> => {
+    try {
+      const host = await create('office');
+      if (host) return { mode: 'host', host, label: 'Excel' };
+      return { mode: 'standalone', reason: '未检测到 Excel' };
+    } catch (e) {
+      return hostFailed(e, ' Excel');
+    }
+  };
+
+  // Keep listening after a timeout: a slow Office still gets its Excel pane, just a little later.
+  const listenLate = (office: OfficeLike | null) => {
+    const late = opts.onLateHost;
+    if (!late) return;
+    const whenReady = (o: OfficeLike) =>
+      o.onReady().then(async (info) => {
+        if (info && String(info.host) === 'Excel') late(await connect());
+      }, () => undefined);
+    if (office) {
+      void whenReady(office);
+      return;
+    }
+    const script = officeScript(g.document as Document | undefined);
+    if (!script || script.getAttribute('data-state') === 'failed') return;
+    script.addEventListener('load', () => {
+      const o = officeGlobal(g);
+      if (o) void whenReady(o);
+    });
+  };
+
+  const office = await waitForOfficeScript(timeoutMs, g);
+  if (!office) {
+    if (Date.now() - started >= timeoutMs) {
+      listenLate(null);
+      return { mode: 'standalone', reason: 'Office 未在规定时间内加载' };
+    }
+    return { mode: 'standalone', reason: '未检测到 Office' };
+  }
+  const remaining = Math.max(500, timeoutMs - (Date.now() - started));
+  const hostName = await officeReady(office, remaining);
+
+  if (hostName === 'Excel') return connect();
+  if (hostName === 'timeout') {
+    listenLate(office);
+    return { mode: 'standalone', reason: 'Office 未在规定时间内就绪' };
+  }
+  return { mode: 'standalone', reason: hostName ? `当前 Office 应用（${hostName}）不是 Excel` : '未在 Office 中运行' };
+}

@@ -1,0 +1,44 @@
+// Saving a file from the pane: a Blob and an <a download> click. No network involved.
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Characters Windows does not allow in file names become "_". */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
+  return cleaned || '下载';
+}
+
+export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string, doc: Document = document): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = safeFileName(fileName);
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  doc.body.appendChild(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    // Revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+}
+
+/** "shenze-2020.xlsx" → "shenze-2020". */
+export function baseName(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]+$/, '') || '工作簿';
+}
+
+/** A File's bytes (FileReader where Blob.arrayBuffer is missing: older Office web views). */
+export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.readAsArrayBuffer(file);
+  });
+}

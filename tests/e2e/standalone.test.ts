@@ -1,0 +1,306 @@
+// End to end (a), standalone mode: the production build served on 127.0.0.1, driven in real headless
+// Chromium (Debian's /usr/bin/chromium through playwright-core). Every request that is not to
+// 127.0.0.1 is blocked and recorded: only office.js may be attempted, and the pane must work without it.
+// Screenshots (320 px and 800 px wide) go to out/screenshots/ for people to look at.
+//
+// Skipped, with a message, only when Chromium is not installed (CI installs it: .ci/run).
+
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { serve } from '../../scripts/serve';
+import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
+import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
+const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
+const SHOTS = path.join(ROOT, 'out', 'screenshots');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+if (!HAVE_CHROMIUM) {
+  console.warn(`[e2e] 跳过浏览器端到端测试：未找到 ${CHROMIUM}（Debian: apt-get install -y chromium；或设置 CHROMIUM_PATH）。`);
+}
+const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+
+let dist: string;
+let origin: string;
+let stopServer: () => Promise<void>;
+
+beforeAll(async () => {
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-dist-'));
+  // webpack-cli's "main" is its library; the command line is bin/cli.js beside it.
+  const cli = path.join(path.dirname(require.resolve('webpack-cli')), '..', 'bin', 'cli.js');
+  execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', dist], { cwd: ROOT, stdio: 'pipe' });
+  const s = await serve(dist, { port: 0 });
+  origin = `http://127.0.0.1:${s.port}`;
+  stopServer = () => new Promise((resolve) => s.server.close(() => resolve()));
+}, 240000);
+
+afterAll(async () => {
+  if (stopServer) await stopServer();
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+});
+
+describe('bundle size (production build)', () => {
+  test('initial JS of taskpane.html within 150 KB gzip; exceljs, docx and the engine are lazy chunks', () => {
+    const b = bundleSizes(dist);
+    const initial = b.files.filter((f) => f.kind === 'initial');
+    expect(initial.length).toBeGreaterThan(0);
+    expect(b.initialJsGzip).toBeLessThanOrEqual(INITIAL_BUDGET_GZIP);
+    expect(b.withinBudget).toBe(true);
+    const lazy = b.files.filter((f) => f.kind === 'lazy').map((f) => f.file);
+    for (const name of ['exceljs', 'docx', 'engine', 'settings']) expect(lazy.some((f) => f.startsWith(`${name}.`))).toBe(true);
+    // The initial chunk holds neither exceljs nor docx nor the engine (markers each of them contains).
+    const code = initial.map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
+    const markers = { exceljs: 'sharedStrings', docx: '"w:val"', engine: 'score-mismatch' };
+    const found = Object.entries(markers).filter(([, m]) => code.includes(m)).map(([name]) => name);
+    expect(found).toEqual([]);
+    for (const [name, m] of Object.entries(markers)) {
+      const chunk = b.files.find((f) => f.kind === 'lazy' && fs.readFileSync(path.join(dist, f.file), 'utf8').includes(m));
+      expect({ name, lazy: Boolean(chunk) }).toEqual({ name, lazy: true });
+    }
+    console.log(`[bundle] initial ${(b.initialJsGzip / 1024).toFixed(1)} KB gzip, lazy ${(b.lazyJsGzip / 1024).toFixed(1)} KB gzip`);
+  });
+});
+
+describeBrowser('standalone mode in headless Chromium', () => {
+  let context: BrowserContext;
+  let userDataDir: string;
+  /** Requests to anywhere but 127.0.0.1 (all blocked). */
+  const outside: string[] = [];
+  /** How office.js requests are answered in the current test. */
+  let officeJs: 'abort' | 'empty' | 'stub' | 'hang' = 'abort';
+  const hanging: Route[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-chromium-'));
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      acceptDownloads: true,
+      viewport: { width: 800, height: 900 },
+      locale: 'zh-CN',
+    });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      const u = new URL(url);
+      if (u.hostname === '127.0.0.1' && (u.protocol === 'http:' || u.protocol === 'ws:')) return route.continue();
+      if (u.protocol === 'blob:' || u.protocol === 'data:') return route.continue();
+      outside.push(url);
+      if (url === OFFICE_JS) {
+        if (officeJs === 'empty') return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' });
+        if (officeJs === 'stub') {
+          // An office.js that loads but is not in an Office host: onReady reports no host.
+          return route.fulfill({
+            status: 200,
+            contentType: 'text/javascript',
+            body: 'window.Office = { onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };',
+          });
+        }
+        if (officeJs === 'hang') {
+          hanging.push(route);
+          return undefined;
+        }
+      }
+      return route.abort('blockedbyclient');
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    for (const r of hanging) await r.abort().catch(() => undefined);
+    if (context) await context.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  async function openPane(width = 800): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    (page as unknown as { jxErrors: string[] }).jxErrors = errors;
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('mode').filter({ hasText: '独立模式' }).waitFor({ timeout: 15000 });
+    return page;
+  }
+
+  /** Full-page screenshot at `width`; the page must fit that width (no horizontal scrolling). */
+  async function shot(page: Page, name: string, width: number): Promise<void> {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect({ name, width, scrollWidth }).toEqual({ name, width, scrollWidth: width });
+  }
+
+  /** Accessible name of the focused element. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}` : '';
+    });
+
+  async function download(page: Page, button: string): Promise<Buffer> {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const file = await dl.path();
+    expect(file).toBeTruthy();
+    return fs.readFileSync(file as string);
+  }
+
+  test('seed sample: 打开 .xlsx → 评价 → score cards, findings, narrative; copy; result workbook and .docx download', async () => {
+    officeJs = 'abort';
+    outside.length = 0;
+    const page = await openPane(800);
+    await expect(page.getByRole('button', { name: '评价', exact: true }).isDisabled()).resolves.toBe(true);
+    await shot(page, '01-empty', 320);
+    await shot(page, '01-empty', 800);
+    // Keyboard: the first Tab stops are the 评价 tab, then 打开 .xlsx (评价 is disabled until a file is open).
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('tab:评价');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button:打开 .xlsx');
+
+    await page.locator('input[type=file]').setInputFiles(SHENZE);
+    await page.getByTestId('file-name').filter({ hasText: 'shenze-2020.xlsx' }).waitFor();
+    await page.getByRole('button', { name: '评价', exact: true }).click();
+    await page.getByTestId('results').waitFor({ timeout: 30000 });
+
+    // Score cards: 7 tables, all 优.
+    const cards = page.getByTestId('score-card');
+    await expect(cards.count()).resolves.toBe(7);
+    const grades = await page.getByTestId('grade').allTextContents();
+    expect(grades).toEqual(Array(7).fill('优'));
+    await expect(cards.first().textContent()).resolves.toMatch(/核算得分[\s\S]*自评得分[\s\S]*指标完成[\s\S]*9\/9[\s\S]*预算执行率[\s\S]*100%/);
+    // Findings area (the seed sample is clean) and the narrative.
+    await expect(page.getByTestId('findings').textContent()).resolves.toContain('未发现问题');
+    const narrative = (await page.getByTestId('narrative').textContent()) ?? '';
+    expect(narrative).toContain('4150平方米');
+    expect(narrative).toContain('10336');
+
+    await shot(page, '02-results-shenze', 320);
+    await shot(page, '02-results-shenze', 800);
+
+    // 复制: text/plain and text/html through the synchronous copy event.
+    await page.evaluate(() => {
+      window.addEventListener('copy', (e) => {
+        const w = window as unknown as { jxCopied: { text: string; html: string } };
+        w.jxCopied = { text: e.clipboardData?.getData('text/plain') ?? '', html: e.clipboardData?.getData('text/html') ?? '' };
+      });
+    });
+    await page.getByRole('button', { name: '复制' }).click();
+    await page.getByTestId('copy-status').filter({ hasText: '已复制' }).waitFor();
+    const copied = await page.evaluate(() => (window as unknown as { jxCopied: { text: string; html: string } }).jxCopied);
+    expect(copied.text).toContain('4150平方米');
+    expect(copied.html).toMatch(/^<div class="jixiao-narrative"/);
+    expect(copied.html).toContain('4150平方米');
+
+    // 下载结果工作簿: the evaluated copy re-opens in exceljs with its 评价结果 sheet.
+    const xlsx = await download(page, '下载结果工作簿');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as never);
+    const summary = wb.getWorksheet(SUMMARY_SHEET);
+    expect(summary).toBeDefined();
+    expect(String(summary?.getCell(1, 1).value)).toContain(OWNER_MARK);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(SHENZE);
+    expect(wb.worksheets.length).toBe(original.worksheets.length + 1);
+
+    // 导出 Word: a non-empty .docx (a zip with word/document.xml).
+    const docx = await download(page, '导出 Word');
+    expect(docx.length).toBeGreaterThan(5000);
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
+
+    expect((page as unknown as { jxErrors: string[] }).jxErrors).toEqual([]);
+    // Nothing but office.js was requested from outside 127.0.0.1.
+    expect([...new Set(outside)]).toEqual([OFFICE_JS]);
+    await page.close();
+  });
+
+  test('findings grouped by severity (gaps sample); a finding click explains where the cell is; 清除标记', async () => {
+    officeJs = 'abort';
+    outside.length = 0;
+    const page = await openPane(800);
+    await page.locator('input[type=file]').setInputFiles(GAPS);
+    await page.getByRole('button', { name: '评价', exact: true }).click();
+    await page.getByTestId('results').waitFor({ timeout: 30000 });
+    const findings = page.getByTestId('findings');
+    await expect(findings.locator('h3').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^错误/), expect.stringMatching(/^警告/)]));
+    const first = findings.getByRole('button').first();
+    await first.click();
+    await page.getByTestId('select-status').filter({ hasText: '独立模式下无法直接定位单元格' }).waitFor();
+    await shot(page, '03-results-gaps', 320);
+    await shot(page, '03-results-gaps', 800);
+
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByTestId('status').filter({ hasText: '处标色' }).waitFor();
+    const cleared = await download(page, '下载结果工作簿');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(cleared as never);
+    expect(wb.getWorksheet(SUMMARY_SHEET)).toBeDefined();
+
+    // Settings tab at 320 px.
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByRole('button', { name: '保存设置' }).waitFor();
+    await shot(page, '04-settings', 320);
+    await shot(page, '04-settings', 800);
+    expect((page as unknown as { jxErrors: string[] }).jxErrors).toEqual([]);
+    expect([...new Set(outside)]).toEqual([OFFICE_JS]);
+    await page.close();
+  });
+
+  test('a file that is not a 绩效自评表, and one that is not .xlsx: clear Chinese messages', async () => {
+    officeJs = 'abort';
+    const page = await openPane(320);
+    const notXlsx = path.join(os.tmpdir(), `jixiao-e2e-${process.pid}.xlsx`);
+    fs.writeFileSync(notXlsx, 'not a workbook');
+    try {
+      await page.locator('input[type=file]').setInputFiles(notXlsx);
+      await page.getByTestId('error').filter({ hasText: '不是 .xlsx 工作簿' }).waitFor();
+      await shot(page, '05-error', 320);
+    } finally {
+      fs.rmSync(notXlsx, { force: true });
+    }
+    // A workbook without an indicator table.
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('Sheet1').addRow(['会议纪要', '2020年']);
+    const emptyFile = path.join(os.tmpdir(), `jixiao-e2e-empty-${process.pid}.xlsx`);
+    await empty.xlsx.writeFile(emptyFile);
+    try {
+      await page.locator('input[type=file]').setInputFiles(emptyFile);
+      await page.getByTestId('file-name').waitFor();
+      await page.getByRole('button', { name: '评价', exact: true }).click();
+      await page.getByTestId('no-table').filter({ hasText: '未找到绩效指标表' }).waitFor();
+      await shot(page, '06-no-table', 320);
+    } finally {
+      fs.rmSync(emptyFile, { force: true });
+    }
+    await page.close();
+  });
+
+  test.each([
+    ['empty', 'office.js loads but defines nothing'],
+    ['stub', 'office.js loads outside Office (onReady: no host)'],
+    ['hang', 'office.js never answers (the bootstrap must not hang)'],
+  ] as const)('bootstrap falls back to standalone mode when %s: %s', async (mode, _what) => {
+    officeJs = mode;
+    outside.length = 0;
+    const started = Date.now();
+    const page = await openPane(800);
+    const took = Date.now() - started;
+    // The shell is there at once; standalone mode within the 3 s Office timeout (plus slack).
+    expect(took).toBeLessThan(mode === 'hang' ? 8000 : 5000);
+    await expect(page.getByRole('button', { name: '打开 .xlsx' }).isVisible()).resolves.toBe(true);
+    expect([...new Set(outside)]).toEqual([OFFICE_JS]);
+    await page.close();
+  });
+});

@@ -1,0 +1,1496 @@
+/// <reference types="office-js" />
+// A faithful in-memory fake of the Excel JavaScript API subset the Excel host uses. Like the real one:
+// every call only queues a command; nothing touches the workbook until context.sync(); reading a
+// property that was not loaded (and synced) throws PropertyNotLoaded; errors surface at sync and the
+// commands queued before the failing one stay applied. It also enforces Excel's limits (8,192-character
+// addresses, array dimensions, 512 merged areas, protected sheets, cell edit mode, API sets) and counts
+// syncs and proxy objects. Each class is checked against @types/office-js at compile time (Members /
+// Methods / Pick below), so a member the fake offers must exist in the official typings.
+//
+// No Node imports: a browser test can bundle this file.
+
+import {
+  Area,
+  FakeCell,
+  FakeConditionalFormat as CFState,
+  FakeError,
+  FakeSheet,
+  FakeWorkbook,
+  MAX_COLS,
+  MAX_ROWS,
+  areaAddress,
+  cellCount,
+  checkAddressLength,
+  contains,
+  ensureCell,
+  enterValue,
+  findSheet,
+  formulaOf,
+  getCell,
+  intersects,
+  newSheet,
+  parseArea,
+  setNumberFormat,
+  sheetPrefix,
+  splitAddressList,
+  usedArea,
+} from './state';
+
+/** Compile-time: each listed member exists on the official class. */
+type Members<T, K extends keyof T> = { [P in K]: unknown };
+/** Compile-time: the fake's method accepts what the official method (last overload) accepts. */
+type Methods<T, K extends keyof T> = { [P in K]: T[P] extends (...args: infer A) => unknown ? (...args: A) => unknown : never };
+
+type LoadArg = string | string[] | OfficeExtension.LoadOption;
+
+interface Op {
+  run: () => void;
+  /** Approximate request payload (JSON characters). */
+  sent: number;
+}
+
+function notLoaded(name: string): FakeError {
+  return new FakeError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function itemNotFound(what: string): FakeError {
+  return new FakeError('ItemNotFound', `The requested resource doesn't exist. (${what})`);
+}
+
+function accessDenied(sheet: string): FakeError {
+  return new FakeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet. (${sheet})`);
+}
+
+function invalidArg(msg: string): FakeError {
+  return new FakeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${msg})`);
+}
+
+function jsonSize(v: unknown): number {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export class FakeRequestContext implements Members<Excel.RequestContext, 'workbook' | 'sync'> {
+  readonly workbook: FakeWorkbookProxy;
+  /** @internal */ readonly _wb: FakeWorkbook;
+  /** @internal */ _ops: Op[] = [];
+  /** @internal */ readonly _delayForCellEdit: boolean;
+  /** @internal True while sync() runs the queue (proxies made by a load resolve there). */
+  _executing = false;
+
+  constructor(wb: FakeWorkbook, delayForCellEdit: boolean) {
+    this._wb = wb;
+    this._delayForCellEdit = delayForCellEdit;
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  /** @internal */
+  _queue(run: () => void, sent = 0): void {
+    this._ops.push({ run, sent });
+  }
+
+  /** @internal Queues a check that the host supports ExcelApi 1.minor (ApiNotFound at sync otherwise). */
+  _need(minor: number, what: string): void {
+    const wb = this._wb;
+    this._queue(() => {
+      if (wb.excelApi < minor) throw new FakeError('ApiNotFound', `The requested API ${what} (ExcelApi 1.${minor}) is not supported by this host.`);
+    });
+  }
+
+  async sync(): Promise<void> {
+    const wb = this._wb;
+    wb.stats.syncs++;
+    const ops = this._ops;
+    this._ops = [];
+    await Promise.resolve();
+    if (wb.cellEditMode) {
+      if (this._delayForCellEdit && wb.excelApi >= 11) {
+        // The batch waits until the user presses Enter; the fake lets the user finish at once.
+        wb.cellEditMode = false;
+        wb.stats.delayedForCellEdit++;
+      } else {
+        throw new FakeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
+      }
+    }
+    const sent = ops.reduce((s, o) => s + o.sent, 0);
+    wb.stats.bytesSent += sent;
+    wb.stats.maxRequest = Math.max(wb.stats.maxRequest, sent);
+    if (wb.payloadLimit !== null && sent > wb.payloadLimit) {
+      throw new FakeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const before = wb.stats.bytesReceived;
+    const fault = wb.failAt && wb.failAt.sync === wb.stats.syncs ? wb.failAt : null;
+    const failAt = fault === null ? -1 : fault.op < 0 ? ops.length + fault.op : fault.op;
+    this._executing = true;
+    const t0 = Date.now();
+    try {
+      for (let i = 0; i < ops.length; i++) {
+        if (i === failAt) {
+          wb.failAt = null;
+          throw new FakeError('GeneralException', `There was an internal error while processing the request. (injected at command ${i} of ${ops.length})`);
+        }
+        ops[i].run();
+      }
+    } finally {
+      this._executing = false;
+      wb.stats.execMs += Date.now() - t0;
+    }
+    const received = wb.stats.bytesReceived - before;
+    wb.stats.maxResponse = Math.max(wb.stats.maxResponse, received);
+    if (wb.payloadLimit !== null && received > wb.payloadLimit) {
+      throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+  }
+}
+
+/** Base of every proxy object: load bookkeeping, null objects, the PropertyNotLoaded rule. */
+abstract class FakeClientObject {
+  readonly context: FakeRequestContext;
+  /** @internal */ protected _values = new Map<string, unknown>();
+  /** @internal */ protected _isNull: boolean | undefined;
+  /** @internal */ protected readonly _nullable: boolean;
+
+  constructor(ctx: FakeRequestContext, nullable = false) {
+    this.context = ctx;
+    this._nullable = nullable;
+    ctx._wb.stats.proxies++;
+    if (nullable && !ctx._executing) {
+      // isNullObject is known after the next sync without an explicit load.
+      ctx._queue(() => {
+        this._isNull = this._resolve() === undefined;
+      });
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (this._isNull === undefined) throw notLoaded('isNullObject');
+    return this._isNull;
+  }
+
+  /** Scalar properties load() can fetch. */
+  protected abstract _scalars(): readonly string[];
+  /** Reads a scalar from the resolved target (at sync). */
+  protected abstract _read(name: string, target: unknown): unknown;
+  /** Navigation property by name, for load paths. */
+  protected _nav(_name: string): FakeClientObject | undefined {
+    return undefined;
+  }
+  /** The workbook object behind this proxy; undefined for a null object; throws when it must exist. */
+  abstract _resolve(): unknown;
+
+  protected _get<T>(name: string): T {
+    if (this._isNull) throw new FakeError('InvalidObjectPath', `The object is a null object; check isNullObject before reading '${name}'.`);
+    if (!this._values.has(name)) throw notLoaded(name);
+    return this._values.get(name) as T;
+  }
+
+  load(arg?: LoadArg): this {
+    let paths: string[];
+    if (arg === undefined) paths = [];
+    else if (typeof arg === 'string') paths = arg.split(',');
+    else if (Array.isArray(arg)) paths = arg;
+    else throw new Error('fake: load({select, expand}) is not supported; pass property names');
+    const parsed = paths.map((p) => p.trim()).filter(Boolean).map((p) => p.split('/').map((x) => x.trim()));
+    this.context._queue(() => this._load(parsed));
+    return this;
+  }
+
+  /** @internal Executes a load at sync time; `nested` when reached through a parent's load path. */
+  _load(paths: string[][], nested = false): void {
+    const target = this._resolve();
+    if (target === undefined) {
+      if (!this._nullable) throw itemNotFound(this.constructor.name);
+      if (nested && this.context._wb.strictNullNavigation) {
+        throw new FakeError('GeneralException', `There was an internal error while processing the request. (load through the null object ${this.constructor.name})`);
+      }
+      this._isNull = true;
+      return;
+    }
+    if (this._nullable) this._isNull = false;
+    const wanted = paths.length === 0 ? this._scalars().map((s) => [s]) : paths;
+    const groups = new Map<string, string[][]>();
+    for (const p of wanted) {
+      const [head, ...rest] = p;
+      if (!groups.has(head)) groups.set(head, []);
+      if (rest.length) groups.get(head)!.push(rest);
+    }
+    for (const [head, rests] of groups) {
+      if (head === 'items' && this instanceof FakeCollection) {
+        this._loadItems(rests);
+      } else if (this._scalars().includes(head) && rests.length === 0) {
+        const v = this._read(head, target);
+        this.context._wb.stats.bytesReceived += jsonSize(v);
+        this._values.set(head, clone(v));
+      } else {
+        const nav = this._nav(head);
+        if (!nav) throw new FakeError('PropertyNotFound', `fake: ${this.constructor.name} has no loadable property '${head}'`);
+        nav._load(rests, true);
+      }
+    }
+  }
+}
+
+abstract class FakeCollection<T extends FakeClientObject> extends FakeClientObject {
+  /** @internal */ protected _items: T[] | undefined;
+  get items(): T[] {
+    if (this._items === undefined) throw notLoaded('items');
+    return this._items;
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  /** Item proxies for what the collection holds now (at sync). */
+  protected abstract _currentItems(): T[];
+  /** @internal */
+  _loadItems(paths: string[][]): void {
+    const items = this._currentItems();
+    for (const it of items) it._load(paths, true);
+    this._items = items;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workbook, worksheets
+
+export class FakeWorkbookProxy
+  extends FakeClientObject
+  implements Members<Excel.Workbook, 'worksheets' | 'settings' | 'protection' | 'name'>, Methods<Excel.Workbook, 'load'>
+{
+  private _worksheets?: FakeWorksheetCollection;
+  private _settings?: FakeSettingCollection;
+  private _protection?: FakeWorkbookProtection;
+
+  get worksheets(): FakeWorksheetCollection {
+    return (this._worksheets ??= new FakeWorksheetCollection(this.context));
+  }
+  get settings(): FakeSettingCollection {
+    if (!this._settings) {
+      this.context._need(4, 'Workbook.settings');
+      this._settings = new FakeSettingCollection(this.context);
+    }
+    return this._settings;
+  }
+  get protection(): FakeWorkbookProtection {
+    if (!this._protection) {
+      this.context._need(7, 'Workbook.protection');
+      this._protection = new FakeWorkbookProtection(this.context);
+    }
+    return this._protection;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  protected _scalars(): readonly string[] {
+    return ['name'];
+  }
+  protected _read(name: string): unknown {
+    if (name === 'name' && this.context._wb.excelApi < 7) throw new FakeError('ApiNotFound', 'Workbook.name needs ExcelApi 1.7');
+    return this.context._wb.name;
+  }
+  protected _nav(name: string): FakeClientObject | undefined {
+    if (name === 'protection') return this.protection;
+    return undefined;
+  }
+  _resolve(): unknown {
+    return this.context._wb;
+  }
+}
+
+export class FakeWorkbookProtection extends FakeClientObject implements Pick<Excel.WorkbookProtection, 'protected'>, Methods<Excel.WorkbookProtection, 'load'> {
+  get protected(): boolean {
+    return this._get('protected');
+  }
+  protected _scalars(): readonly string[] {
+    return ['protected'];
+  }
+  protected _read(): unknown {
+    return this.context._wb.protected;
+  }
+  _resolve(): unknown {
+    return this.context._wb;
+  }
+}
+
+export class FakeWorksheetCollection
+  extends FakeCollection<FakeWorksheet>
+  implements Methods<Excel.WorksheetCollection, 'getActiveWorksheet' | 'getItem' | 'getItemOrNullObject' | 'add' | 'load'>
+{
+  _resolve(): unknown {
+    return this.context._wb.sheets;
+  }
+  protected _currentItems(): FakeWorksheet[] {
+    return this.context._wb.sheets.map((s) => new FakeWorksheet(this.context, byId(this.context._wb, s.id)));
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    const wb = this.context._wb;
+    return new FakeWorksheet(this.context, () => wb.sheets.find((s) => s.id === wb.activeSheetId));
+  }
+  getItem(key: string): FakeWorksheet {
+    const wb = this.context._wb;
+    return new FakeWorksheet(this.context, () => findSheet(wb, key) ?? wb.sheets.find((s) => s.id === key));
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    this.context._need(4, 'WorksheetCollection.getItemOrNullObject');
+    const wb = this.context._wb;
+    return new FakeWorksheet(this.context, () => findSheet(wb, key) ?? wb.sheets.find((s) => s.id === key), true);
+  }
+  add(name?: string): FakeWorksheet {
+    const wb = this.context._wb;
+    const ref: { id?: string } = {};
+    this.context._queue(() => {
+      if (wb.protected) throw new FakeError('AccessDenied', 'The workbook structure is protected.');
+      let n = name;
+      if (n === undefined) {
+        let k = wb.sheets.length + 1;
+        while (findSheet(wb, `Sheet${k}`)) k++;
+        n = `Sheet${k}`;
+      }
+      validateSheetName(n);
+      if (findSheet(wb, n)) throw new FakeError('ItemAlreadyExists', `A resource with the same name or identifier already exists. (${n})`);
+      ref.id = newSheet(wb, n).id;
+    }, jsonSize(name));
+    return new FakeWorksheet(this.context, () => (ref.id ? wb.sheets.find((s) => s.id === ref.id) : undefined));
+  }
+}
+
+function byId(wb: FakeWorkbook, id: string): () => FakeSheet | undefined {
+  return () => wb.sheets.find((s) => s.id === id);
+}
+
+function validateSheetName(n: string): void {
+  if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n) || n.startsWith("'") || n.endsWith("'") || n.toLowerCase() === 'history') {
+    throw invalidArg(`bad sheet name "${n}"`);
+  }
+}
+
+type SheetResolver = () => FakeSheet | undefined;
+
+function must(sheet: FakeSheet | undefined, what: string): FakeSheet {
+  if (!sheet) throw itemNotFound(what);
+  return sheet;
+}
+
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw accessDenied(sheet.name);
+  return sheet;
+}
+
+export class FakeWorksheet
+  extends FakeClientObject
+  implements
+    Pick<Excel.Worksheet, 'name' | 'id'>,
+    Members<Excel.Worksheet, 'protection' | 'freezePanes'>,
+    Methods<
+      Excel.Worksheet,
+      'getRange' | 'getRanges' | 'getRangeByIndexes' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'activate' | 'delete' | 'load'
+    >
+{
+  /** @internal */ readonly _sheet: SheetResolver;
+  private _protection?: FakeWorksheetProtection;
+  private _freeze?: FakeWorksheetFreezePanes;
+
+  constructor(ctx: FakeRequestContext, sheet: SheetResolver, nullable = false) {
+    super(ctx, nullable);
+    this._sheet = sheet;
+  }
+  _resolve(): unknown {
+    return this._sheet();
+  }
+  /** Resolves for a child: the sheet must exist. */
+  private _s = (): FakeSheet => must(this._sheet(), 'worksheet');
+
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    const wb = this.context._wb;
+    this.context._queue(() => {
+      const s = this._s();
+      if (wb.protected) throw new FakeError('AccessDenied', 'The workbook structure is protected.');
+      validateSheetName(v);
+      const other = findSheet(wb, v);
+      if (other && other !== s) throw new FakeError('ItemAlreadyExists', `A sheet named "${v}" already exists.`);
+      s.name = v;
+    }, jsonSize(v));
+    this._values.set('name', v);
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  protected _scalars(): readonly string[] {
+    return ['name', 'id', 'position'];
+  }
+  protected _read(name: string, t: unknown): unknown {
+    const s = t as FakeSheet;
+    if (name === 'name') return s.name;
+    if (name === 'id') return s.id;
+    return this.context._wb.sheets.indexOf(s);
+  }
+  protected _nav(name: string): FakeClientObject | undefined {
+    if (name === 'protection') return this.protection;
+    return undefined;
+  }
+  get protection(): FakeWorksheetProtection {
+    if (!this._protection) {
+      this.context._need(2, 'Worksheet.protection');
+      this._protection = new FakeWorksheetProtection(this.context, this._s);
+    }
+    return this._protection;
+  }
+  get freezePanes(): FakeWorksheetFreezePanes {
+    if (!this._freeze) {
+      this.context._need(7, 'Worksheet.freezePanes');
+      this._freeze = new FakeWorksheetFreezePanes(this.context, this._s);
+    }
+    return this._freeze;
+  }
+  getRange(address?: string): FakeRange {
+    if (address !== undefined) checkAddressLengthLater(this.context, address);
+    return new FakeRange(this.context, this._s, (s) => {
+      if (address === undefined) return { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS };
+      const p = parseArea(address);
+      if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArg(`address on another sheet: ${address}`);
+      return p.area;
+    });
+  }
+  getRanges(address?: string): FakeRangeAreas {
+    this.context._need(9, 'Worksheet.getRanges');
+    if (address !== undefined) checkAddressLengthLater(this.context, address);
+    return new FakeRangeAreas(this.context, this._s, (s) => {
+      if (address === undefined) return [{ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }];
+      return splitAddressList(address).map((a) => {
+        const p = parseArea(a);
+        if (p.sheet !== null && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw invalidArg(`address on another sheet: ${a}`);
+        return p.area;
+      });
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context._need(7, 'Worksheet.getRangeByIndexes');
+    return new FakeRange(this.context, this._s, () => {
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
+        throw invalidArg('getRangeByIndexes out of range');
+      }
+      return { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
+    });
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.context._need(2, 'Worksheet.getUsedRange(valuesOnly)');
+    // A blank sheet reports A1 (no error).
+    return new FakeRange(this.context, this._s, (s) => usedArea(s, !!valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context._need(4, 'Worksheet.getUsedRangeOrNullObject');
+    return new FakeRange(this.context, this._s, (s) => usedArea(s, !!valuesOnly) ?? undefined, true);
+  }
+  activate(): void {
+    const wb = this.context._wb;
+    this.context._queue(() => {
+      wb.activeSheetId = this._s().id;
+    });
+  }
+  delete(): void {
+    const wb = this.context._wb;
+    this.context._queue(() => {
+      const s = this._s();
+      if (wb.protected) throw new FakeError('AccessDenied', 'The workbook structure is protected.');
+      if (wb.sheets.length === 1) throw new FakeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      const i = wb.sheets.indexOf(s);
+      wb.sheets.splice(i, 1);
+      if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets[Math.max(0, i - 1)].id;
+      if (wb.selection?.sheet === s.name) wb.selection = null;
+    });
+  }
+}
+
+function checkAddressLengthLater(ctx: FakeRequestContext, address: string): void {
+  ctx._queue(() => checkAddressLength(address), address.length);
+}
+
+export class FakeWorksheetProtection extends FakeClientObject implements Pick<Excel.WorksheetProtection, 'protected'>, Methods<Excel.WorksheetProtection, 'load'> {
+  private readonly _sheet: () => FakeSheet;
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet) {
+    super(ctx);
+    this._sheet = sheet;
+  }
+  get protected(): boolean {
+    return this._get('protected');
+  }
+  protected _scalars(): readonly string[] {
+    return ['protected'];
+  }
+  protected _read(_n: string, t: unknown): unknown {
+    return (t as FakeSheet).protected;
+  }
+  _resolve(): unknown {
+    return this._sheet();
+  }
+}
+
+export class FakeWorksheetFreezePanes extends FakeClientObject implements Methods<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
+  private readonly _sheet: () => FakeSheet;
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet) {
+    super(ctx);
+    this._sheet = sheet;
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  _resolve(): unknown {
+    return this._sheet();
+  }
+  freezeRows(count?: number): void {
+    this.context._queue(() => {
+      const s = writable(this._sheet());
+      s.freeze = { rows: count ?? 1, columns: 0 };
+    });
+  }
+  freezeColumns(count?: number): void {
+    this.context._queue(() => {
+      const s = writable(this._sheet());
+      s.freeze = { rows: 0, columns: count ?? 1 };
+    });
+  }
+  unfreeze(): void {
+    this.context._queue(() => {
+      const s = writable(this._sheet());
+      s.freeze = { rows: 0, columns: 0 };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranges
+
+type AreaResolver = (sheet: FakeSheet) => Area | undefined;
+type AreasResolver = (sheet: FakeSheet) => Area[];
+
+/** Reading a whole-sheet range cell by cell would be absurd: Excel's payload limit refuses it too. */
+const MAX_READ_CELLS = 5_000_000;
+
+function grid<T>(a: Area, f: (r: number, c: number) => T): T[][] {
+  if (cellCount(a) > MAX_READ_CELLS) throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+  const out: T[][] = [];
+  for (let r = a.top; r <= a.bottom; r++) {
+    const row: T[] = [];
+    for (let c = a.left; c <= a.right; c++) row.push(f(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+function checkDims(a: Area, v: unknown, what: string): unknown[][] {
+  const rows = a.bottom - a.top + 1;
+  const cols = a.right - a.left + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    const got = Array.isArray(v) ? `${v.length}×${Array.isArray(v[0]) ? (v[0] as unknown[]).length : '?'}` : typeof v;
+    throw invalidArg(`${what}: the array is ${got} but the range is ${rows}×${cols}`);
+  }
+  return v as unknown[][];
+}
+
+export class FakeRange
+  extends FakeClientObject
+  implements
+    Pick<Excel.Range, 'values' | 'formulas' | 'numberFormat' | 'text' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'cellCount'>,
+    Members<Excel.Range, 'format' | 'conditionalFormats'>,
+    Methods<Excel.Range, 'getMergedAreasOrNullObject' | 'merge' | 'select' | 'load'>
+{
+  /** @internal */ readonly _sheet: () => FakeSheet;
+  /** @internal */ readonly _area: AreaResolver;
+  private _format?: FakeRangeFormat;
+  private _cfs?: FakeConditionalFormatCollection;
+
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, area: AreaResolver, nullable = false) {
+    super(ctx, nullable);
+    this._sheet = sheet;
+    this._area = area;
+  }
+  _resolve(): unknown {
+    const s = this._sheet();
+    const a = this._area(s);
+    return a ? { sheet: s, area: a } : undefined;
+  }
+  private _target(): { sheet: FakeSheet; area: Area } {
+    const t = this._resolve() as { sheet: FakeSheet; area: Area } | undefined;
+    if (!t) throw itemNotFound('range (null object)');
+    return t;
+  }
+  protected _scalars(): readonly string[] {
+    return ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'text', 'numberFormat', 'formulas'];
+  }
+  protected _read(name: string, t: unknown): unknown {
+    const { sheet, area } = t as { sheet: FakeSheet; area: Area };
+    switch (name) {
+      case 'address':
+        return sheetPrefix(sheet.name) + areaAddress(area);
+      case 'rowIndex':
+        return area.top - 1;
+      case 'columnIndex':
+        return area.left - 1;
+      case 'rowCount':
+        return area.bottom - area.top + 1;
+      case 'columnCount':
+        return area.right - area.left + 1;
+      case 'cellCount':
+        return cellCount(area);
+      case 'values':
+        return grid(area, (r, c) => getCell(sheet, r, c)?.value ?? '');
+      case 'text':
+        return grid(area, (r, c) => getCell(sheet, r, c)?.text ?? '');
+      case 'numberFormat':
+        return grid(area, (r, c) => getCell(sheet, r, c)?.numberFormat ?? 'General');
+      case 'formulas':
+        return grid(area, (r, c) => formulaOf(getCell(sheet, r, c)));
+    }
+    return undefined;
+  }
+  protected _nav(name: string): FakeClientObject | undefined {
+    if (name === 'format') return this.format;
+    return undefined;
+  }
+
+  get values(): any[][] {
+    return this._get('values');
+  }
+  set values(v: any[][]) {
+    this._write('values', v, enterValue);
+  }
+  get formulas(): any[][] {
+    return this._get('formulas');
+  }
+  set formulas(v: any[][]) {
+    this._write('formulas', v, enterValue);
+  }
+  get numberFormat(): any[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(v: any[][]) {
+    this._write('numberFormat', v, setNumberFormat);
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+
+  private _write(what: string, v: unknown, apply: (cell: FakeCell, x: unknown) => void): void {
+    // Copy now: the caller may reuse its array before sync, the request carries what was set.
+    const data = clone(v);
+    this.context._queue(() => {
+      const { sheet, area } = this._target();
+      writable(sheet);
+      const rows = checkDims(area, data, what);
+      for (let i = 0; i < rows.length; i++) {
+        for (let j = 0; j < rows[i].length; j++) {
+          const x = rows[i][j];
+          if (x === null) continue;
+          const r = area.top + i;
+          const c = area.left + j;
+          if (inMergeNotAnchor(sheet, r, c) && x !== '') {
+            throw invalidArg(`cannot write into a merged cell ${areaAddress({ top: r, left: c, bottom: r, right: c })}`);
+          }
+          apply(ensureCell(sheet, r, c), x);
+        }
+      }
+    }, jsonSize(data));
+  }
+
+  get format(): FakeRangeFormat {
+    return (this._format ??= new FakeRangeFormat(this.context, this._sheet, (s) => {
+      const a = this._area(s);
+      if (!a) throw itemNotFound('range (null object)');
+      return [a];
+    }));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    if (!this._cfs) {
+      this.context._need(6, 'Range.conditionalFormats');
+      this._cfs = new FakeConditionalFormatCollection(this.context, this._sheet, (s) => {
+        const a = this._area(s);
+        if (!a) throw itemNotFound('range (null object)');
+        return [a];
+      });
+    }
+    return this._cfs;
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context._need(13, 'Range.getMergedAreasOrNullObject');
+    return new FakeRangeAreas(
+      this.context,
+      this._sheet,
+      (s) => {
+        const a = this._area(s);
+        if (!a) throw itemNotFound('range (null object)');
+        const found = s.merges.filter((m) => intersects(m, a));
+        if (found.length > 512) throw new FakeError('GeneralException', 'There are more than 512 merged areas in the range.');
+        return found;
+      },
+      true,
+    );
+  }
+  merge(across?: boolean): void {
+    this.context._need(2, 'Range.merge');
+    this.context._queue(() => {
+      const { sheet, area } = this._target();
+      writable(sheet);
+      const targets: Area[] = across ? rowsOf(area) : [area];
+      for (const t of targets) {
+        if (cellCount(t) === 1) continue;
+        // Merging over an existing merge that sticks out is refused, like Excel's "cannot merge" prompt.
+        const overlapping = sheet.merges.filter((m) => intersects(m, t));
+        if (overlapping.some((m) => !contains(t, m))) throw new FakeError('InvalidOperation', `Cannot merge ${areaAddress(t)}: it overlaps a merged area partly.`);
+        sheet.merges = sheet.merges.filter((m) => !intersects(m, t));
+        // Excel keeps the top-left value only.
+        for (let r = t.top; r <= t.bottom; r++) {
+          for (let c = t.left; c <= t.right; c++) {
+            if (r === t.top && c === t.left) continue;
+            const cell = getCell(sheet, r, c);
+            if (cell) {
+              cell.value = '';
+              cell.text = '';
+              delete cell.formula;
+            }
+          }
+        }
+        sheet.merges.push(t);
+      }
+    });
+  }
+  select(): void {
+    const wb = this.context._wb;
+    this.context._queue(() => {
+      const { sheet, area } = this._target();
+      if (wb.activeSheetId !== sheet.id) throw new FakeError('InvalidSelection', 'The range is not on the active sheet; activate its worksheet first.');
+      wb.selection = { sheet: sheet.name, address: areaAddress(area) };
+    });
+  }
+}
+
+function rowsOf(a: Area): Area[] {
+  const out: Area[] = [];
+  for (let r = a.top; r <= a.bottom; r++) out.push({ top: r, bottom: r, left: a.left, right: a.right });
+  return out;
+}
+
+function inMergeNotAnchor(sheet: FakeSheet, r: number, c: number): boolean {
+  for (const m of sheet.merges) {
+    if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return !(r === m.top && c === m.left);
+  }
+  return false;
+}
+
+export class FakeRangeAreas
+  extends FakeClientObject
+  implements Pick<Excel.RangeAreas, 'address' | 'areaCount' | 'cellCount'>, Members<Excel.RangeAreas, 'format' | 'conditionalFormats'>, Methods<Excel.RangeAreas, 'load'>
+{
+  /** @internal */ readonly _sheet: () => FakeSheet;
+  /** @internal */ readonly _areas: AreasResolver;
+  private _format?: FakeRangeFormat;
+  private _cfs?: FakeConditionalFormatCollection;
+
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, areas: AreasResolver, nullable = false) {
+    super(ctx, nullable);
+    this._sheet = sheet;
+    this._areas = areas;
+  }
+  _resolve(): unknown {
+    const s = this._sheet();
+    const areas = this._areas(s);
+    return areas.length ? { sheet: s, areas } : undefined;
+  }
+  protected _scalars(): readonly string[] {
+    return ['address', 'areaCount', 'cellCount'];
+  }
+  protected _read(name: string, t: unknown): unknown {
+    const { sheet, areas } = t as { sheet: FakeSheet; areas: Area[] };
+    if (name === 'address') return areas.map((a) => sheetPrefix(sheet.name) + areaAddress(a)).join(',');
+    if (name === 'areaCount') return areas.length;
+    return areas.reduce((n, a) => n + cellCount(a), 0);
+  }
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get format(): FakeRangeFormat {
+    return (this._format ??= new FakeRangeFormat(this.context, this._sheet, this._areas));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this._cfs ??= new FakeConditionalFormatCollection(this.context, this._sheet, this._areas));
+  }
+}
+
+/** Writing a cell format over more cells than this is a mistake in the host (e.g. a whole column). */
+const MAX_FORMAT_CELLS = 2_000_000;
+
+function forEachCell(sheet: FakeSheet, areas: Area[], f: (c: FakeCell) => void): void {
+  const total = areas.reduce((n, a) => n + cellCount(a), 0);
+  if (total > MAX_FORMAT_CELLS) throw new FakeError('GeneralException', `fake: refusing to format ${total} cells one by one`);
+  for (const a of areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) f(ensureCell(sheet, r, c));
+}
+
+export class FakeRangeFormat
+  extends FakeClientObject
+  implements
+    Pick<Excel.RangeFormat, 'columnWidth' | 'rowHeight' | 'wrapText' | 'horizontalAlignment' | 'verticalAlignment'>,
+    Members<Excel.RangeFormat, 'fill' | 'font'>,
+    Methods<Excel.RangeFormat, 'load'>
+{
+  private readonly _sheet: () => FakeSheet;
+  private readonly _areas: AreasResolver;
+  private _fill?: FakeRangeFill;
+  private _font?: FakeRangeFont;
+
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, areas: AreasResolver) {
+    super(ctx);
+    this._sheet = sheet;
+    this._areas = areas;
+  }
+  _resolve(): unknown {
+    return { sheet: this._sheet(), areas: this._areas(this._sheet()) };
+  }
+  protected _scalars(): readonly string[] {
+    return ['columnWidth', 'rowHeight'];
+  }
+  protected _read(name: string, t: unknown): unknown {
+    const { sheet, areas } = t as { sheet: FakeSheet; areas: Area[] };
+    const a = areas[0];
+    if (name === 'columnWidth') return sheet.columnWidths.get(a.left) ?? 48;
+    return sheet.rowHeights.get(a.top) ?? 15;
+  }
+  /** @internal */
+  _set(f: (sheet: FakeSheet, areas: Area[]) => void): void {
+    this.context._queue(() => {
+      const sheet = writable(this._sheet());
+      f(sheet, this._areas(sheet));
+    });
+  }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
+  set columnWidth(w: number) {
+    this._set((s, areas) => {
+      if (!(w >= 0 && w <= 1790)) throw invalidArg(`column width ${w}`);
+      for (const a of areas) for (let c = a.left; c <= a.right; c++) s.columnWidths.set(c, w);
+    });
+  }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  set rowHeight(h: number) {
+    this._set((s, areas) => {
+      if (!(h >= 0 && h <= 409)) throw invalidArg(`row height ${h}`);
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) s.rowHeights.set(r, h);
+    });
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this._set((s, areas) => forEachCell(s, areas, (c) => (c.alignment = { ...c.alignment, wrapText: v })));
+  }
+  get horizontalAlignment(): Excel.HorizontalAlignment {
+    return this._get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: Excel.HorizontalAlignment | string) {
+    this._set((s, areas) => forEachCell(s, areas, (c) => (c.alignment = { ...c.alignment, horizontal: String(v) })));
+  }
+  get verticalAlignment(): Excel.VerticalAlignment {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(v: Excel.VerticalAlignment | string) {
+    this._set((s, areas) => forEachCell(s, areas, (c) => (c.alignment = { ...c.alignment, vertical: String(v) })));
+  }
+  get fill(): FakeRangeFill {
+    return (this._fill ??= new FakeRangeFill(this.context, this));
+  }
+  get font(): FakeRangeFont {
+    return (this._font ??= new FakeRangeFont(this.context, this));
+  }
+  /** @internal */
+  _cells(f: (c: FakeCell) => void): void {
+    this._set((s, areas) => forEachCell(s, areas, f));
+  }
+}
+
+function normColor(c: string): string {
+  const named: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', blue: '#0000FF' };
+  const v = named[c.toLowerCase()] ?? c;
+  if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw invalidArg(`color ${c}`);
+  return v.toUpperCase();
+}
+
+export class FakeRangeFill extends FakeClientObject implements Pick<Excel.RangeFill, 'color'>, Methods<Excel.RangeFill, 'clear'> {
+  private readonly _fmt: FakeRangeFormat;
+  constructor(ctx: FakeRequestContext, fmt: FakeRangeFormat) {
+    super(ctx);
+    this._fmt = fmt;
+  }
+  _resolve(): unknown {
+    return this._fmt._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    const col = normColor(v);
+    this._fmt._cells((c) => (c.fill = col));
+  }
+  clear(): void {
+    this._fmt._cells((c) => delete c.fill);
+  }
+}
+
+export class FakeRangeFont extends FakeClientObject implements Pick<Excel.RangeFont, 'bold' | 'color' | 'size' | 'italic' | 'underline' | 'name'> {
+  private readonly _fmt: FakeRangeFormat;
+  constructor(ctx: FakeRequestContext, fmt: FakeRangeFormat) {
+    super(ctx);
+    this._fmt = fmt;
+  }
+  _resolve(): unknown {
+    return this._fmt._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  private _setFont<K extends keyof NonNullable<FakeCell['font']>>(k: K, v: NonNullable<FakeCell['font']>[K]): void {
+    this._fmt._cells((c) => (c.font = { ...c.font, [k]: v }));
+  }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._setFont('bold', v);
+  }
+  get italic(): boolean {
+    return this._get('italic');
+  }
+  set italic(v: boolean) {
+    this._setFont('italic', v);
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._setFont('color', normColor(v));
+  }
+  get size(): number {
+    return this._get('size');
+  }
+  set size(v: number) {
+    if (!(v >= 1 && v <= 409)) throw invalidArg(`font size ${v}`);
+    this._setFont('size', v);
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._setFont('name', v);
+  }
+  get underline(): Excel.RangeUnderlineStyle {
+    return this._get('underline');
+  }
+  set underline(v: Excel.RangeUnderlineStyle | string) {
+    this._setFont('underline', String(v));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conditional formats
+
+const CF_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+
+export class FakeConditionalFormatCollection
+  extends FakeCollection<FakeConditionalFormatProxy>
+  implements Methods<Excel.ConditionalFormatCollection, 'add' | 'getItemAt' | 'clearAll' | 'load'>
+{
+  private readonly _sheet: () => FakeSheet;
+  private readonly _areas: AreasResolver;
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, areas: AreasResolver) {
+    super(ctx);
+    this._sheet = sheet;
+    this._areas = areas;
+  }
+  _resolve(): unknown {
+    return this._sheet();
+  }
+  private _matching(): CFState[] {
+    const s = this._sheet();
+    const areas = this._areas(s);
+    return s.conditionalFormats.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b))));
+  }
+  protected _currentItems(): FakeConditionalFormatProxy[] {
+    return this._matching().map((cf) => new FakeConditionalFormatProxy(this.context, this._sheet, () => cf.id));
+  }
+  add(type: Excel.ConditionalFormatType | string): FakeConditionalFormatProxy {
+    const wb = this.context._wb;
+    const ref: { id?: string } = {};
+    this.context._queue(() => {
+      if (!CF_TYPES.includes(type)) throw invalidArg(`conditional format type ${type}`);
+      const s = writable(this._sheet());
+      const areas = this._areas(s);
+      if (areas.length === 0) throw invalidArg('conditional format on no cells');
+      const cf: CFState = { id: `{cf-${wb.nextId++}}`, type, areas: areas.map((a) => ({ ...a })) };
+      if (type === 'Custom') cf.custom = { formula: null, fill: null, fontColor: null, bold: null };
+      if (type === 'DataBar') cf.dataBar = {};
+      // New formats go to the top priority.
+      s.conditionalFormats.unshift(cf);
+      ref.id = cf.id;
+    });
+    return new FakeConditionalFormatProxy(this.context, this._sheet, () => ref.id);
+  }
+  getItemAt(index: number): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this.context, this._sheet, () => this._matching()[index]?.id);
+  }
+  clearAll(): void {
+    this.context._queue(() => {
+      const s = writable(this._sheet());
+      const mine = new Set(this._matching());
+      s.conditionalFormats = s.conditionalFormats.filter((cf) => !mine.has(cf));
+    });
+  }
+}
+
+type FakeConditionalFormat_ = CFState;
+
+export class FakeConditionalFormatProxy
+  extends FakeClientObject
+  implements
+    Pick<Excel.ConditionalFormat, 'id' | 'type'>,
+    Members<Excel.ConditionalFormat, 'custom' | 'customOrNullObject' | 'dataBar'>,
+    Methods<Excel.ConditionalFormat, 'delete' | 'getRanges' | 'load'>
+{
+  private readonly _sheet: () => FakeSheet;
+  private readonly _id: () => string | undefined;
+  private _custom?: FakeCustomConditionalFormat;
+  private _customOrNull?: FakeCustomConditionalFormat;
+  private _dataBar?: FakeDataBarConditionalFormat;
+
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, id: () => string | undefined) {
+    super(ctx);
+    this._sheet = sheet;
+    this._id = id;
+  }
+  _resolve(): FakeConditionalFormat_ | undefined {
+    const id = this._id();
+    return id === undefined ? undefined : this._sheet().conditionalFormats.find((cf) => cf.id === id);
+  }
+  /** @internal */
+  _cf(): FakeConditionalFormat_ {
+    const cf = this._resolve();
+    if (!cf) throw itemNotFound('conditional format');
+    return cf;
+  }
+  /** @internal */
+  _sheetOf(): FakeSheet {
+    return this._sheet();
+  }
+  protected _scalars(): readonly string[] {
+    return ['id', 'type', 'priority'];
+  }
+  protected _read(name: string, t: unknown): unknown {
+    const cf = t as FakeConditionalFormat_;
+    if (name === 'id') return cf.id;
+    if (name === 'type') return cf.type;
+    return this._sheet().conditionalFormats.indexOf(cf);
+  }
+  protected _nav(name: string): FakeClientObject | undefined {
+    if (name === 'custom') return this.custom;
+    if (name === 'customOrNullObject') return this.customOrNullObject;
+    if (name === 'dataBar') return this.dataBar;
+    return undefined;
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): Excel.ConditionalFormatType {
+    return this._get('type');
+  }
+  get custom(): FakeCustomConditionalFormat {
+    return (this._custom ??= new FakeCustomConditionalFormat(this.context, this, false));
+  }
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return (this._customOrNull ??= new FakeCustomConditionalFormat(this.context, this, true));
+  }
+  get dataBar(): FakeDataBarConditionalFormat {
+    return (this._dataBar ??= new FakeDataBarConditionalFormat(this.context, this));
+  }
+  delete(): void {
+    this.context._queue(() => {
+      const cf = this._cf();
+      const s = writable(this._sheet());
+      s.conditionalFormats = s.conditionalFormats.filter((x) => x !== cf);
+    });
+  }
+  getRanges(): FakeRangeAreas {
+    this.context._need(9, 'ConditionalFormat.getRanges');
+    return new FakeRangeAreas(this.context, this._sheet, () => this._cf().areas);
+  }
+}
+
+function typed(cf: FakeConditionalFormat_, type: string): FakeConditionalFormat_ {
+  if (cf.type !== type) throw new FakeError('GeneralException', `The conditional format is of type ${cf.type}, not ${type}.`);
+  return cf;
+}
+
+export class FakeCustomConditionalFormat extends FakeClientObject implements Members<Excel.CustomConditionalFormat, 'rule' | 'format'> {
+  /** @internal */ readonly _owner: FakeConditionalFormatProxy;
+  private _rule?: FakeConditionalFormatRule;
+  private _format?: FakeConditionalRangeFormat;
+  constructor(ctx: FakeRequestContext, owner: FakeConditionalFormatProxy, nullable: boolean) {
+    super(ctx, nullable);
+    this._owner = owner;
+  }
+  _resolve(): unknown {
+    const cf = this._owner._cf();
+    if (cf.type !== 'Custom') {
+      if (this._nullable) return undefined;
+      throw new FakeError('GeneralException', `The conditional format is of type ${cf.type}, not Custom.`);
+    }
+    return cf;
+  }
+  /** @internal */
+  _cf(): FakeConditionalFormat_ {
+    const cf = this._resolve() as FakeConditionalFormat_ | undefined;
+    if (!cf) throw new FakeError('InvalidObjectPath', 'customOrNullObject is a null object (not a Custom format).');
+    return cf;
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  protected _nav(name: string): FakeClientObject | undefined {
+    if (name === 'rule') return this.rule;
+    if (name === 'format') return this.format;
+    return undefined;
+  }
+  get rule(): FakeConditionalFormatRule {
+    return (this._rule ??= new FakeConditionalFormatRule(this.context, this));
+  }
+  get format(): FakeConditionalRangeFormat {
+    return (this._format ??= new FakeConditionalRangeFormat(this.context, this));
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeClientObject implements Pick<Excel.ConditionalFormatRule, 'formula'> {
+  private readonly _owner: FakeCustomConditionalFormat;
+  constructor(ctx: FakeRequestContext, owner: FakeCustomConditionalFormat) {
+    super(ctx);
+    this._owner = owner;
+  }
+  _resolve(): unknown {
+    return this._owner._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return ['formula'];
+  }
+  protected _read(_n: string, t: unknown): unknown {
+    return (t as FakeConditionalFormat_).custom?.formula ?? null;
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(f: string) {
+    this.context._queue(() => {
+      const cf = this._owner._cf();
+      writable(this._owner._owner._sheetOf());
+      if (typeof f !== 'string' || !f.startsWith('=') || f.length > 8192) throw invalidArg(`conditional format formula ${f}`);
+      cf.custom!.formula = f;
+    }, jsonSize(f));
+  }
+}
+
+export class FakeConditionalRangeFormat extends FakeClientObject implements Members<Excel.ConditionalRangeFormat, 'fill' | 'font'> {
+  /** @internal */ readonly _owner: FakeCustomConditionalFormat;
+  private _fill?: FakeConditionalRangeFill;
+  private _font?: FakeConditionalRangeFont;
+  constructor(ctx: FakeRequestContext, owner: FakeCustomConditionalFormat) {
+    super(ctx);
+    this._owner = owner;
+  }
+  _resolve(): unknown {
+    return this._owner._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  /** @internal */
+  _set(f: (custom: NonNullable<FakeConditionalFormat_['custom']>) => void): void {
+    this.context._queue(() => {
+      const cf = this._owner._cf();
+      writable(this._owner._owner._sheetOf());
+      f(cf.custom!);
+    });
+  }
+  get fill(): FakeConditionalRangeFill {
+    return (this._fill ??= new FakeConditionalRangeFill(this.context, this));
+  }
+  get font(): FakeConditionalRangeFont {
+    return (this._font ??= new FakeConditionalRangeFont(this.context, this));
+  }
+}
+
+export class FakeConditionalRangeFill extends FakeClientObject implements Pick<Excel.ConditionalRangeFill, 'color'>, Methods<Excel.ConditionalRangeFill, 'clear'> {
+  private readonly _fmt: FakeConditionalRangeFormat;
+  constructor(ctx: FakeRequestContext, fmt: FakeConditionalRangeFormat) {
+    super(ctx);
+    this._fmt = fmt;
+  }
+  _resolve(): unknown {
+    return this._fmt._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    const c = normColor(v);
+    this._fmt._set((x) => (x.fill = c));
+  }
+  clear(): void {
+    this._fmt._set((x) => (x.fill = null));
+  }
+}
+
+export class FakeConditionalRangeFont extends FakeClientObject implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold'> {
+  private readonly _fmt: FakeConditionalRangeFormat;
+  constructor(ctx: FakeRequestContext, fmt: FakeConditionalRangeFormat) {
+    super(ctx);
+    this._fmt = fmt;
+  }
+  _resolve(): unknown {
+    return this._fmt._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    const c = normColor(v);
+    this._fmt._set((x) => (x.fontColor = c));
+  }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._fmt._set((x) => (x.bold = v));
+  }
+}
+
+export class FakeDataBarConditionalFormat
+  extends FakeClientObject
+  implements Pick<Excel.DataBarConditionalFormat, 'lowerBoundRule' | 'upperBoundRule' | 'showDataBarOnly'>, Members<Excel.DataBarConditionalFormat, 'positiveFormat'>
+{
+  /** @internal */ readonly _owner: FakeConditionalFormatProxy;
+  private _positive?: FakeConditionalDataBarPositiveFormat;
+  constructor(ctx: FakeRequestContext, owner: FakeConditionalFormatProxy) {
+    super(ctx);
+    this._owner = owner;
+  }
+  _resolve(): unknown {
+    return typed(this._owner._cf(), 'DataBar');
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  /** @internal */
+  _set(f: (d: NonNullable<FakeConditionalFormat_['dataBar']>) => void, sent = 0): void {
+    this.context._queue(() => {
+      const cf = typed(this._owner._cf(), 'DataBar');
+      writable(this._owner._sheetOf());
+      f(cf.dataBar!);
+    }, sent);
+  }
+  private static _rule(r: Excel.ConditionalDataBarRule): { type: string; formula?: string } {
+    const types = ['Automatic', 'LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile'];
+    if (!r || !types.includes(String(r.type))) throw invalidArg(`data bar rule ${JSON.stringify(r)}`);
+    if (['Number', 'Percent', 'Formula', 'Percentile'].includes(String(r.type)) && (r.formula === undefined || r.formula === '')) {
+      throw invalidArg('data bar rule needs a formula');
+    }
+    return r.formula === undefined ? { type: String(r.type) } : { type: String(r.type), formula: r.formula };
+  }
+  get lowerBoundRule(): Excel.ConditionalDataBarRule {
+    return this._get('lowerBoundRule');
+  }
+  set lowerBoundRule(r: Excel.ConditionalDataBarRule) {
+    const v = FakeDataBarConditionalFormat._rule(r);
+    this._set((d) => (d.lowerBoundRule = v), jsonSize(r));
+  }
+  get upperBoundRule(): Excel.ConditionalDataBarRule {
+    return this._get('upperBoundRule');
+  }
+  set upperBoundRule(r: Excel.ConditionalDataBarRule) {
+    const v = FakeDataBarConditionalFormat._rule(r);
+    this._set((d) => (d.upperBoundRule = v), jsonSize(r));
+  }
+  get showDataBarOnly(): boolean {
+    return this._get('showDataBarOnly');
+  }
+  set showDataBarOnly(v: boolean) {
+    this._set((d) => (d.showDataBarOnly = v));
+  }
+  get positiveFormat(): FakeConditionalDataBarPositiveFormat {
+    return (this._positive ??= new FakeConditionalDataBarPositiveFormat(this.context, this));
+  }
+}
+
+export class FakeConditionalDataBarPositiveFormat extends FakeClientObject implements Pick<Excel.ConditionalDataBarPositiveFormat, 'fillColor'> {
+  private readonly _bar: FakeDataBarConditionalFormat;
+  constructor(ctx: FakeRequestContext, bar: FakeDataBarConditionalFormat) {
+    super(ctx);
+    this._bar = bar;
+  }
+  _resolve(): unknown {
+    return this._bar._resolve();
+  }
+  protected _scalars(): readonly string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  get fillColor(): string {
+    return this._get('fillColor');
+  }
+  set fillColor(v: string) {
+    const c = normColor(v);
+    this._bar._set((d) => (d.fillColor = c));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Settings
+
+export class FakeSettingCollection
+  extends FakeCollection<FakeSetting>
+  implements Methods<Excel.SettingCollection, 'add' | 'getItem' | 'getItemOrNullObject' | 'load'>
+{
+  _resolve(): unknown {
+    return this.context._wb.settings;
+  }
+  protected _currentItems(): FakeSetting[] {
+    return [...this.context._wb.settings.keys()].map((k) => new FakeSetting(this.context, k, false));
+  }
+  add(key: string, value: string | number | boolean | Date | any[] | any): FakeSetting {
+    // Settings are stored as JSON: what comes back is what JSON makes of the value.
+    const json = JSON.stringify(value);
+    this.context._queue(() => {
+      if (!key) throw invalidArg('empty setting key');
+      this.context._wb.settings.set(key, JSON.parse(json));
+    }, json.length + key.length);
+    return new FakeSetting(this.context, key, false);
+  }
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(this.context, key, false);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.context, key, true);
+  }
+}
+
+export class FakeSetting extends FakeClientObject implements Pick<Excel.Setting, 'key' | 'value'>, Methods<Excel.Setting, 'delete' | 'load'> {
+  private readonly _key: string;
+  constructor(ctx: FakeRequestContext, key: string, nullable: boolean) {
+    super(ctx, nullable);
+    this._key = key;
+  }
+  _resolve(): unknown {
+    const m = this.context._wb.settings;
+    return m.has(this._key) ? { key: this._key, value: m.get(this._key) } : undefined;
+  }
+  protected _scalars(): readonly string[] {
+    return ['key', 'value'];
+  }
+  protected _read(name: string, t: unknown): unknown {
+    const s = t as { key: string; value: unknown };
+    return name === 'key' ? s.key : s.value;
+  }
+  get key(): string {
+    return this._get('key');
+  }
+  get value(): any {
+    return this._get('value');
+  }
+  set value(v: any) {
+    const json = JSON.stringify(v);
+    this.context._queue(() => {
+      if (!this.context._wb.settings.has(this._key)) throw itemNotFound(`setting ${this._key}`);
+      this.context._wb.settings.set(this._key, JSON.parse(json));
+    }, json.length);
+  }
+  delete(): void {
+    this.context._queue(() => {
+      if (!this.context._wb.settings.delete(this._key) && !this._nullable) throw itemNotFound(`setting ${this._key}`);
+    });
+  }
+}
+

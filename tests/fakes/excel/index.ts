@@ -1,0 +1,6 @@
+// The fake Excel API for tests: state (the workbook), api (the proxy objects), install (globals),
+// loader (from an exceljs workbook). See api.ts for what it enforces.
+export * from './state';
+export * from './api';
+export * from './install';
+export * from './loader';
