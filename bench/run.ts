@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import { evaluateWorkbook } from '../src/core/evaluate';
 import { planWrites } from '../src/core/plan';
 import { snapshotWorkbook } from '../src/hosts/file/xlsx';
+import { benchExcel } from './excel';
+import { bundleSizes, INITIAL_BUDGET_GZIP } from './bundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
@@ -118,6 +120,16 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(line) + '\n');
   }
   fs.rmSync(dir, { recursive: true, force: true });
+  // Excel through the typed fake: round trips (context.sync) and proxy objects per 评价.
+  for (const l of await benchExcel(SIZES)) process.stdout.write(JSON.stringify({ excel: true, ...l }) + '\n');
+  // Task pane bundle (built by `npm run build`): initial JS against the 150 KB gzip budget.
+  const dist = path.join(ROOT, 'dist');
+  if (fs.existsSync(path.join(dist, 'taskpane.html'))) {
+    const b = bundleSizes(dist);
+    process.stdout.write(JSON.stringify({ bundle: true, initialJsGzip: b.initialJsGzip, lazyJsGzip: b.lazyJsGzip, budget: INITIAL_BUDGET_GZIP }) + '\n');
+  } else {
+    process.stdout.write(JSON.stringify({ bundle: true, skipped: '先运行 npm run build' }) + '\n');
+  }
 }
 
 if (require.main === module) {
