@@ -3,6 +3,7 @@
 // and how a value is displayed. No Node imports: a browser test can bundle this file.
 
 import { formatNumber } from '../../../src/hosts/file/xlsx';
+import { columnLetters } from '../../../src/core/snapshot';
 
 /** 1-based inclusive sheet coordinates. */
 export interface Area {
@@ -204,16 +205,8 @@ export function colNumber(letters: string): number {
   return n;
 }
 
-export function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters, from the engine's one implementation. */
+export const colLetters = columnLetters;
 
 export function areaAddress(a: Area): string {
   const tl = `${colLetters(a.left)}${a.top}`;

@@ -4,6 +4,7 @@
 // test bundles this file.
 
 import { formatNumber } from '../../../src/hosts/file/xlsx';
+import { columnLetters } from '../../../src/core/snapshot';
 import { isDateFormat, serialToDate } from '../../../src/core/parse';
 
 export const XL_NONE = -4142;
@@ -157,16 +158,7 @@ export function areaCells(a: Area): number {
   return (a.bottom - a.top + 1) * (a.right - a.left + 1);
 }
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
 export function cellAddress(row: number, col: number, absRow = false, absCol = false): string {
   return `${absCol ? '$' : ''}${columnLetters(col)}${absRow ? '$' : ''}${row}`;
