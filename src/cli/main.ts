@@ -5,7 +5,8 @@ import * as path from 'path';
 import { evaluateWorkbook } from '../core/evaluate';
 import { toJson } from '../core/json';
 import { isJixiaoError, JixiaoError } from '../core/errors';
-import { PROFILES, findProfile } from '../core/data/profiles';
+import { PROFILES, ScoringProfile, findProfile } from '../core/data/profiles';
+import type ExcelJS from 'exceljs';
 import { planWrites, SEVERITY_LABEL, completedCount } from '../core/plan';
 import { headerWordsForMessage } from '../core/layout';
 import { Grid } from '../core/grid';
@@ -169,6 +170,49 @@ async function writeNarrative(n: Narrative, file: string, format: string): Promi
   }
 }
 
+interface Prepared {
+  /** The input workbook with highlights and the summary sheet applied (when --out is given). */
+  workbook: ExcelJS.Workbook;
+  report: string;
+  printed: string | null;
+}
+
+/**
+ * Reads and evaluates the file, writes the narrative file and applies the plan to the workbook in
+ * memory; null (after explaining on stderr) when the file holds no indicator table. Only the workbook
+ * and the texts to print leave this function, so the snapshot, the evaluation and the narrative model
+ * are garbage before the workbook is written (on large sheets the write's collections pay for every
+ * live object).
+ */
+async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
+  const { workbook, snapshot } = await readWorkbookFile(a.file as string);
+  if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
+    throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
+  }
+  const result = evaluateWorkbook(snapshot, { profile, sheet: a.sheet ?? undefined, file: path.basename(a.file as string) });
+  if (result.sheets.length === 0) {
+    io.err(`未在“${path.basename(a.file as string)}”${a.sheet ? `的工作表“${a.sheet}”` : ''}中找到绩效指标表。\n` +
+      `查找的表头词（同一行中需出现指标名称列和指标值/完成值列）：${headerWordsForMessage()}。\n` +
+      `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);
+    return null;
+  }
+  const wantNarrative = a.narrative !== null || a.printNarrative || a.out !== null;
+  const narrative = wantNarrative
+    ? generateNarrative(result, {
+        outline: (a.outline ?? 'auto') as 'auto' | 'department' | 'project',
+        department: a.department ?? undefined,
+        year: a.year ?? undefined,
+      })
+    : null;
+  if (a.narrative && narrative) await writeNarrative(narrative, a.narrative, narrativeFormat as string);
+  if (a.out) applyPlan(workbook, planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined }));
+  return {
+    workbook,
+    report: a.json ? JSON.stringify(toJson(result), null, 2) + '\n' : humanReport(result, profile.name),
+    printed: a.printNarrative && narrative ? toText(narrative) : null,
+  };
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
     const a = parseArgs(argv);
@@ -187,37 +231,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       throw new JixiaoError('bad-argument', '输出文件不能与输入文件相同：原文件不会被改写，请指定另一个文件名。');
     }
 
-    const { workbook, snapshot } = await readWorkbookFile(a.file);
-    if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
-      throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
-    }
-    const result = evaluateWorkbook(snapshot, { profile, sheet: a.sheet ?? undefined, file: path.basename(a.file) });
-    if (result.sheets.length === 0) {
-      io.err(`未在“${path.basename(a.file)}”${a.sheet ? `的工作表“${a.sheet}”` : ''}中找到绩效指标表。\n` +
-        `查找的表头词（同一行中需出现指标名称列和指标值/完成值列）：${headerWordsForMessage()}。\n` +
-        `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);
-      return 1;
-    }
-    const wantNarrative = a.narrative !== null || a.printNarrative || a.out !== null;
-    const narrative: Narrative | null = wantNarrative
-      ? generateNarrative(result, {
-          outline: (a.outline ?? 'auto') as 'auto' | 'department' | 'project',
-          department: a.department ?? undefined,
-          year: a.year ?? undefined,
-        })
-      : null;
-    if (a.out) {
-      const plan = planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined });
-      applyPlan(workbook, plan);
-      await writeWorkbookFile(workbook, a.out);
-    }
-    if (a.narrative && narrative) await writeNarrative(narrative, a.narrative, narrativeFormat as string);
-    if (a.json) io.out(JSON.stringify(toJson(result), null, 2) + '\n');
-    else {
-      io.out(humanReport(result, profile.name));
+    const prepared = await prepare(a, profile, narrativeFormat, io);
+    if (!prepared) return 1;
+    const { report, printed } = prepared;
+    if (a.out) await writeWorkbookFile(prepared.workbook, a.out);
+    io.out(report);
+    if (!a.json) {
       if (a.out) io.out(`已写出：${a.out}（原文件未修改）\n`);
       if (a.narrative) io.out(`已写出报告正文：${a.narrative}\n`);
-      if (a.printNarrative && narrative) io.out(`\n———— 报告正文 ————\n\n${toText(narrative)}\n`);
+      if (printed) io.out(`\n———— 报告正文 ————\n\n${printed}\n`);
     }
     return 0;
   } catch (e) {

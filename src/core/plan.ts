@@ -74,6 +74,38 @@ export interface PlanOptions {
   narrative?: string[];
 }
 
+/** Excel's limit for the text of one cell (32,767 characters); longer text is refused or cut. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/**
+ * Text too long for one cell, cut into cell-sized pieces at the last sentence end (。), else clause
+ * end (；，) before the limit; never inside a surrogate pair. Joined back, the pieces are the text.
+ */
+export function splitCellText(text: string, limit = CELL_TEXT_LIMIT): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const head = rest.slice(0, limit);
+    let cut = -1;
+    for (const mark of ['。', '；', '，']) {
+      const i = head.lastIndexOf(mark);
+      if (i >= limit / 2) {
+        cut = i + 1;
+        break;
+      }
+    }
+    if (cut < 0) {
+      cut = limit;
+      const c = rest.charCodeAt(cut - 1);
+      if (c >= 0xd800 && c <= 0xdbff) cut--;
+    }
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
+}
+
 const WIDTHS = [8, 12, 14, 26, 16, 16, 10, 8, 10, 10, 40];
 const NCOLS = WIDTHS.length;
 
@@ -239,7 +271,7 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
   if (opts.narrative && opts.narrative.length) {
     push([]);
     push(wide('报告正文（自动生成，可复制到绩效自评报告中修改使用）', 'section'), 1);
-    for (const p of opts.narrative) push([{ v: p, style: 'paragraph' }], 1);
+    for (const p of opts.narrative) for (const piece of splitCellText(p)) push([{ v: piece, style: 'paragraph' }], 1);
   }
   return { name: opts.summaryName ?? SUMMARY_SHEET, rows, merges, widths: WIDTHS.slice(), freezeRows: 2, bars };
 }

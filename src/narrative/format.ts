@@ -101,13 +101,19 @@ export function joinList(items: string[], last = '和'): string {
 }
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** Every character fullWidth may change. */
+const HALF_WIDTH = /[,;:()?!.]/;
 
 /**
  * Turn half-width punctuation in Chinese text into full width: , ; : ( ) ? ! and a sentence-final
  * period after Chinese. Thousands separators go (1,000 → 1000); 12:30 and 2.5 stay.
  */
 export function fullWidth(text: string): string {
-  const chars = Array.from(text);
+  // Most cell texts have none of these: skip the per-character pass.
+  if (!HALF_WIDTH.test(text)) return text;
+  // By UTF-16 unit: the characters handled are all in the BMP, and a surrogate next to one is neither
+  // a digit nor CJK, as the whole astral character would not be.
+  const chars = text;
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
@@ -117,7 +123,7 @@ export function fullWidth(text: string): string {
     switch (c) {
       case ',':
         // 1,000 (thousands separator) → 1000; any other comma → ，
-        if (digitsAround && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join(''))) break;
+        if (digitsAround && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5))) break;
         out.push('，');
         break;
       case ';':
@@ -150,6 +156,8 @@ export function fullWidth(text: string): string {
 
 /** Collapse whitespace (line breaks typed in cells) and trim. Spaces between Chinese characters go. */
 export function cleanText(text: string): string {
+  // Without whitespace (\s is what trim removes too) the replacements below change nothing.
+  if (!/\s/.test(text)) return fullWidth(text);
   let s = text.replace(/[\r\n\t\u00a0]+/g, ' ').replace(/ {2,}/g, ' ').trim();
   s = s.replace(/([^\x00-\x7f]) +/g, '$1').replace(/ +([^\x00-\x7f])/g, '$1');
   return fullWidth(s);

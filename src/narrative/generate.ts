@@ -44,7 +44,14 @@ export interface NarrativeOptions {
   extraSections?: boolean;
   /** Wording; default DEFAULT_PHRASEBOOK. */
   phrases?: Phrasebook;
+  /**
+   * Met indicators described one by one per 一级 group; the rest are counted in one sentence (a
+   * report does not read 500 achievements; the 评价结果 sheet lists every row). Default 30.
+   */
+  metListLimit?: number;
 }
+
+export const MET_LIST_LIMIT = 30;
 
 // ---------------------------------------------------------------------------------------------
 // Fragments: text with its provenance, concatenated into sentences.
@@ -58,10 +65,17 @@ interface Frag {
 
 type Slots = Record<string, Frag | undefined>;
 
-const EMPTY: Frag = { text: '', figures: [], quotes: [], refs: [] };
+// Fragments and their lists are never changed once made (catList builds new lists), so a literal
+// shares these frozen empty lists and a figure or quote fragment shares its refs: a large sheet makes
+// hundreds of thousands of fragments.
+const NO_FIGURES: Figure[] = Object.freeze([]) as unknown as Figure[];
+const NO_QUOTES: Quote[] = Object.freeze([]) as unknown as Quote[];
+const NO_REFS: CellRef[] = Object.freeze([]) as unknown as CellRef[];
+
+const EMPTY: Frag = { text: '', figures: NO_FIGURES, quotes: NO_QUOTES, refs: NO_REFS };
 
 function lit(text: string): Frag {
-  return { text, figures: [], quotes: [], refs: [] };
+  return { text, figures: NO_FIGURES, quotes: NO_QUOTES, refs: NO_REFS };
 }
 
 function append<T>(into: T[], from: T[]): void {
@@ -69,19 +83,47 @@ function append<T>(into: T[], from: T[]): void {
   for (let i = 0; i < from.length; i++) into.push(from[i]);
 }
 
+/**
+ * The parts' texts concatenated, with their provenance. A list that only one part contributes to is
+ * shared with it, not copied (fragments are never changed): most clauses have one figure or quote.
+ */
 function catList(parts: (Frag | undefined | null)[], sep?: string): Frag {
-  const out: Frag = { text: '', figures: [], quotes: [], refs: [] };
+  let text = '';
+  let figures = NO_FIGURES;
+  let quotes = NO_QUOTES;
+  let refs = NO_REFS;
+  let ownFigures = false;
+  let ownQuotes = false;
+  let ownRefs = false;
   let first = true;
   for (const p of parts) {
     if (!p) continue;
-    if (sep !== undefined && !first) out.text += sep;
+    if (sep !== undefined && !first) text += sep;
     first = false;
-    out.text += p.text;
-    append(out.figures, p.figures);
-    append(out.quotes, p.quotes);
-    append(out.refs, p.refs);
+    text += p.text;
+    if (p.figures.length) {
+      if (figures.length === 0) figures = p.figures;
+      else {
+        if (!ownFigures) (figures = figures.slice()), (ownFigures = true);
+        append(figures, p.figures);
+      }
+    }
+    if (p.quotes.length) {
+      if (quotes.length === 0) quotes = p.quotes;
+      else {
+        if (!ownQuotes) (quotes = quotes.slice()), (ownQuotes = true);
+        append(quotes, p.quotes);
+      }
+    }
+    if (p.refs.length) {
+      if (refs.length === 0) refs = p.refs;
+      else {
+        if (!ownRefs) (refs = refs.slice()), (ownRefs = true);
+        append(refs, p.refs);
+      }
+    }
   }
-  return out;
+  return { text, figures, quotes, refs };
 }
 
 function cat(...parts: (Frag | undefined | null)[]): Frag {
@@ -94,48 +136,61 @@ function joinFrags(parts: Frag[], sep: string): Frag {
 }
 
 function figFrag(f: Figure | undefined): Frag | undefined {
-  return f ? { text: f.text, figures: [f], quotes: [], refs: f.refs.slice() } : undefined;
+  return f ? { text: f.text, figures: [f], quotes: NO_QUOTES, refs: f.refs } : undefined;
 }
 
 function quoteFrag(q: Quote | undefined): Frag | undefined {
-  return q ? { text: q.text, figures: [], quotes: [q], refs: q.refs.slice() } : undefined;
+  return q ? { text: q.text, figures: NO_FIGURES, quotes: [q], refs: q.refs } : undefined;
 }
 
-function refKey(r: CellRef): string {
-  return r.sheet + '!' + r.cell;
-}
+/** Lists known to hold no repeats (dedupe's results): totals pass the same thousands of refs again. */
+const UNIQUE = new WeakSet<CellRef[]>();
 
 function dedupe(refs: CellRef[]): CellRef[] {
-  if (refs.length <= 8) {
-    // Most figures trace to one to three cells: a linear check beats building sets.
+  if (refs.length <= 16) {
+    // Most figures trace to one to three cells, a clause to a dozen: a linear check beats building
+    // sets, and a list without repeats is returned as it is (ref lists are never changed).
+    let dup = false;
+    for (let i = 1; i < refs.length && !dup; i++) for (let j = 0; j < i; j++) if (refs[j].cell === refs[i].cell && refs[j].sheet === refs[i].sheet) dup = true;
+    if (!dup) return refs;
     const out: CellRef[] = [];
     for (const r of refs) if (!out.some((o) => o.cell === r.cell && o.sheet === r.sheet)) out.push(r);
     return out;
   }
-  // Keyed by sheet, then cell: no string built per ref (totals trace to thousands of cells).
-  const seen = new Map<string, Set<string>>();
+  if (UNIQUE.has(refs)) return refs;
+  // By cell within the first ref's sheet (nearly always the only one), by sheet and cell otherwise: no
+  // string is built per ref.
+  const sheet = refs[0].sheet;
+  const cells = new Set<string>();
+  let others: Map<string, Set<string>> | null = null;
   const out: CellRef[] = [];
   for (const r of refs) {
-    let cells = seen.get(r.sheet);
-    if (!cells) {
-      cells = new Set<string>();
-      seen.set(r.sheet, cells);
+    let seen = cells;
+    if (r.sheet !== sheet) {
+      others ??= new Map();
+      seen = others.get(r.sheet) ?? new Set<string>();
+      if (!others.has(r.sheet)) others.set(r.sheet, seen);
     }
-    if (!cells.has(r.cell)) {
-      cells.add(r.cell);
+    if (!seen.has(r.cell)) {
+      seen.add(r.cell);
       out.push(r);
     }
   }
+  UNIQUE.add(out);
   return out;
 }
 
 function toSentence(f: Frag, end: string, extraRefs: CellRef[] = []): Sentence {
-  return { text: f.text + end, refs: dedupe(f.refs.concat(extraRefs)), figures: f.figures, quotes: f.quotes };
+  return { text: f.text + end, refs: dedupe(extraRefs.length ? f.refs.concat(extraRefs) : f.refs), figures: f.figures, quotes: f.quotes };
+}
+
+function cellRef(sheet: string, cell: string): CellRef {
+  return { sheet, cell };
 }
 
 function refsOf(sheet: string, ...cells: (string | null | undefined)[]): CellRef[] {
   const out: CellRef[] = [];
-  for (const c of cells) if (c) out.push({ sheet, cell: c });
+  for (const c of cells) if (c) out.push(cellRef(sheet, c));
   return out;
 }
 
@@ -159,100 +214,138 @@ function scoreFigure(x: number, refs: CellRef[], rule: string, source: Figure['s
 // ---------------------------------------------------------------------------------------------
 // The writer: picks template variants and keeps the repetition rule.
 
-function hash(s: string): number {
+/** FNV-1a over the parts as if joined by "|", without building the joined string. */
+function hash(...parts: string[]): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  parts.forEach((s, k) => {
+    if (k > 0) {
+      h ^= 0x7c; // '|'
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  });
   return h >>> 0;
-}
-
-function occurrences(text: string, phrase: string): number {
-  let n = 0;
-  let i = text.indexOf(phrase);
-  while (i >= 0) {
-    n++;
-    i = text.indexOf(phrase, i + phrase.length);
-  }
-  return n;
 }
 
 const MAX_REPEAT = 2;
 
+/** A template split once: literal runs around slot names (lits.length = names.length + 1). */
+interface Parsed {
+  lits: string[];
+  /** The literal runs as fragments, made once (fragments are never changed). */
+  litFrags: Frag[];
+  names: string[];
+}
+
+const PARSED = new Map<string, Parsed>();
+
+function parseTemplate(template: string): Parsed {
+  let p = PARSED.get(template);
+  if (p) return p;
+  const lits: string[] = [];
+  const names: string[] = [];
+  const re = /\{([A-Za-z]+)\}/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(template))) {
+    lits.push(template.slice(last, m.index));
+    names.push(m[1]);
+    last = m.index + m[0].length;
+  }
+  lits.push(template.slice(last));
+  p = { lits, litFrags: lits.map(lit), names };
+  PARSED.set(template, p);
+  return p;
+}
+
 class Writer {
   private readonly stock: string[];
   private readonly phraseUse = new Map<string, number>();
-  private readonly variantUse = new Map<string, number>();
+  /** Per template list (pick key): how often each variant was used. */
+  private readonly variantUse = new Map<string, number[]>();
   private readonly lastVariant = new Map<string, number>();
 
-  /** Stock phrases by their first two characters: a text is only searched for phrases it can contain. */
-  private readonly byStart = new Map<string, string[]>();
+  /** Stock phrases by their first two characters (as one number): a text is only searched for phrases it can contain. */
+  private readonly byStart = new Map<number, string[]>();
+
+  // phrasesIn's answer, reused between calls (it runs for every candidate of every pick).
+  private found: string[] = [];
+  private foundCount: number[] = [];
+  private foundEnd: number[] = [];
 
   constructor(readonly book: Phrasebook) {
     this.stock = stockPhrases(book);
     for (const p of this.stock) {
-      const k = p.slice(0, 2);
+      const k = p.charCodeAt(0) * 65536 + p.charCodeAt(1);
       const list = this.byStart.get(k);
       if (list) list.push(p);
       else this.byStart.set(k, [p]);
     }
   }
 
-  /** Each stock phrase occurring in text, with its count. */
-  private phrasesIn(text: string): [string, number][] {
-    const out: [string, number][] = [];
-    const tried = new Set<string>();
+  /**
+   * The stock phrases occurring in text and their counts (non-overlapping, leftmost first), into
+   * found/foundCount; returns how many. One pass over the text, no allocation.
+   */
+  private phrasesIn(text: string): number {
+    const found = this.found;
+    const count = this.foundCount;
+    const end = this.foundEnd;
+    let n = 0;
     for (let i = 0; i + 1 < text.length; i++) {
-      const k = text.slice(i, i + 2);
-      if (tried.has(k)) continue;
-      tried.add(k);
-      const list = this.byStart.get(k);
-      if (list) for (const p of list) out.push([p, occurrences(text, p)]);
+      const list = this.byStart.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+      if (!list) continue;
+      for (const p of list) {
+        if (!text.startsWith(p, i)) continue;
+        let j = 0;
+        while (j < n && found[j] !== p) j++;
+        if (j === n) {
+          found[n] = p;
+          count[n] = 1;
+          end[n] = i + p.length;
+          n++;
+        } else if (i >= end[j]) {
+          count[j]++;
+          end[j] = i + p.length;
+        }
+      }
     }
-    return out;
+    return n;
   }
 
   /** The text a template would give, without building fragments; null when a slot has no value. */
   private fillText(template: string, slots: Slots): string | null {
-    let out = '';
-    let last = 0;
-    for (;;) {
-      const open = template.indexOf('{', last);
-      if (open < 0) break;
-      const close = template.indexOf('}', open);
-      if (close < 0) break;
-      const v = slots[template.slice(open + 1, close)];
+    const { lits, names } = parseTemplate(template);
+    let out = lits[0];
+    for (let i = 0; i < names.length; i++) {
+      const v = slots[names[i]];
       if (!v) return null;
-      out += template.slice(last, open) + v.text;
-      last = close + 1;
+      out += v.text + lits[i + 1];
     }
-    return out + template.slice(last);
+    return out;
   }
 
   /** Fill a template; null when a slot it names has no value. */
   fill(template: string, slots: Slots): Frag | null {
-    const parts: Frag[] = [];
-    const re = /\{([A-Za-z]+)\}/g;
-    let last = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(template))) {
-      if (m.index > last) parts.push(lit(template.slice(last, m.index)));
-      const v = slots[m[1]];
+    const { litFrags, names } = parseTemplate(template);
+    const parts: Frag[] = [litFrags[0]];
+    for (let i = 0; i < names.length; i++) {
+      const v = slots[names[i]];
       if (!v) return null;
-      parts.push(v);
-      last = m.index + m[0].length;
+      parts.push(v, litFrags[i + 1]);
     }
-    if (last < template.length) parts.push(lit(template.slice(last)));
-    return cat(...parts);
+    return catList(parts);
   }
 
   /** How far a text would push the most used stock phrase past the limit (0 = fine). */
   private overflow(text: string): number {
     let worst = 0;
-    for (const [p, k] of this.phrasesIn(text)) {
-      if (k === 0) continue;
-      const over = (this.phraseUse.get(p) ?? 0) + k - MAX_REPEAT;
+    const n = this.phrasesIn(text);
+    for (let j = 0; j < n; j++) {
+      const over = (this.phraseUse.get(this.found[j]) ?? 0) + this.foundCount[j] - MAX_REPEAT;
       if (over > worst) worst = over;
     }
     return worst;
@@ -260,8 +353,10 @@ class Writer {
 
   /** Count the stock phrases of text that is now part of the report. */
   record(text: string): void {
-    for (const [p, k] of this.phrasesIn(text)) {
-      if (k) this.phraseUse.set(p, (this.phraseUse.get(p) ?? 0) + k);
+    const n = this.phrasesIn(text);
+    for (let j = 0; j < n; j++) {
+      const p = this.found[j];
+      this.phraseUse.set(p, (this.phraseUse.get(p) ?? 0) + this.foundCount[j]);
     }
   }
 
@@ -272,22 +367,29 @@ class Writer {
   pick(key: string, variants: string[], slots: Slots, seed: string): Frag | null {
     const n = variants.length;
     if (n === 0) return null;
-    const start = hash(key + '|' + seed) % n;
+    const start = hash(key, seed) % n;
+    let use = this.variantUse.get(key);
+    if (!use) this.variantUse.set(key, (use = []));
+    const last = this.lastVariant.get(key);
     // Candidates are compared on their text; only the chosen one is built with its provenance.
-    let best: { cost: number; idx: number } | null = null;
+    let bestCost = Infinity;
+    let bestIdx = -1;
     for (let k = 0; k < n; k++) {
       const idx = (start + k) % n;
       const text = this.fillText(variants[idx], slots);
       if (text === null) continue;
       const over = this.overflow(text);
       // least used first; never the variant this list gave last time when another one fits
-      const cost = over * 1e6 + (this.lastVariant.get(key) === idx ? 1e3 : 0) + (this.variantUse.get(key + '#' + idx) ?? 0);
-      if (!best || cost < best.cost) best = { cost, idx };
+      const cost = over * 1e6 + (last === idx ? 1e3 : 0) + (use[idx] ?? 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestIdx = idx;
+      }
     }
-    if (!best) return null;
-    const frag = this.fill(variants[best.idx], slots) as Frag;
-    this.variantUse.set(key + '#' + best.idx, (this.variantUse.get(key + '#' + best.idx) ?? 0) + 1);
-    this.lastVariant.set(key, best.idx);
+    if (bestIdx < 0) return null;
+    const frag = this.fill(variants[bestIdx], slots) as Frag;
+    use[bestIdx] = (use[bestIdx] ?? 0) + 1;
+    this.lastVariant.set(key, bestIdx);
     this.record(frag.text);
     return frag;
   }
@@ -389,7 +491,7 @@ interface Row {
   group: Group;
   name: Frag;
   nameText: string;
-  slots: Slots;
+  readonly slots: Slots;
   reason: ReasonInfo | null;
   refs: CellRef[];
   seed: string;
@@ -583,6 +685,7 @@ interface Ctx {
   year: Frag | undefined;
   yearText: string | null;
   extra: boolean;
+  metListLimit: number;
 }
 
 export function generateNarrative(result: EvaluationResult, options: NarrativeOptions = {}): Narrative {
@@ -604,6 +707,7 @@ export function generateNarrative(result: EvaluationResult, options: NarrativeOp
     year: yearNum !== null ? figFrag(figure({ text: String(yearNum), value: yearNum }, 'meta', [], options.year ? '用户填写的年度' : '表头的年度')) : undefined,
     yearText: yearNum !== null ? String(yearNum) : null,
     extra: !!options.extraSections,
+    metListLimit: Math.max(1, Math.floor(options.metListLimit ?? MET_LIST_LIMIT)),
   };
 
   const outline = options.outline && options.outline !== 'auto' ? options.outline : tables.length === 1 ? 'project' : 'department';
@@ -633,6 +737,8 @@ function readTable(sheet: string, t: TableResult, index: number, onSheet: number
     if (!nameText) nameText = stripNamePrefix(cleanText(ind.level2 ?? '')) || '该项指标';
     const name = quoteFrag({ text: nameText, source: 'cell', refs: refsOf(sheet, ind.cells.name) }) as Frag;
     const reason = reasonInfo(sheet, ind);
+    // Built on first use: rows the report only counts never need them.
+    let slots: Slots | null = null;
     table.rows.push({
       sheet,
       table,
@@ -641,7 +747,9 @@ function readTable(sheet: string, t: TableResult, index: number, onSheet: number
       group: indicatorGroup(ind),
       name,
       nameText,
-      slots: rowSlots(sheet, ind, type, name, reason),
+      get slots() {
+        return (slots ??= rowSlots(sheet, ind, type, name, reason));
+      },
       reason,
       refs: rowRefs(sheet, ind),
       seed: `${index}|${ind.row}|${nameText}`,
@@ -711,15 +819,25 @@ function unknownClause(ctx: Ctx, r: Row): Frag {
   return f ?? w.pick('unknownOther', c.unknownOther, r.slots, r.seed) ?? r.name;
 }
 
-/** Met rows as clause chains: "A，B，C。D，E。" (≤ 3 clauses a sentence), lead-in on the first. */
+/**
+ * Met rows as clause chains: "A，B，C。D，E。" (≤ 3 clauses a sentence), lead-in on the first; beyond
+ * ctx.metListLimit rows (in sheet order) one sentence counts the rest.
+ */
 function metChain(ctx: Ctx, rows: Row[], lead: Frag | null): Sentence[] {
   const out: Sentence[] = [];
-  rows.forEach((r, i) => {
+  const listed = rows.length > ctx.metListLimit ? rows.slice(0, ctx.metListLimit) : rows;
+  listed.forEach((r, i) => {
     const clause = metClause(ctx, r);
-    const isLast = i === rows.length - 1 || i % 3 === 2;
+    const isLast = i === listed.length - 1 || i % 3 === 2;
     const f = i === 0 && lead ? cat(lead, clause) : clause;
     out.push(toSentence(f, isLast ? '。' : '，', r.refs));
   });
+  const rest = rows.slice(listed.length);
+  if (rest.length) {
+    const refs = nameRefs(rest);
+    const f = ctx.w.pick('metRest', ctx.book.common.metRest, { count: figFrag(countFigure(rest.length, refs, '计数：未逐项列出的已完成指标行')) }, String(rest[0].seed));
+    if (f) out.push(toSentence(f, '。', refs));
+  }
   return out;
 }
 
@@ -761,7 +879,9 @@ const FINDING_SKIP = new Set(['unmet', 'missing-actual', 'unparsed', 'low-execut
 function problemItems(ctx: Ctx, t: Table, causeOnly: boolean): ProblemItem[] {
   const { w, book } = ctx;
   const items: ProblemItem[] = [];
-  const rowAt = (row: number | null): Row | undefined => (row === null ? undefined : t.rows.find((r) => r.ind.row === row));
+  const byRow = new Map<number, Row>();
+  for (const r of t.rows) if (!byRow.has(r.ind.row)) byRow.set(r.ind.row, r);
+  const rowAt = (row: number | null): Row | undefined => (row === null ? undefined : byRow.get(row));
 
   for (const r of t.rows) {
     if (r.ind.status === 'unmet') {
@@ -804,7 +924,7 @@ function problemItems(ctx: Ctx, t: Table, causeOnly: boolean): ProblemItem[] {
 }
 
 function findingRefs(sheet: string, f: Finding): CellRef[] {
-  return f.cell ? [{ sheet, cell: f.cell }] : [];
+  return f.cell ? [cellRef(sheet, f.cell)] : [];
 }
 
 /** "学前教育项目：一是…；二是…。" */
@@ -879,7 +999,7 @@ function allRows(ctx: Ctx): Row[] {
 }
 
 function nameRefs(rows: Row[]): CellRef[] {
-  return dedupe(rows.map((r) => ({ sheet: r.sheet, cell: r.ind.cells.name })));
+  return dedupe(rows.map((r) => cellRef(r.sheet, r.ind.cells.name)));
 }
 
 function departmentNarrative(ctx: Ctx): Narrative {
@@ -896,7 +1016,7 @@ function departmentNarrative(ctx: Ctx): Narrative {
   const unknown = rows.filter((r) => r.ind.status === 'unknown');
   const tableRefs: CellRef[] = [];
   for (const t of tables) {
-    if (t.rows.length) tableRefs.push({ sheet: t.sheet, cell: t.rows[0].ind.cells.name });
+    if (t.rows.length) tableRefs.push(cellRef(t.sheet, t.rows[0].ind.cells.name));
     else if (t.budget) tableRefs.push(...t.budget.refs.slice(0, 1));
   }
   const overview: Sentence[] = [];
@@ -1111,7 +1231,7 @@ function projectNarrative(ctx: Ctx, t: Table): Narrative {
     const f = w.first(P.breakdownGroup, {
       label: groupLabel(rows),
       score: figFrag(scoreFigure(sum, sRefs, 'Σ 该类指标按评分规则核算的得分', 'sum')),
-      weight: wsum !== null ? figFrag(figure({ text: formatNumber(wsum), value: roundTo(wsum) }, 'sum', rows.map((r) => ({ sheet: r.sheet, cell: r.ind.cells.weight as string })), 'Σ 该类指标分值')) : undefined,
+      weight: wsum !== null ? figFrag(figure({ text: formatNumber(wsum), value: roundTo(wsum) }, 'sum', rows.map((r) => cellRef(r.sheet, r.ind.cells.weight as string)), 'Σ 该类指标分值')) : undefined,
     });
     if (f) parts.push(f);
   }

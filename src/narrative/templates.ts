@@ -76,6 +76,8 @@ export interface Phrasebook {
     verbLeads: string[];
     /** "A、B和C等5项指标". */
     namesMany: string[];
+    /** After the first N met indicators of a group (NarrativeOptions.metListLimit): how many more were met. */
+    metRest: string[];
     /** Enumeration in 三: "一是…；二是…". {n} is a Chinese numeral. */
     enumerate: string[];
     problem: {
@@ -266,6 +268,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     shortfallLead: ['但', '不过', ''],
     verbLeads: ['拨付', '发放', '购置', '采购', '维修', '修缮', '改造', '新建', '改建', '扩建', '建设', '建成', '举办', '开展', '组织', '落实', '公开招聘', '招聘', '培训', '资助', '补助', '完成', '实施', '安排', '支付', '配备', '新增', '印发', '召开', '检查', '督导', '慰问', '聘用', '评选', '表彰', '免费发放', '下达', '投入'],
     namesMany: ['{names}等{count}项指标'],
+    metRest: ['此外，其余{count}项指标均达到年度指标值', '另有{count}项指标也已达到年度目标', '其余{count}项指标均已完成'],
     enumerate: ['{n}是'],
     problem: {
       unmet: [

@@ -168,6 +168,8 @@ export function Pane(props: PaneProps) {
       const eng = engine ?? (await loadEngine());
       if (!engine) setEngine(eng);
       const r = await eng.clearMarks(host);
+      // The results stay on show, but their "N cells marked" is no longer true.
+      setPhase((ph) => (ph.kind === 'results' ? { kind: 'results', outcome: { ...ph.outcome, applied: { ...ph.outcome.applied, highlighted: 0 } } } : ph));
       setNote({
         tone: 'ok',
         text:

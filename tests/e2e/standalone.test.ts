@@ -5,24 +5,17 @@
 //
 // Skipped, with a message, only when Chromium is not installed (CI installs it: .ci/run).
 
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { serve } from '../../scripts/serve';
 import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, HAVE_CHROMIUM, OFFICE_JS, ROOT, SHOTS, productionBuild, serveDir } from './support';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
 const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
-const SHOTS = path.join(ROOT, 'out', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 if (!HAVE_CHROMIUM) {
   console.warn(`[e2e] 跳过浏览器端到端测试：未找到 ${CHROMIUM}（Debian: apt-get install -y chromium；或设置 CHROMIUM_PATH）。`);
@@ -34,18 +27,15 @@ let origin: string;
 let stopServer: () => Promise<void>;
 
 beforeAll(async () => {
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-dist-'));
-  // webpack-cli's "main" is its library; the command line is bin/cli.js beside it.
-  const cli = path.join(path.dirname(require.resolve('webpack-cli')), '..', 'bin', 'cli.js');
-  execFileSync(process.execPath, [cli, '--mode', 'production', '--output-path', dist], { cwd: ROOT, stdio: 'pipe' });
-  const s = await serve(dist, { port: 0 });
-  origin = `http://127.0.0.1:${s.port}`;
-  stopServer = () => new Promise((resolve) => s.server.close(() => resolve()));
-}, 240000);
+  // Shared with tests/e2e/excel.test.ts (built once, see support.ts).
+  dist = await productionBuild();
+  const s = await serveDir(dist);
+  origin = s.origin;
+  stopServer = s.stop;
+}, 330000);
 
 afterAll(async () => {
   if (stopServer) await stopServer();
-  if (dist) fs.rmSync(dist, { recursive: true, force: true });
 });
 
 describe('bundle size (production build)', () => {

@@ -306,3 +306,32 @@ describe('phrasebook data', () => {
     expect(toText(n)).not.toContain('年度各项目标任务全部完成');
   });
 });
+
+describe('met indicators beyond metListLimit are counted, not listed', () => {
+  test.each([
+    ['department', allMetResult],
+    ['project', () => single(allMetResult())],
+  ] as const)('%s outline', (...[, make]) => {
+    const r = make();
+    const limit = 2;
+    const full = generateNarrative(r);
+    const capped = generateNarrative(r, { metListLimit: limit });
+    expect(traceProblems(capped, r)).toEqual([]);
+    // Per table and 一级 group, the rows after the first `limit` met ones are named nowhere but counted once.
+    const text = toText(capped);
+    const RULE = '计数：未逐项列出的已完成指标行';
+    const countSentences = capped.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences)).filter((s) => s.figures.some((f) => f.rule === RULE));
+    expect(countSentences.length).toBeGreaterThan(0);
+    for (const s of countSentences) {
+      const f = s.figures.find((x) => x.rule === RULE)!;
+      // The count is the number of cells it traces to: the unlisted rows' names.
+      expect(f.value).toBe(f.refs.length);
+      expect(s.text).toMatch(new RegExp(`(其余|另有)${f.value}项指标`));
+    }
+    const counted = countSentences.reduce((n, s) => n + s.figures.find((x) => x.rule === RULE)!.value, 0);
+    expect(counted).toBeGreaterThan(0);
+    expect(text.length).toBeLessThan(toText(full).length);
+    // Without a limit nothing is counted away.
+    expect(toText(full)).not.toMatch(/其余\d+项指标均|另有\d+项指标也已/);
+  });
+});

@@ -378,9 +378,14 @@ describe('清除标记', () => {
     renderPane({ host });
     await settled(host);
     await evaluate();
+    const banner = () => screen.getByTestId('results').textContent ?? '';
+    expect(banner()).toMatch(/标记 \d+ 个单元格/);
     fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/^已清除 \d+ 处标记/));
     expect(host.calls.filter((c) => c.method === 'clearMarks')).toHaveLength(1);
+    // The results stay, without the count of marks that are gone.
+    expect(banner()).toMatch(/已写入“评价结果”工作表/);
+    expect(banner()).not.toMatch(/标记 \d+ 个单元格/);
   });
 });
 

@@ -154,12 +154,23 @@ function argb(hex: string): string {
 
 /** Fill flagged cells by severity; the user's other formatting (font, border, number format) is kept. */
 export function applyHighlights(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  // exceljs shares one style object between the cells of one style: one highlighted copy per
+  // (style, severity) keeps the styles it dedupes on write few, and never edits the shared object.
+  const copies = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+  const none = {};
   for (const h of plan.highlights) {
     const ws = wb.getWorksheet(h.sheet);
     if (!ws) continue;
     const cell = ws.getCell(h.row, h.col);
-    // Copy the style: exceljs may share one style object between cells.
-    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[h.severity as Severity]) } } };
+    const base = (cell.style as object | undefined) ?? none;
+    let bySeverity = copies.get(base);
+    if (!bySeverity) copies.set(base, (bySeverity = new Map()));
+    let style = bySeverity.get(h.severity);
+    if (!style) {
+      style = { ...(base as Partial<ExcelJS.Style>), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[h.severity as Severity]) } } };
+      bySeverity.set(h.severity, style);
+    }
+    cell.style = style;
   }
 }
 

@@ -434,6 +434,8 @@ export function enterValue(cell: FakeCell, input: unknown): void {
     setComputed(cell, '');
     return;
   }
+  // The limit holds for the text the cell keeps, with or without the apostrophe or a text format.
+  if (s.length - (s[0] === "'" ? 1 : 0) > 32767) throw invalid('a cell holds at most 32,767 characters');
   if (cell.numberFormat === '@') {
     setComputed(cell, s);
     return;
@@ -442,7 +444,6 @@ export function enterValue(cell: FakeCell, input: unknown): void {
     setComputed(cell, s.slice(1), { quotePrefix: true });
     return;
   }
-  if (s.length > 32767) throw invalid('a cell holds at most 32,767 characters');
   if (s[0] === '=' && s.length > 1) {
     if (s.length > 8192) throw invalid('formula longer than 8,192 characters');
     const r = evaluateFormula(s);

@@ -219,6 +219,8 @@ export function enterValue(cell: FakeCell, x: unknown): void {
     return;
   }
   const s = String(x);
+  // Like Excel, a cell keeps at most 32,767 characters; refusing longer text catches writers that rely on a cut.
+  if (s.length - (s[0] === "'" ? 1 : 0) > 32767) throw new Error('fake: a cell holds at most 32,767 characters');
   if (cell.fmt === '@') {
     cell.v = s;
     return;

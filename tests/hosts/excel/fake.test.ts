@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 // The fake Excel API enforces what the real one does: the host tests below are only as good as this.
 
-import { FakeWorkbook, dumpSheet, ensureCell, enterValue, newSheet, newWorkbook } from '../../fakes/excel';
-import { install, uninstall } from './helpers';
+import { FakeWorkbook, FakeWorkbookJson, dumpSheet, dumpWorkbook, ensureCell, enterValue, newSheet, newWorkbook, workbookFromJson, workbookToJson } from '../../fakes/excel';
+import { GAPS, install, loadFake, uninstall } from './helpers';
 
 function setup(excelApi = 17): FakeWorkbook {
   const wb = newWorkbook('t.xlsx', excelApi);
@@ -208,4 +208,20 @@ test('merges: writing a value into a merged non-anchor cell is refused; freeze p
       await ctx.sync();
     }),
   ).rejects.toMatchObject({ code: 'InvalidArgument' });
+});
+
+test('the workbook as JSON and back (for a browser page): the same workbook, sharing nothing', async () => {
+  const wb = await loadFake(GAPS);
+  wb.settings.set('k', { a: [1, 'x'] });
+  wb.selection = { sheet: wb.sheets[0].name, address: 'B3' };
+  wb.sheets[0].conditionalFormats.push({ id: 'cf', type: 'DataBar', areas: [{ top: 1, left: 1, bottom: 2, right: 2 }], dataBar: { fillColor: '#123456' } });
+  const json = JSON.parse(JSON.stringify(workbookToJson(wb))) as FakeWorkbookJson;
+  const back = workbookFromJson(json);
+  expect(back).toEqual(wb);
+  expect(dumpWorkbook(back)).toEqual(dumpWorkbook(wb));
+  back.sheets[0].cells.clear();
+  back.stats.syncs = 99;
+  expect(wb.sheets[0].cells.size).toBeGreaterThan(0);
+  expect(wb.stats.syncs).toBe(0);
+  expect(workbookFromJson(json)).toEqual(wb);
 });

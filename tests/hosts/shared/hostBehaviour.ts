@@ -9,7 +9,8 @@
 
 import { Host, Settings } from '../../../src/hosts/host';
 import { runEvaluation, clearMarks } from '../../../src/app/session';
-import { OWNER_MARK, SEVERITY_FILL, planHighlights } from '../../../src/core/plan';
+import { CELL_TEXT_LIMIT, OWNER_MARK, SEVERITY_FILL, planHighlights, planWrites } from '../../../src/core/plan';
+import { parseAddress } from '../../../src/core/snapshot';
 import { isJixiaoError } from '../../../src/core/errors';
 
 export type Sample = 'shenze-2020' | 'gaps-sample';
@@ -122,6 +123,26 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
       expect(valuesOnly(sourceState(f))).toEqual(before);
     });
 
+    test('a report paragraph longer than a cell holds goes into several cells, nothing lost', async () => {
+      const f = await build('shenze-2020');
+      let out: Awaited<ReturnType<typeof runEvaluation>> | null = null;
+      for (const sheet of sourceSheets(f)) {
+        out = await evaluateActive(f, sheet).catch(() => null);
+        if (out) break;
+      }
+      expect(out).not.toBeNull();
+      // A department with thousands of indicators lists its unmet ones in one paragraph.
+      const long = '该项指标未完成，偏差原因为资金拨付滞后；'.repeat(8000) + '已整改。';
+      await f.host.apply(planWrites(out!.result, { narrative: ['标题', long] }));
+      const pieces = Object.entries(f.cells(out!.applied.summarySheet))
+        .filter(([, c]) => typeof c.value === 'string' && c.value.startsWith('该项指标未完成'))
+        .sort(([a], [b]) => parseAddress(a)!.row - parseAddress(b)!.row)
+        .map(([, c]) => c.value as string);
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.every((p) => p.length <= CELL_TEXT_LIMIT)).toBe(true);
+      expect(pieces.join('')).toBe(long);
+    });
+
     test('清除标记 restores every cell exactly, user fills included', async () => {
       const f = await build('gaps-sample');
       const sheet = sourceSheets(f)[0];
@@ -193,7 +214,11 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
       for (const text of INJECTIONS) {
         expect(summary.some((c) => c.value === text)).toBe(true);
       }
-      expect(summary.filter((c) => c.formula)).toEqual([]);
+      // The only formulas a host may write are its own in-workbook links (Excel writes links as
+      // =HYPERLINK("#'Sheet'!B5",…); WPS uses its Hyperlinks collection): never a user's text.
+      const ownLink = /^=HYPERLINK\("#'(?:[^']|'')+'!\$?[A-Z]+\$?\d+",(?:\d+|"(?:[^"]|"")*")\)$/;
+      expect(summary.filter((c) => c.formula && !ownLink.test(c.formula))).toEqual([]);
+      for (const text of INJECTIONS) expect(summary.some((c) => c.formula && c.formula.includes(text))).toBe(false);
       // 达成 counts like "7/7" stay text too.
       expect(summary.some((c) => typeof c.value === 'string' && /^\d+\/\d+$/.test(c.value))).toBe(true);
       expect(valuesOnly(sourceState(f))).toEqual(before);

@@ -1,0 +1,147 @@
+// Shared by the browser end-to-end tests (tests/e2e/*.test.ts): where Chromium is, how it is launched,
+// and the production build they test, made once and shared.
+//
+// productionBuild(): `webpack --mode production` into out/e2e-dist/<key>, where <key> is a hash of
+// everything the build reads (src/, assets/, manifest.xml, the webpack config and the scripts it
+// requires, package.json, package-lock.json, tsconfig.json, $ADDIN_BASE_URL). Jest runs the e2e files
+// in parallel workers: the first to need a build takes a lock (an atomic mkdir of <key>.lock holding
+// its pid) and builds into <key>.tmp-<pid>, renamed into place when complete; the others wait for it.
+// A lock whose process is gone is taken over. The next run with unchanged inputs reuses the build;
+// JIXIAO_E2E_REBUILD=1 forces a fresh one. Builds of other keys older than an hour are removed.
+
+import { execFile } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { serve } from '../../scripts/serve';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+/** The office.js URL taskpane.html loads. */
+export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const SHOTS = path.join(ROOT, 'out', 'screenshots');
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const BUILDS = path.join(ROOT, 'out', 'e2e-dist');
+const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/manifest-check.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** How long a waiting worker waits for another's build. */
+const WAIT_MS = 300000;
+
+function files(p: string): string[] {
+  const full = path.join(ROOT, p);
+  if (!fs.existsSync(full)) return [];
+  if (!fs.statSync(full).isDirectory()) return [p];
+  return fs
+    .readdirSync(full)
+    .sort()
+    .flatMap((name) => files(path.join(p, name)));
+}
+
+/** Hash of everything the production build reads. */
+export function buildKey(): string {
+  const h = createHash('sha256');
+  h.update(`ADDIN_BASE_URL=${process.env.ADDIN_BASE_URL ?? ''}\n`);
+  for (const f of INPUTS.flatMap(files)) {
+    h.update(`${f}\n`);
+    h.update(fs.readFileSync(path.join(ROOT, f)));
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The lock's holder died (or never wrote its pid within a minute). */
+function staleLock(lock: string): boolean {
+  try {
+    const pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+    if (pid > 0) return !alive(pid);
+  } catch {
+    // no pid yet: fall through to the age test
+  }
+  try {
+    return Date.now() - fs.statSync(lock).mtimeMs > 60000;
+  } catch {
+    return false;
+  }
+}
+
+function webpack(outDir: string): Promise<void> {
+  // webpack-cli's "main" is its library; the command line is bin/cli.js beside it.
+  const cli = path.join(path.dirname(require.resolve('webpack-cli')), '..', 'bin', 'cli.js');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`production build failed: ${err.message}\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+}
+
+/** Removes builds of other keys (older than an hour, not locked) and leftovers of dead builders. */
+function prune(keep: string): void {
+  for (const name of fs.readdirSync(BUILDS)) {
+    if (name === keep || name === `${keep}.lock`) continue;
+    const full = path.join(BUILDS, name);
+    const tmp = /\.tmp-(\d+)$/.exec(name);
+    let remove = false;
+    if (tmp) remove = !alive(Number(tmp[1]));
+    else if (name.endsWith('.lock')) remove = staleLock(full);
+    else if (!fs.existsSync(path.join(BUILDS, `${name}.lock`))) remove = Date.now() - fs.statSync(full).mtimeMs > 3600000;
+    if (remove) fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
+/** The production build's directory (built by this worker, or by another one, or by an earlier run). */
+export async function productionBuild(): Promise<string> {
+  fs.mkdirSync(BUILDS, { recursive: true });
+  const key = buildKey();
+  const dir = path.join(BUILDS, key);
+  const lock = `${dir}.lock`;
+  let fresh = process.env.JIXIAO_E2E_REBUILD === '1';
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    if (!fresh && fs.existsSync(dir)) return dir;
+    try {
+      fs.mkdirSync(lock);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (staleLock(lock)) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`timed out waiting for another worker's production build (${lock})`);
+      else await new Promise((r) => setTimeout(r, 500));
+      // Whoever held the lock has built it: that counts as fresh for this run too.
+      fresh = false;
+      continue;
+    }
+    try {
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      if (!fresh && fs.existsSync(dir)) return dir;
+      const tmp = `${dir}.tmp-${process.pid}`;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      const started = Date.now();
+      await webpack(tmp);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(tmp, dir);
+      console.log(`[e2e] production build ${key}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      prune(key);
+      return dir;
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Serves `dir` on 127.0.0.1 (any free port). */
+export async function serveDir(dir: string): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const s = await serve(dir, { port: 0 });
+  return {
+    origin: `http://127.0.0.1:${s.port}`,
+    stop: () => new Promise((resolve) => s.server.close(() => resolve())),
+  };
+}
