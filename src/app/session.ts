@@ -10,6 +10,8 @@ import { EvaluationResult } from '../core/types';
 import { headerWordsForMessage } from '../core/layout';
 import { generateNarrative, narrativeLines, Narrative } from '../narrative';
 import { Host, Settings, ApplyResult } from '../hosts/host';
+import { RunStamp } from '../hosts/runs';
+import { WorkbookSnapshot } from '../core/snapshot';
 
 export type Step = 'read' | 'evaluate' | 'write' | 'done';
 
@@ -31,6 +33,29 @@ export async function runEvaluation(host: Host, opts: RunOptions = {}): Promise<
   step('read');
   const snapshot = await host.readSnapshot(opts.scope ?? 'active');
   step('evaluate');
+  const { result, narrative, profile } = await evaluate(host, snapshot, settings);
+  step('write');
+  const plan = planWrites(result, { profile, narrative: narrativeLines(narrative) });
+  const applied = await host.apply(plan);
+  step('done');
+  return { result, narrative, applied };
+}
+
+/**
+ * What a run elsewhere (a ribbon command, see ../hosts/runs.ts) found, for an open task pane: the
+ * sheets it evaluated, evaluated again from the workbook as it is now, and nothing written (the
+ * marks and the 评价结果 sheet are already there).
+ */
+export async function viewRun(host: Host, run: RunStamp, opts: { settings?: Settings } = {}): Promise<Outcome> {
+  const settings = opts.settings ?? (await host.loadSettings());
+  const all = await host.readSnapshot('workbook');
+  const sheets = all.sheets.filter((s) => run.sheets.includes(s.name));
+  const snapshot: WorkbookSnapshot = sheets.length ? { ...all, sheets } : await host.readSnapshot('active');
+  const { result, narrative } = await evaluate(host, snapshot, settings);
+  return { result, narrative, applied: { summarySheet: run.summarySheet, highlighted: run.highlighted } };
+}
+
+async function evaluate(host: Host, snapshot: WorkbookSnapshot, settings: Settings) {
   const profile = findProfile(settings.profile) ?? NATIONAL;
   const result = evaluateWorkbook(snapshot, {
     profile,
@@ -45,11 +70,7 @@ export async function runEvaluation(host: Host, opts: RunOptions = {}): Promise<
     department: settings.department || undefined,
     year: settings.year || undefined,
   });
-  step('write');
-  const plan = planWrites(result, { profile, narrative: narrativeLines(narrative) });
-  const applied = await host.apply(plan);
-  step('done');
-  return { result, narrative, applied };
+  return { result, narrative, profile };
 }
 
 export async function clearMarks(host: Host): Promise<{ cleared: number }> {

@@ -65,6 +65,8 @@ export interface Highlight {
 export interface WritePlan {
   highlights: Highlight[];
   summary: SummaryPlan;
+  /** The sheets evaluated (recorded with the run, so an open task pane can show the same results). */
+  sheets: string[];
 }
 
 export interface PlanOptions {
@@ -277,7 +279,7 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
 }
 
 export function planWrites(result: EvaluationResult, opts: PlanOptions = {}): WritePlan {
-  return { highlights: planHighlights(result), summary: planSummary(result, opts) };
+  return { highlights: planHighlights(result), summary: planSummary(result, opts), sheets: result.sheets.map((s) => s.sheet) };
 }
 
 /**

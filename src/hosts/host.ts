@@ -5,6 +5,7 @@
 import { WorkbookSnapshot } from '../core/snapshot';
 import { WritePlan } from '../core/plan';
 import { Standard } from '../core/data/standards';
+import { OnRun } from './runs';
 
 export type HostKind = 'excel' | 'wps' | 'file';
 
@@ -50,4 +51,11 @@ export interface Host {
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
+  /**
+   * Reports each 评价 / 清除标记 done on this document by another part of the add-in (a ribbon
+   * command, another pane), never this host's own, and first the last run recorded before watching
+   * began (initial); returns the function that stops watching. Hosts whose document nobody else can
+   * touch (a file) leave it out.
+   */
+  watchRuns?(onRun: OnRun): () => void;
 }

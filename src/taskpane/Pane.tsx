@@ -138,6 +138,42 @@ export function Pane(props: PaneProps) {
     };
   }, [host]);
 
+  // A ribbon command (评价 / 清除标记) runs in its own page: when it leaves its stamp in the document,
+  // show what it did here too (the pane's own runs are not reported back).
+  const idle = useRef(true);
+  idle.current = !running && !busy;
+  useEffect(() => {
+    if (!host?.watchRuns) return;
+    let live = true;
+    const stop = host.watchRuns((run, initial) => {
+      if (!live || !idle.current) return;
+      // Opening the pane shows the document's last evaluation; a last 清除标记 leaves it empty.
+      if (initial && run.action !== 'evaluate') return;
+      if (run.action === 'clear') {
+        setPhase((ph) => (ph.kind === 'results' ? { kind: 'results', outcome: { ...ph.outcome, applied: { ...ph.outcome.applied, highlighted: 0 } } } : ph));
+        setNote({ tone: 'info', text: run.cleared ? `已通过功能区清除 ${run.cleared} 处标记，单元格已恢复原样。` : '已通过功能区清除标记，单元格已恢复原样。' });
+        return;
+      }
+      void (async () => {
+        try {
+          const eng = await loadEngine();
+          // The settings the ribbon used: those saved in the document.
+          const outcome = await eng.viewRun(host, run);
+          if (!live || !idle.current) return;
+          setEngine(eng);
+          setPhase({ kind: 'results', outcome });
+          setNote({ tone: 'info', text: initial ? '已显示本工作簿上次评价的结果（按工作表当前内容核算）。' : '已显示通过功能区“评价”得到的结果。' });
+        } catch (e) {
+          if (live) setNote({ tone: 'bad', text: `无法显示功能区评价的结果：${errorText(e)}。可点击“评价”重新评价。` });
+        }
+      })();
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [host]);
+
   const evaluate = useCallback(async () => {
     if (!host || running) return;
     setNote(null);

@@ -2,7 +2,7 @@
 // and the narrative generator (src/app/session), the file host (exceljs itself is a further chunk)
 // and the results UI. The shell renders at once; this chunk is prefetched while the user looks at it.
 
-export { runEvaluation, clearMarks } from '../app/session';
+export { runEvaluation, clearMarks, viewRun } from '../app/session';
 export { toText, toHtml } from '../narrative';
 export { createFileHost } from '../hosts/file/browser';
 export { ResultsView } from './components/ResultsView';

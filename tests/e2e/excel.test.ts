@@ -246,7 +246,7 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     expect(unlinked).toEqual([]);
     // The whole workbook is what the same session gives in Node on the same fake.
     expect(dumpWorkbook(once)).toEqual(dumpWorkbook(reference.wb));
-    expect(JSON.parse(String(once.settings.get(OWNER_KEY)))).toEqual({ summary: SUMMARY_SHEET, marked: [source] });
+    expect(JSON.parse(String(once.settings.get(OWNER_KEY)))).toMatchObject({ summary: SUMMARY_SHEET, marked: [source], run: { action: 'evaluate', sheets: [source] } });
 
     // The pane: one score card per table with the engine's scores and grade; the findings, by severity.
     const tables = fromFile.sheets.flatMap((s) => s.tables);
@@ -293,7 +293,7 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     expect(dumpSheet(findSheet(cleared, source)!)).toEqual(sourceBefore);
     for (const s of before.sheets) expect(dumpSheet(findSheet(cleared, s.name)!)).toEqual(dumpSheet(s));
     expect(dumpSheet(findSheet(cleared, SUMMARY_SHEET)!)).toEqual(dumpSheet(summary));
-    expect(JSON.parse(String(cleared.settings.get(OWNER_KEY)))).toEqual({ summary: SUMMARY_SHEET, marked: [] });
+    expect(JSON.parse(String(cleared.settings.get(OWNER_KEY)))).toMatchObject({ summary: SUMMARY_SHEET, marked: [], run: { action: 'clear', highlighted: 0 } });
     await shot(page, 'excel-02-cleared', 320);
 
     // Nothing left to clear.

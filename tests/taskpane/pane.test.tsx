@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // The task pane against a small in-memory Host: its states (empty, running, results, no table, error),
 // findings that select cells, copy with text/plain AND text/html, settings, IME-safe inputs, 清除标记,
-// standalone mode with 打开 .xlsx and downloads.
+// standalone mode with 打开 .xlsx and downloads, runs made by the ribbon.
 
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -9,6 +9,7 @@ import { Pane, PaneProps } from '../../src/taskpane/Pane';
 import { JixiaoError } from '../../src/core/errors';
 import { DEFAULT_STANDARDS } from '../../src/core/data/standards';
 import type { FileHost } from '../../src/hosts/file/browser';
+import type { RunStamp } from '../../src/hosts/runs';
 import { deferred, fakeHost, FakeHost, noTableSnapshot } from './fake-host';
 
 function renderPane(props: PaneProps) {
@@ -474,5 +475,53 @@ describe('standalone mode', () => {
     expect(box.textContent).toContain('不支持Excel 97-2003 工作簿（.xls）');
     expect(openFile).toHaveBeenCalledWith(expect.anything(), '旧表.xls');
     expect(screen.queryByTestId('file-name')).toBeNull();
+  });
+});
+
+describe('runs by the ribbon (another page of the add-in)', () => {
+  function watchedHost() {
+    const host = fakeHost();
+    const w = { emit: null as null | ((s: RunStamp, initial: boolean) => void), stopped: false };
+    host.watchRuns = (onRun) => {
+      w.emit = onRun;
+      return () => {
+        w.stopped = true;
+      };
+    };
+    return { host, w };
+  }
+  const run = (action: RunStamp['action'], highlighted: number): RunStamp => ({ id: `${action}-${highlighted}`, action, sheets: ['自评表'], summarySheet: '评价结果', highlighted });
+
+  test('the ribbon’s 评价 is shown without writing; its 清除标记 updates the marks; watching stops with the pane', async () => {
+    const { host, w } = watchedHost();
+    const view = renderPane({ host });
+    await settled(host);
+    await waitFor(() => expect(w.emit).not.toBeNull());
+    // A 清除标记 found when the pane opens shows nothing.
+    act(() => w.emit!(run('clear', 0), true));
+    expect(screen.queryByTestId('results')).toBeNull();
+
+    act(() => w.emit!(run('evaluate', 2), false));
+    await screen.findByTestId('results');
+    expect(screen.getByTestId('status').textContent).toBe('已显示通过功能区“评价”得到的结果。');
+    expect(screen.getByTestId('results').textContent).toMatch(/标记 2 个单元格/);
+    expect(host.calls.filter((c) => c.method === 'apply')).toHaveLength(0);
+    expect(host.calls.filter((c) => c.method === 'readSnapshot').map((c) => c.args[0])).toEqual(['workbook']);
+
+    act(() => w.emit!(run('clear', 0), false));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/^已通过功能区清除标记/));
+    expect(screen.getByTestId('results').textContent).not.toMatch(/标记 \d+ 个单元格/);
+
+    view.unmount();
+    expect(w.stopped).toBe(true);
+  });
+
+  test('opening the pane shows the document’s last 评价', async () => {
+    const { host, w } = watchedHost();
+    renderPane({ host });
+    await waitFor(() => expect(w.emit).not.toBeNull());
+    act(() => w.emit!(run('evaluate', 2), true));
+    await screen.findByTestId('results');
+    expect(screen.getByTestId('status').textContent).toMatch(/上次评价的结果/);
   });
 });

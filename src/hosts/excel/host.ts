@@ -27,6 +27,7 @@ import {
 } from '../../core/plan';
 import { Severity } from '../../core/types';
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings } from '../host';
+import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import {
   chunkAddresses,
   columnRangeA1,
@@ -66,7 +67,10 @@ export interface ExcelEnv {
 interface OwnerRecord {
   summary: string;
   marked: string[];
+  /** The last 评价 / 清除标记 (read by an open task pane: see ../runs.ts). */
+  run?: RunStamp;
 }
+
 
 /** Our highlight formats found on a sheet. */
 interface FoundMarks {
@@ -245,6 +249,8 @@ export class ExcelHost implements Host {
   private docName: string | null = null;
   /** Whether the merged-areas read works here (ExcelApi 1.13, and it did not fail on > 512 areas). */
   private canReadMerges: boolean;
+  /** Open watches (watchRuns): told of the stamps this host writes, which are not news to them. */
+  private readonly watches = new Set<Watch>();
 
   constructor(private readonly env: ExcelEnv) {
     this.canReadMerges = env.supports('1.13');
@@ -544,9 +550,11 @@ export class ExcelHost implements Host {
         queueHighlights(ctx, plan);
         if (replacing) sheets.getItem(summaryName).delete();
         out.name = summaryName;
-        const record: OwnerRecord = { summary: summaryName, marked: highlightSheets };
+        const run: RunStamp = { id: evaluateRunId(plan, summaryName), action: 'evaluate', sheets: plan.sheets, summarySheet: summaryName, highlighted: plan.highlights.length };
+        const record: OwnerRecord = { summary: summaryName, marked: highlightSheets, run };
         wb.settings.add(OWNER_KEY, JSON.stringify(record));
         await ctx.sync();
+        for (const w of this.watches) w.saw(run.id);
         pending.failure = null;
         this.names = replacing ? fresh : [...fresh, summaryName];
         return { summarySheet: summaryName, highlighted: plan.highlights.length };
@@ -626,13 +634,45 @@ export class ExcelHost implements Host {
           f.delete();
         }
       }
-      if (!record.isNullObject) {
-        const prev = parseOwner(record.value);
-        ctx.workbook.settings.add(OWNER_KEY, JSON.stringify({ summary: prev?.summary ?? '', marked: [] } satisfies OwnerRecord));
-      }
+      // The stamp goes in the same round trip, before the count is known (it stays optional).
+      const prev = record.isNullObject ? null : parseOwner(record.value);
+      const run: RunStamp = { id: clearRunId(prev?.run?.id, null), action: 'clear', sheets: prev?.run?.sheets ?? [], summarySheet: prev?.summary ?? '', highlighted: 0 };
+      ctx.workbook.settings.add(OWNER_KEY, JSON.stringify({ summary: prev?.summary ?? '', marked: [], run } satisfies OwnerRecord));
       await ctx.sync();
+      for (const w of this.watches) w.saw(run.id);
       return { cleared: counts.reduce((n, r) => n + r.cellCount, 0) };
     });
+  }
+
+  /**
+   * Watches the owner record for a run written elsewhere (the ribbon's function file runs in its own
+   * page): on onSettingsChanged where Excel raises it, and whenever the pane gets focus or becomes
+   * visible (the user comes back to it after the ribbon). Each check is one small read; there is no
+   * polling, so an idle pane costs no round trips (each is a network request in Excel on the web).
+   */
+  watchRuns(onRun: OnRun): () => void {
+    const watch = watchStamps(
+      {
+        read: () =>
+          this.rawRun(async (ctx) => {
+            const item = ctx.workbook.settings.getItemOrNullObject(OWNER_KEY);
+            item.load('value');
+            await ctx.sync();
+            return item.isNullObject ? null : parseRunStamp(parseOwner(item.value)?.run);
+          }),
+        pollMs: 0,
+      },
+      onRun,
+    );
+    this.rawRun(async (ctx) => {
+      ctx.workbook.settings.onSettingsChanged.add(async () => watch.poke());
+      await ctx.sync();
+    }).catch(() => undefined); // no event here: focus still works
+    this.watches.add(watch);
+    return () => {
+      this.watches.delete(watch);
+      watch.stop();
+    };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

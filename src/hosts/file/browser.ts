@@ -155,7 +155,7 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
     async clearMarks() {
       if (!lastPlan) return { cleared: 0 };
       const cleared = lastPlan.highlights.length;
-      const plan: WritePlan = { highlights: [], summary: lastPlan.summary };
+      const plan: WritePlan = { highlights: [], summary: lastPlan.summary, sheets: lastPlan.sheets };
       const built = await build(plan);
       result = built.wb;
       lastPlan = plan;

@@ -12,6 +12,7 @@
 //   - ScreenUpdating, EnableEvents, DisplayAlerts and Calculation are restored in `finally`.
 
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings } from '../host';
+import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import { WorkbookSnapshot } from '../../core/snapshot';
 import { WritePlan, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { JixiaoError, isJixiaoError } from '../../core/errors';
@@ -22,6 +23,10 @@ import { Undo, applyHighlights, restoreMarks, sheetByName, writeSummarySheet } f
 
 /** PluginStorage key of the settings fallback (when the document cannot be written). */
 export const SETTINGS_KEY = 'jixiao.settings';
+/** PluginStorage key of the last 评价 / 清除标记 (../runs.ts): how the ribbon page tells an open pane. */
+export const RUN_KEY = 'jixiao.lastRun';
+/** PluginStorage is local and synchronous: an open pane can look often. */
+const WATCH_POLL_MS = 1500;
 
 type Flag = 'ScreenUpdating' | 'EnableEvents' | 'DisplayAlerts' | 'Calculation';
 
@@ -203,6 +208,7 @@ export function createWpsHost(appArg: unknown): Host {
             // the user's sheet may be hidden; staying on the summary is fine
           }
         }
+        stamp(wb, { id: evaluateRunId(plan, name), action: 'evaluate', sheets: plan.sheets, summarySheet: name, highlighted: marks.length });
         return { summarySheet: name, highlighted: marks.length };
       } catch (e) {
         for (let i = undo.length - 1; i >= 0; i--) {
@@ -240,6 +246,8 @@ export function createWpsHost(appArg: unknown): Host {
         const { restored, missing } = restoreMarks(wb, state.marks, undo);
         // With the workbook structure protected the (empty) state sheet stays: it cannot be deleted.
         writeState(wb, { marks: missing, settings: state.settings }, { keepSheet: wb.ProtectStructure });
+        const last = lastStamp(wb);
+        stamp(wb, { id: clearRunId(last?.id, restored), action: 'clear', sheets: last?.sheets ?? [], summarySheet: last?.summarySheet ?? '', highlighted: 0, cleared: restored });
         return { cleared: restored };
       } catch (e) {
         for (let i = undo.length - 1; i >= 0; i--) {
@@ -274,6 +282,56 @@ export function createWpsHost(appArg: unknown): Host {
     } catch {
       return null;
     }
+  }
+
+  /** Open watches (watchRuns): told of the stamps this host writes, which are not news to them. */
+  const watches = new Set<Watch>();
+
+  function documentKey(wb: EtWorkbook): string {
+    try {
+      return wb.FullName || wb.Name;
+    } catch {
+      return wb.Name;
+    }
+  }
+
+  /** The last stamp, if it is about this document. */
+  function lastStamp(wb: EtWorkbook): RunStamp | null {
+    try {
+      const s = parseRunStamp(storage()?.getItem(RUN_KEY));
+      return s && (!s.document || s.document === documentKey(wb)) ? s : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Leaves the run's stamp for an open pane; only a notice, so a failure is ignored. */
+  function stamp(wb: EtWorkbook, run: Omit<RunStamp, 'document'>): void {
+    const ps = storage();
+    if (!ps) return;
+    const s: RunStamp = { ...run, document: documentKey(wb) };
+    try {
+      ps.setItem(RUN_KEY, JSON.stringify(s));
+      watches.forEach((w) => w.saw(s.id));
+    } catch {
+      // no notice then
+    }
+  }
+
+  function watchRuns(onRun: OnRun): () => void {
+    const watch = watchStamps(
+      { read: async () => parseRunStamp(storage()?.getItem(RUN_KEY) ?? null), pollMs: WATCH_POLL_MS },
+      (s, initial) => {
+        // PluginStorage is shared by every open document: only this one's runs matter here.
+        const wb = app.ActiveWorkbook;
+        if (wb && (!s.document || s.document === documentKey(wb))) onRun(s, initial);
+      },
+    );
+    watches.add(watch);
+    return () => {
+      watches.delete(watch);
+      watch.stop();
+    };
   }
 
   function loadSettingsSync(): Settings {
@@ -347,5 +405,6 @@ export function createWpsHost(appArg: unknown): Host {
     selectCell: (sheet, cell) => guarded('read', () => selectSync(sheet, cell)),
     loadSettings: () => guarded('read', () => loadSettingsSync()),
     saveSettings: (s) => guarded('write', () => saveSettingsSync(s)),
+    watchRuns,
   };
 }

@@ -85,6 +85,8 @@ function shown(c: FakeCell): boolean {
 function fixtureFor(wb: FakeWorkbook, host: ExcelHost): HostFixture {
   return {
     host,
+    // The ribbon's function file: its own host over the same workbook (the globals are shared).
+    otherHost: () => new ExcelHost(officeEnv()),
     sheetNames: () => wb.sheets.map((s) => s.name),
     cells(sheet) {
       const s = sheetOf(wb, sheet);

@@ -101,7 +101,12 @@ describe('评价 on the example workbooks', () => {
     expect(summary.columnWidths.size).toBe(11);
     expect(summary.conditionalFormats.filter((c) => c.type === 'DataBar').length).toBeGreaterThan(0);
     expect(wb.sheets.map((s) => s.name).filter((n) => n.startsWith('jixiao-tmp'))).toEqual([]);
-    expect(JSON.parse(String(wb.settings.get('jixiao.owner')))).toEqual({ summary: '评价结果', marked: out.applied.highlighted ? [sheet.name] : [] });
+    // The owner record, with the run's stamp an open task pane watches for (src/hosts/runs.ts).
+    expect(JSON.parse(String(wb.settings.get('jixiao.owner')))).toEqual({
+      summary: '评价结果',
+      marked: out.applied.highlighted ? [sheet.name] : [],
+      run: { id: expect.stringMatching(/^[0-9a-f]{16}$/), action: 'evaluate', sheets: [sheet.name], summarySheet: '评价结果', highlighted: out.applied.highlighted },
+    });
   });
 
   test('the summary holds exactly the plan: text literal, numbers as numbers, links as HYPERLINK', async () => {

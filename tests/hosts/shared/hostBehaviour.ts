@@ -8,7 +8,8 @@
 // value or a fill, by A1 address; sheetNames() lists the sheets a user sees (not hidden ones).
 
 import { Host, Settings } from '../../../src/hosts/host';
-import { runEvaluation, clearMarks } from '../../../src/app/session';
+import { runEvaluation, clearMarks, viewRun } from '../../../src/app/session';
+import { RunStamp } from '../../../src/hosts/runs';
 import { CELL_TEXT_LIMIT, OWNER_MARK, SEVERITY_FILL, planHighlights, planWrites } from '../../../src/core/plan';
 import { parseAddress } from '../../../src/core/snapshot';
 import { isJixiaoError } from '../../../src/core/errors';
@@ -45,6 +46,8 @@ export interface HostFixture {
   selection(sheet: string): string;
   /** The same document saved, closed and opened again: a new host over what the document keeps. */
   reopen?(): HostFixture;
+  /** Another host over the same open document, as another page of the add-in (a ribbon command) has. */
+  otherHost(): Host;
 }
 
 export type FixtureBuilder = (sample: Sample) => Promise<HostFixture>;
@@ -83,6 +86,30 @@ async function evaluateActive(f: HostFixture, sheet?: string) {
 }
 
 const INJECTIONS = ['=1+1', '+SUM(A1:A2)', '-5-5', '@foo', '=HYPERLINK("http://x","y")', '1/2', '100%', '007', '2021-6-30'];
+
+/** Lets pending reads (promises, zero-delay timers) finish. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** A window-like focus event on globalThis, as a task pane has (watchers check when it fires). */
+function fakeWindowFocus(): { fire(): Promise<void>; uninstall(): void } {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const had = { add: g.addEventListener, remove: g.removeEventListener };
+  const target = new EventTarget();
+  g.addEventListener = target.addEventListener.bind(target);
+  g.removeEventListener = target.removeEventListener.bind(target);
+  return {
+    async fire() {
+      target.dispatchEvent(new Event('focus'));
+      await settle();
+    },
+    uninstall() {
+      g.addEventListener = had.add;
+      g.removeEventListener = had.remove;
+    },
+  };
+}
 
 export function describeHostBehaviour(label: string, build: FixtureBuilder): void {
   describe(`${label} host behaviour (shared)`, () => {
@@ -141,6 +168,54 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
       expect(pieces.length).toBeGreaterThan(1);
       expect(pieces.every((p) => p.length <= CELL_TEXT_LIMIT)).toBe(true);
       expect(pieces.join('')).toBe(long);
+    });
+
+    test('a run by another page (the ribbon) is reported to a watching pane, its own runs are not; viewRun shows it without writing', async () => {
+      const f = await build('gaps-sample'); // marks to clear
+      expect(typeof f.host.watchRuns).toBe('function');
+      const focus = fakeWindowFocus();
+      const seen: (RunStamp & { initial: boolean })[] = [];
+      const stop = f.host.watchRuns!((s, initial) => seen.push({ ...s, initial }));
+      try {
+        await settle();
+        expect(seen).toEqual([]); // nothing was run on this document yet
+        let sheet = '';
+        for (const name of sourceSheets(f)) {
+          if (await evaluateActive(f, name).catch(() => null)) {
+            sheet = name;
+            break;
+          }
+        }
+        await focus.fire();
+        expect(seen).toEqual([]); // the pane's own 评价
+        const ribbon = f.otherHost();
+        await clearMarks(ribbon);
+        await focus.fire();
+        expect(seen).toMatchObject([{ action: 'clear', highlighted: 0, initial: false }]);
+        const out = await runEvaluation(ribbon, { scope: 'active' });
+        await focus.fire();
+        expect(seen).toHaveLength(2);
+        expect(seen[1]).toMatchObject({ action: 'evaluate', sheets: [sheet], summarySheet: out.applied.summarySheet, highlighted: out.applied.highlighted, initial: false });
+        // The same 评价 again writes the same stamp: nothing new to report.
+        await runEvaluation(ribbon, { scope: 'active' });
+        await focus.fire();
+        expect(seen).toHaveLength(2);
+
+        const before = visibleState(f);
+        const view = await viewRun(f.host, seen[1]);
+        expect(view.result.sheets.map((s) => s.tables.map((t) => t.total))).toEqual(out.result.sheets.map((s) => s.tables.map((t) => t.total)));
+        expect(view.applied).toEqual(out.applied);
+        expect(visibleState(f)).toEqual(before);
+      } finally {
+        stop();
+      }
+      // A pane opened later is shown the document's last run.
+      const later: [string, boolean][] = [];
+      const stop2 = f.otherHost().watchRuns!((s, initial) => later.push([s.id, initial]));
+      await settle();
+      stop2();
+      focus.uninstall();
+      expect(later).toEqual([[seen[1].id, true]]);
     });
 
     test('清除标记 restores every cell exactly, user fills included', async () => {

@@ -131,7 +131,7 @@ describe('reading', () => {
 
   test('no workbook open, not a worksheet, no Application: clear Chinese errors', async () => {
     const host = createWpsHost(new FakeApplication(null));
-    for (const p of [host.readSnapshot('active'), host.apply({ highlights: [], summary: { name: '评价结果', rows: [], merges: [], widths: [], freezeRows: 0, bars: [] } }), host.clearMarks(), host.documentName()]) {
+    for (const p of [host.readSnapshot('active'), host.apply({ highlights: [], summary: { name: '评价结果', rows: [], merges: [], widths: [], freezeRows: 0, bars: [] }, sheets: [] }), host.clearMarks(), host.documentName()]) {
       const e = await rejection(p);
       expect(isJixiaoError(e)).toBe(true);
       expect(e.message).toMatch(/没有打开的工作簿/);

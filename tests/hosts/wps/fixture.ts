@@ -125,6 +125,7 @@ export function fixtureFor(app: FakeApplication): HostFixture {
     activeSheet: () => app.book!.data.sheets[app.book!.data.active].name,
     selection: (sheet) => sheetData(app, sheet).view.selection,
     reopen: () => fixtureFor(new FakeApplication(JSON.parse(JSON.stringify(app.book!.data)) as FakeBook)),
+    otherHost: () => createWpsHost(app),
   };
 }
 
