@@ -7,7 +7,7 @@
 import type { WritePlan } from '../core/plan';
 
 export interface RunStamp {
-  /** Unique per run. */
+  /** From what the run did (runId): a different run, a different id; the same run again, the same. */
   id: string;
   action: 'evaluate' | 'clear';
   /** The sheets that were evaluated (for clear: those of the last 评价, if known). */

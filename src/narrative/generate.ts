@@ -835,7 +835,7 @@ function metChain(ctx: Ctx, rows: Row[], lead: Frag | null): Sentence[] {
   const rest = rows.slice(listed.length);
   if (rest.length) {
     const refs = nameRefs(rest);
-    const f = ctx.w.pick('metRest', ctx.book.common.metRest, { count: figFrag(countFigure(rest.length, refs, '计数：未逐项列出的已完成指标行')) }, String(rest[0].seed));
+    const f = ctx.w.pick('metRest', ctx.book.common.metRest, { count: figFrag(countFigure(rest.length, refs, '计数：未逐项列出的已完成指标行')) }, rest[0].seed);
     if (f) out.push(toSentence(f, '。', refs));
   }
   return out;

@@ -71,7 +71,6 @@ interface OwnerRecord {
   run?: RunStamp;
 }
 
-
 /** Our highlight formats found on a sheet. */
 interface FoundMarks {
   sheet: string;
