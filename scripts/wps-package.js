@@ -3,8 +3,10 @@
 //
 //   <out>/<name>_<version>/        the add-in folder (webpack output): ribbon.xml, index.html, main.js,
 //                                  taskpane.html, scripts, assets/
-//   <out>/<name>_<version>.zip     the same folder as an archive (root entry <name>_<version>/); also
-//                                  <name>_<version>.7z when a 7z program is on PATH
+//   <out>/<name>_<version>.7z      the same folder as wpsjs build packs it (root entry <name>_<version>/),
+//                                  for a jsplugins.xml server; 7za from the 7zip-bin npm package (else a
+//                                  7z on PATH; without any, jsplugins.xml names the .zip)
+//   <out>/<name>_<version>.zip     the same folder as a zip (for people and tools without 7-Zip)
 //   <out>/publish.xml              offline registration record (what the install scripts write)
 //   <out>/jsplugins.xml            record for a jsplugins.xml server (enterprise deployment via oem.ini)
 //   <out>/install-windows.bat|.ps1, uninstall-windows.bat|.ps1    %APPDATA%\kingsoft\wps\jsaddons
@@ -45,11 +47,11 @@ function publishXml(name, version) {
 `;
 }
 
-function jspluginsXml(name, version, archive = `${name}_${version}.zip`) {
+function jspluginsXml(name, version, archive = `${name}_${version}.7z`) {
   const folder = `${name}_${version}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<!-- 企业部署（jsplugins.xml 模式）：
-     1. 把 ${archive} 放到内网文件服务器上（也可用 7-Zip 把 ${folder} 文件夹压成 ${folder}.7z 代替）；
+<!-- 企业部署（jsplugins.xml 模式，与 wpsjs build 的离线包相同：7z 压缩包，内含 ${folder} 文件夹）：
+     1. 把 ${archive} 放到内网文件服务器上；
      2. 把下面 url 改成该压缩包的完整地址；
      3. 把本文件也放到服务器上，在每台电脑 WPS 安装目录 office6/cfgs/oem.ini 的 [Server] 节中设置
         JSPluginsServer=本文件的完整地址（[Support] 节中 JsApiPlugin=true）。
@@ -81,13 +83,31 @@ async function writeZip(addinDir, folder, zipFile) {
   fs.writeFileSync(zipFile, data);
 }
 
+/**
+ * A 7-Zip program: the one npm installs with the project (7zip-bin, prebuilt for Windows, macOS and
+ * Linux), else one on PATH; null when neither runs. The npm tarball may drop the executable bit.
+ */
 function find7z() {
-  for (const exe of ['7z', '7za', '7zr']) {
+  const candidates = [];
+  try {
+    candidates.push(require('7zip-bin').path7za);
+  } catch {
+    // not installed (npm ci --omit=dev)
+  }
+  candidates.push('7z', '7za', '7zr');
+  for (const exe of candidates) {
     try {
+      if (path.isAbsolute(exe) && fs.existsSync(exe) && process.platform !== 'win32') {
+        try {
+          fs.accessSync(exe, fs.constants.X_OK);
+        } catch {
+          fs.chmodSync(exe, 0o755);
+        }
+      }
       execFileSync(exe, ['i'], { stdio: 'ignore' });
       return exe;
     } catch {
-      // not installed
+      // not there, or not runnable here
     }
   }
   return null;

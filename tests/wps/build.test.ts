@@ -88,7 +88,7 @@ describe('dist-wps layout', () => {
     }
     const top = fs.readdirSync(out).sort();
     expect(top).toEqual(
-      expect.arrayContaining([FOLDER, `${FOLDER}.zip`, 'publish.xml', 'jsplugins.xml', 'install-windows.bat', 'install-windows.ps1', 'uninstall-windows.bat', 'uninstall-windows.ps1', 'install-linux.sh', 'uninstall-linux.sh', 'README.md']),
+      expect.arrayContaining([FOLDER, `${FOLDER}.zip`, `${FOLDER}.7z`, 'publish.xml', 'jsplugins.xml', 'install-windows.bat', 'install-windows.ps1', 'uninstall-windows.bat', 'uninstall-windows.ps1', 'install-linux.sh', 'uninstall-linux.sh', 'README.md']),
     );
     // The add-in folder holds the add-in only.
     expect(fs.readdirSync(addin).filter((f) => /install|publish|jsplugins|README/.test(f))).toEqual([]);
@@ -289,6 +289,8 @@ describe('records, archive and install scripts', () => {
     expect(js).toHaveLength(1);
     expect(js[0].attributes).toMatchObject({ name: pkg.name, type: 'et', version: pkg.version });
     expect(fs.existsSync(path.join(out, js[0].attributes.url))).toBe(true);
+    // The archive format wpsjs build makes for a jsplugins.xml server.
+    expect(js[0].attributes.url).toBe(`${FOLDER}.7z`);
   });
 
   test('the archive unpacks to <name>_<version>/ with exactly the add-in files', async () => {
@@ -307,6 +309,20 @@ describe('records, archive and install scripts', () => {
     } finally {
       fs.rmSync(unpacked, { recursive: true, force: true });
     }
+  });
+
+  test('the .7z (jsplugins.xml server) holds <name>_<version>/ with exactly the add-in files', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sevenZip = (require('7zip-bin') as { path7za: string }).path7za; // made executable by the packaging script
+    const listing = execFileSync(sevenZip, ['l', '-slt', '-ba', path.join(out, `${FOLDER}.7z`)], { encoding: 'utf8' });
+    const entries = listing
+      .split(/\r?\n\r?\n/)
+      .map((block) => ({ path: /^Path = (.*)$/m.exec(block)?.[1], folder: /^Folder = \+$/m.test(block) || /^Attributes = D/m.test(block) }))
+      .filter((e): e is { path: string; folder: boolean } => Boolean(e.path));
+    const files = entries.filter((e) => !e.folder).map((e) => e.path.split(path.sep).join('/')).sort();
+    const expected = walk(addin).map((f) => `${FOLDER}/${path.relative(addin, f).split(path.sep).join('/')}`).sort();
+    expect(files).toEqual(expected);
+    expect(entries.every((e) => e.path === FOLDER || e.path.startsWith(`${FOLDER}/`) || e.path.startsWith(`${FOLDER}${path.sep}`))).toBe(true);
   });
 
   test('Windows scripts: placeholders filled, CRLF, BOM on the .ps1 (Chinese text in PowerShell 5), ASCII .bat', () => {
