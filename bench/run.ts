@@ -88,7 +88,8 @@ async function main(): Promise<void> {
     const evalTimes: number[] = [];
     const planTimes: number[] = [];
     let indicators = 0;
-    for (let i = 0; i < Math.max(RUNS, 5); i++) {
+    // The median of nine: a collection landing in one run moves a mean, not the median.
+    for (let i = 0; i < Math.max(RUNS, 9); i++) {
       gc();
       const t0 = process.hrtime.bigint();
       const r = evaluateWorkbook(snap);
@@ -101,10 +102,14 @@ async function main(): Promise<void> {
     }
     const cli: number[] = [];
     const floor: number[] = [];
-    const cliRuns = n >= 10000 ? 3 : RUNS;
+    // CLI and bare runs alternate; each pair gives a ratio and the median ratio is reported, so a
+    // machine that speeds up or slows down during the run (shared VMs do) shifts both sides of a pair.
+    const cliRuns = RUNS;
+    const ratios: number[] = [];
     for (let i = 0; i < cliRuns; i++) {
       cli.push(timeProcess([bin, 'evaluate', file, '--out', path.join(dir, `out-${n}.xlsx`)]));
       floor.push(timeProcess([bare, file, path.join(dir, `bare-${n}.xlsx`)]));
+      ratios.push(cli[i] / floor[i]);
     }
     const line = {
       rows: n,
@@ -113,9 +118,9 @@ async function main(): Promise<void> {
       planMs: Math.round(median(planTimes) * 100) / 100,
       cliMs: Math.round(median(cli)),
       bareExceljsMs: Math.round(median(floor)),
-      cliOverBare: Math.round((median(cli) / median(floor)) * 100) / 100,
+      cliOverBare: Math.round(median(ratios) * 100) / 100,
       evaluateTargetMet: n < 10000 || median(evalTimes) < 100,
-      cliTargetMet: median(cli) <= 2 * median(floor),
+      cliTargetMet: median(ratios) <= 2,
     };
     process.stdout.write(JSON.stringify(line) + '\n');
   }
