@@ -93,6 +93,9 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
   let context: BrowserContext;
   let userDataDir: string;
   let fakeBundle: string;
+  /** The ribbon commands' work, bundled for the page (ribbon-sim.ts); served with office.js when set. */
+  let ribbonBundle: string;
+  let withRibbon = false;
   /** The gaps sample as the fake workbook, and what the pane shows for it: the engine's result on the file. */
   let baseJson: FakeWorkbookJson;
   let fromFile: EvaluationResult;
@@ -107,6 +110,14 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     const esbuild = require('esbuild') as typeof import('esbuild');
     fakeBundle = esbuild.buildSync({
       entryPoints: [path.join(ROOT, 'tests/fakes/excel/browser.ts')],
+      bundle: true,
+      format: 'iife',
+      target: 'es2017',
+      platform: 'browser',
+      write: false,
+    }).outputFiles[0].text;
+    ribbonBundle = esbuild.buildSync({
+      entryPoints: [path.join(ROOT, 'tests/e2e/ribbon-sim.ts')],
       bundle: true,
       format: 'iife',
       target: 'es2017',
@@ -146,7 +157,7 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
         return route.fulfill({
           status: 200,
           contentType: 'text/javascript; charset=utf-8',
-          body: `${fakeBundle}\n;window.jixiaoFakeExcel.install(${JSON.stringify(officeWorkbook)});\n`,
+          body: `${fakeBundle}\n;window.jixiaoFakeExcel.install(${JSON.stringify(officeWorkbook)});\n${withRibbon ? ribbonBundle : ''}`,
         });
       }
       return route.abort('blockedbyclient');
@@ -303,6 +314,49 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     expect(errorsOf(page)).toEqual([]);
     expect([...new Set(outside)]).toEqual([OFFICE_JS]);
     await page.close();
+  }, 120000);
+
+  test('the ribbon’s 评价 and 清除标记 show in an open pane when it gets focus; a pane opened later shows the last 评价', async () => {
+    outside.length = 0;
+    withRibbon = true;
+    try {
+      const page = await openPane(baseJson, 320);
+      type SimWindow = { jixiaoRibbonSim: { evaluate(): Promise<number>; clear(): Promise<number> } };
+      const focus = () => page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      const status = page.getByTestId('status');
+
+      const marked = await page.evaluate(() => (window as unknown as SimWindow).jixiaoRibbonSim.evaluate());
+      expect(marked).toBeGreaterThan(0);
+      const before = await readWorkbook(page);
+      await focus();
+      await status.filter({ hasText: '已显示通过功能区“评价”得到的结果' }).waitFor({ timeout: 15000 });
+      await expect(page.getByTestId('results').textContent()).resolves.toContain(`标记 ${marked} 个单元格`);
+      await expect(page.getByTestId('grade').allTextContents()).resolves.toEqual(fromFile.sheets.flatMap((s) => s.tables.map((t) => t.total.grade)));
+      // Showing it wrote nothing.
+      const shown = await readWorkbook(page);
+      expect(dumpWorkbook(shown)).toEqual(dumpWorkbook(before));
+      await shot(page, 'excel-04-ribbon-run', 320);
+
+      const cleared = await page.evaluate(() => (window as unknown as SimWindow).jixiaoRibbonSim.clear());
+      expect(cleared).toBe(marked);
+      await focus();
+      await status.filter({ hasText: '已通过功能区清除标记' }).waitFor({ timeout: 15000 });
+      await expect(page.getByTestId('results').textContent()).resolves.not.toMatch(/标记 \d+ 个单元格/);
+
+      // The ribbon evaluates again; the pane is closed and opened on the saved workbook.
+      await page.evaluate(() => (window as unknown as SimWindow).jixiaoRibbonSim.evaluate());
+      const saved = await page.evaluate(() => (window as unknown as FakeWindow).jixiaoFakeExcel.workbook());
+      expect(errorsOf(page)).toEqual([]);
+      await page.close();
+      const reopened = await openPane(saved, 320);
+      await reopened.getByTestId('status').filter({ hasText: '已显示本工作簿上次评价的结果' }).waitFor({ timeout: 15000 });
+      await reopened.getByTestId('results').waitFor();
+      expect(errorsOf(reopened)).toEqual([]);
+      expect([...new Set(outside)]).toEqual([OFFICE_JS]);
+      await reopened.close();
+    } finally {
+      withRibbon = false;
+    }
   }, 120000);
 
   test('a 评价结果 sheet the user wrote is never touched: the summary goes to 评价结果(2)', async () => {
