@@ -20,7 +20,6 @@
 // Skipped, with a message, only when Chromium is not installed.
 
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { OWNER_MARK, SEVERITY_FILL, SUMMARY_SHEET, planHighlights, planWrites } from '../../src/core/plan';
@@ -50,7 +49,7 @@ import {
 } from '../fakes/excel';
 import type { FakeExcelPage } from '../fakes/excel/browser';
 import { GAPS, expectSummaryMatchesPlan, install, loadFake, markFills, uninstall } from '../hosts/excel/helpers';
-import { CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM, OFFICE_JS, ROOT, SHOTS, productionBuild, serveDir } from './support';
+import { CHROMIUM, HAVE_CHROMIUM, OFFICE_JS, SHOTS, OfflineBrowser, browserBundle, launchOffline, productionBuild, serveDir, shot } from './support';
 
 const FILE = path.basename(GAPS);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -90,8 +89,8 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
   let dist: string;
   let origin: string;
   let stopServer: () => Promise<void>;
+  let browser: OfflineBrowser;
   let context: BrowserContext;
-  let userDataDir: string;
   let fakeBundle: string;
   /** The ribbon commands' work, bundled for the page (ribbon-sim.ts); served with office.js when set. */
   let ribbonBundle: string;
@@ -102,28 +101,12 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
   /** The workbook the next office.js request installs. */
   let officeWorkbook: FakeWorkbookJson;
   /** Requests to anywhere but 127.0.0.1 (office.js answered, the rest blocked). */
-  const outside: string[] = [];
+  let outside: string[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    fakeBundle = esbuild.buildSync({
-      entryPoints: [path.join(ROOT, 'tests/fakes/excel/browser.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2017',
-      platform: 'browser',
-      write: false,
-    }).outputFiles[0].text;
-    ribbonBundle = esbuild.buildSync({
-      entryPoints: [path.join(ROOT, 'tests/e2e/ribbon-sim.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2017',
-      platform: 'browser',
-      write: false,
-    }).outputFiles[0].text;
+    fakeBundle = browserBundle('tests/fakes/excel/browser.ts');
+    ribbonBundle = browserBundle('tests/e2e/ribbon-sim.ts');
     baseJson = workbookToJson(await loadFake(GAPS, { name: FILE }));
     // The engine on the file, as the CLI reads it: the active (first) sheet, which the pane evaluates.
     const file = await readWorkbookFile(GAPS);
@@ -138,35 +121,21 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     origin = s.origin;
     stopServer = s.stop;
 
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-excel-chromium-'));
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 800, height: 900 },
-      locale: 'zh-CN',
-    });
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      const u = new URL(url);
-      if (u.hostname === '127.0.0.1' && (u.protocol === 'http:' || u.protocol === 'ws:')) return route.continue();
-      if (u.protocol === 'blob:' || u.protocol === 'data:') return route.continue();
-      outside.push(url);
-      if (url === OFFICE_JS) {
-        return route.fulfill({
+    browser = await launchOffline(
+      (route) =>
+        route.fulfill({
           status: 200,
           contentType: 'text/javascript; charset=utf-8',
           body: `${fakeBundle}\n;window.jixiaoFakeExcel.install(${JSON.stringify(officeWorkbook)});\n${withRibbon ? ribbonBundle : ''}`,
-        });
-      }
-      return route.abort('blockedbyclient');
-    });
+        }),
+      { label: 'excel' },
+    );
+    context = browser.context;
+    outside = browser.outside;
   }, 400000);
 
   afterAll(async () => {
-    if (context) await context.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    if (browser) await browser.close();
     if (stopServer) await stopServer();
   });
 
@@ -205,15 +174,6 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     await done.first().waitFor({ timeout: 30000 });
     const error = await page.locator('[data-testid=error], [data-testid=no-table]').allTextContents();
     expect(error).toEqual([]);
-  }
-
-  /** Full-page screenshot at `width`; the page must fit that width (no horizontal scrolling). */
-  async function shot(page: Page, name: string, width: number): Promise<void> {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect({ name, width, scrollWidth }).toEqual({ name, width, scrollWidth: width });
   }
 
   test('评价 marks the findings and writes 评价结果; a finding selects its cell; 评价 again changes nothing; 清除标记 restores the sheet', async () => {

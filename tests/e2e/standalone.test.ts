@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
-import { CHROMIUM, CHROMIUM_ARGS as ARGS, HAVE_CHROMIUM, OFFICE_JS, ROOT, SHOTS, productionBuild, serveDir } from './support';
+import { CHROMIUM, HAVE_CHROMIUM, OFFICE_JS, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
 
 const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
 const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
@@ -61,33 +61,18 @@ describe('bundle size (production build)', () => {
 });
 
 describeBrowser('standalone mode in headless Chromium', () => {
+  let browser: OfflineBrowser;
   let context: BrowserContext;
-  let userDataDir: string;
   /** Requests to anywhere but 127.0.0.1 (all blocked). */
-  const outside: string[] = [];
+  let outside: string[] = [];
   /** How office.js requests are answered in the current test. */
   let officeJs: 'abort' | 'empty' | 'stub' | 'hang' = 'abort';
   const hanging: Route[] = [];
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-chromium-'));
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      acceptDownloads: true,
-      viewport: { width: 800, height: 900 },
-      locale: 'zh-CN',
-    });
-    await context.route('**/*', async (route) => {
-      const url = route.request().url();
-      const u = new URL(url);
-      if (u.hostname === '127.0.0.1' && (u.protocol === 'http:' || u.protocol === 'ws:')) return route.continue();
-      if (u.protocol === 'blob:' || u.protocol === 'data:') return route.continue();
-      outside.push(url);
-      if (url === OFFICE_JS) {
+    browser = await launchOffline(
+      async (route) => {
         if (officeJs === 'empty') return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' });
         if (officeJs === 'stub') {
           // An office.js that loads but is not in an Office host: onReady reports no host.
@@ -101,15 +86,17 @@ describeBrowser('standalone mode in headless Chromium', () => {
           hanging.push(route);
           return undefined;
         }
-      }
-      return route.abort('blockedbyclient');
-    });
+        return route.abort('blockedbyclient');
+      },
+      { acceptDownloads: true, label: 'standalone' },
+    );
+    context = browser.context;
+    outside = browser.outside;
   }, 60000);
 
   afterAll(async () => {
     for (const r of hanging) await r.abort().catch(() => undefined);
-    if (context) await context.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    if (browser) await browser.close();
   });
 
   async function openPane(width = 800): Promise<Page> {
@@ -121,15 +108,6 @@ describeBrowser('standalone mode in headless Chromium', () => {
     await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('mode').filter({ hasText: '独立模式' }).waitFor({ timeout: 15000 });
     return page;
-  }
-
-  /** Full-page screenshot at `width`; the page must fit that width (no horizontal scrolling). */
-  async function shot(page: Page, name: string, width: number): Promise<void> {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect({ name, width, scrollWidth }).toEqual({ name, width, scrollWidth: width });
   }
 
   /** Accessible name of the focused element. */

@@ -12,7 +12,9 @@
 import { execFile } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { serve } from '../../scripts/serve';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -144,4 +146,66 @@ export async function serveDir(dir: string): Promise<{ origin: string; stop: () 
     origin: `http://127.0.0.1:${s.port}`,
     stop: () => new Promise((resolve) => s.server.close(() => resolve())),
   };
+}
+
+/** A browser-test entry (a fake host, a helper) bundled as one IIFE script for a page, ES2017 like the WPS build. */
+export function browserBundle(entry: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  return esbuild.buildSync({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'iife', target: 'es2017', platform: 'browser', write: false }).outputFiles[0].text;
+}
+
+export interface OfflineBrowser {
+  context: BrowserContext;
+  /** Every request that went anywhere but 127.0.0.1 (blob: and data: aside); clear it per test. */
+  outside: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium (Debian's, through playwright-core) with a fresh profile and the network closed:
+ * 127.0.0.1, blob: and data: go through; every other request is recorded in `outside` and blocked,
+ * except office.js, which `officeJs` answers (fulfil, abort or hold the route).
+ */
+export async function launchOffline(officeJs: (route: Route) => Promise<unknown> | unknown, opts: { acceptDownloads?: boolean; label: string }): Promise<OfflineBrowser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `jixiao-e2e-${opts.label}-chromium-`));
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: opts.acceptDownloads ?? false,
+    viewport: { width: 800, height: 900 },
+    locale: 'zh-CN',
+  });
+  const outside: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const u = new URL(url);
+    if (u.hostname === '127.0.0.1' && (u.protocol === 'http:' || u.protocol === 'ws:')) return route.continue();
+    if (u.protocol === 'blob:' || u.protocol === 'data:') return route.continue();
+    outside.push(url);
+    if (url === OFFICE_JS) return officeJs(route);
+    return route.abort('blockedbyclient');
+  });
+  return {
+    context,
+    outside,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Full-page screenshot at `width` into SHOTS (for people to look at); the page must fit that width
+ * (no horizontal scrolling).
+ */
+export async function shot(page: Page, name: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect({ name, width, scrollWidth }).toEqual({ name, width, scrollWidth: width });
 }

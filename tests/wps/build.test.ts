@@ -20,6 +20,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { OWNER_MARK } from '../../src/core/plan';
 import { loadBook } from '../hosts/wps/fixture';
 import type { FakeBook } from '../fakes/wps';
+import { browserBundle } from '../e2e/support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -390,9 +391,7 @@ describe('records, archive and install scripts', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    fakeBundle = esbuild.buildSync({ entryPoints: [path.join(ROOT, 'tests/fakes/wps/browser.ts')], bundle: true, format: 'iife', write: false, target: 'es2017', platform: 'browser' }).outputFiles[0].text;
+    fakeBundle = browserBundle('tests/fakes/wps/browser.ts');
     book = await loadBook('gaps-sample');
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-wps-chromium-'));
     const { chromium } = await import('playwright-core');
