@@ -43,6 +43,9 @@ type Methods<T, K extends keyof T> = { [P in K]: T[P] extends (...args: infer A)
 
 type LoadArg = string | string[] | OfficeExtension.LoadOption;
 
+/** Loadable scalar properties, in load order, each read from the proxy's resolved target at sync. */
+type Scalars<T> = Readonly<Record<string, (target: T) => unknown>>;
+
 interface Op {
   run: () => void;
   /** Approximate request payload (JSON characters). */
@@ -182,16 +185,22 @@ abstract class FakeClientObject {
     return this._isNull;
   }
 
-  /** Scalar properties load() can fetch. */
-  protected abstract _scalars(): readonly string[];
-  /** Reads a scalar from the resolved target (at sync). */
-  protected abstract _read(name: string, target: unknown): unknown;
+  /** Scalar properties load() can fetch; none unless a class says so. */
+  protected _scalars(): Scalars<never> {
+    return {};
+  }
   /** Navigation property by name, for load paths. */
   protected _nav(_name: string): FakeClientObject | undefined {
     return undefined;
   }
   /** The workbook object behind this proxy; undefined for a null object; throws when it must exist. */
   abstract _resolve(): unknown;
+
+  /** Makes a navigation object of a later API set; the check (ApiNotFound at sync) is queued when it is made. */
+  protected _since<T>(minor: number, what: string, make: () => T): T {
+    this.context._need(minor, what);
+    return make();
+  }
 
   protected _get<T>(name: string): T {
     if (this._isNull) throw new FakeError('InvalidObjectPath', `The object is a null object; check isNullObject before reading '${name}'.`);
@@ -222,7 +231,8 @@ abstract class FakeClientObject {
       return;
     }
     if (this._nullable) this._isNull = false;
-    const wanted = paths.length === 0 ? this._scalars().map((s) => [s]) : paths;
+    const scalars = this._scalars();
+    const wanted = paths.length === 0 ? Object.keys(scalars).map((s) => [s]) : paths;
     const groups = new Map<string, string[][]>();
     for (const p of wanted) {
       const [head, ...rest] = p;
@@ -232,8 +242,8 @@ abstract class FakeClientObject {
     for (const [head, rests] of groups) {
       if (head === 'items' && this instanceof FakeCollection) {
         this._loadItems(rests);
-      } else if (this._scalars().includes(head) && rests.length === 0) {
-        const v = this._read(head, target);
+      } else if (Object.prototype.hasOwnProperty.call(scalars, head) && rests.length === 0) {
+        const v = scalars[head](target as never);
         this.context._wb.stats.bytesReceived += jsonSize(v);
         this._values.set(head, clone(v));
       } else {
@@ -251,12 +261,6 @@ abstract class FakeCollection<T extends FakeClientObject> extends FakeClientObje
     if (this._items === undefined) throw notLoaded('items');
     return this._items;
   }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
   /** Item proxies for what the collection holds now (at sync). */
   protected abstract _currentItems(): T[];
   /** @internal */
@@ -264,6 +268,18 @@ abstract class FakeCollection<T extends FakeClientObject> extends FakeClientObje
     const items = this._currentItems();
     for (const it of items) it._load(paths, true);
     this._items = items;
+  }
+}
+
+/** A sub-object (a format's fill, a custom format's rule…): same context, resolves through its parent. */
+abstract class FakeChild<P extends FakeClientObject> extends FakeClientObject {
+  /** @internal */ readonly _parent: P;
+  constructor(parent: P, nullable = false) {
+    super(parent.context, nullable);
+    this._parent = parent;
+  }
+  _resolve(): unknown {
+    return this._parent._resolve();
   }
 }
 
@@ -282,28 +298,21 @@ export class FakeWorkbookProxy
     return (this._worksheets ??= new FakeWorksheetCollection(this.context));
   }
   get settings(): FakeSettingCollection {
-    if (!this._settings) {
-      this.context._need(4, 'Workbook.settings');
-      this._settings = new FakeSettingCollection(this.context);
-    }
-    return this._settings;
+    return (this._settings ??= this._since(4, 'Workbook.settings', () => new FakeSettingCollection(this.context)));
   }
   get protection(): FakeWorkbookProtection {
-    if (!this._protection) {
-      this.context._need(7, 'Workbook.protection');
-      this._protection = new FakeWorkbookProtection(this.context);
-    }
-    return this._protection;
+    return (this._protection ??= this._since(7, 'Workbook.protection', () => new FakeWorkbookProtection(this)));
   }
   get name(): string {
     return this._get('name');
   }
-  protected _scalars(): readonly string[] {
-    return ['name'];
-  }
-  protected _read(name: string): unknown {
-    if (name === 'name' && this.context._wb.excelApi < 7) throw new FakeError('ApiNotFound', 'Workbook.name needs ExcelApi 1.7');
-    return this.context._wb.name;
+  protected _scalars(): Scalars<FakeWorkbook> {
+    return {
+      name: (wb) => {
+        if (wb.excelApi < 7) throw new FakeError('ApiNotFound', 'Workbook.name needs ExcelApi 1.7');
+        return wb.name;
+      },
+    };
   }
   protected _nav(name: string): FakeClientObject | undefined {
     if (name === 'protection') return this.protection;
@@ -314,18 +323,15 @@ export class FakeWorkbookProxy
   }
 }
 
-export class FakeWorkbookProtection extends FakeClientObject implements Pick<Excel.WorkbookProtection, 'protected'>, Methods<Excel.WorkbookProtection, 'load'> {
+export class FakeWorkbookProtection
+  extends FakeChild<FakeWorkbookProxy>
+  implements Pick<Excel.WorkbookProtection, 'protected'>, Methods<Excel.WorkbookProtection, 'load'>
+{
   get protected(): boolean {
     return this._get('protected');
   }
-  protected _scalars(): readonly string[] {
-    return ['protected'];
-  }
-  protected _read(): unknown {
-    return this.context._wb.protected;
-  }
-  _resolve(): unknown {
-    return this.context._wb;
+  protected _scalars(): Scalars<FakeWorkbook> {
+    return { protected: (wb) => wb.protected };
   }
 }
 
@@ -414,8 +420,8 @@ export class FakeWorksheet
   _resolve(): unknown {
     return this._sheet();
   }
-  /** Resolves for a child: the sheet must exist. */
-  private _s = (): FakeSheet => must(this._sheet(), 'worksheet');
+  /** @internal Resolves for a child: the sheet must exist. */
+  readonly _s = (): FakeSheet => must(this._sheet(), 'worksheet');
 
   get name(): string {
     return this._get('name');
@@ -435,32 +441,18 @@ export class FakeWorksheet
   get id(): string {
     return this._get('id');
   }
-  protected _scalars(): readonly string[] {
-    return ['name', 'id', 'position'];
-  }
-  protected _read(name: string, t: unknown): unknown {
-    const s = t as FakeSheet;
-    if (name === 'name') return s.name;
-    if (name === 'id') return s.id;
-    return this.context._wb.sheets.indexOf(s);
+  protected _scalars(): Scalars<FakeSheet> {
+    return { name: (s) => s.name, id: (s) => s.id, position: (s) => this.context._wb.sheets.indexOf(s) };
   }
   protected _nav(name: string): FakeClientObject | undefined {
     if (name === 'protection') return this.protection;
     return undefined;
   }
   get protection(): FakeWorksheetProtection {
-    if (!this._protection) {
-      this.context._need(2, 'Worksheet.protection');
-      this._protection = new FakeWorksheetProtection(this.context, this._s);
-    }
-    return this._protection;
+    return (this._protection ??= this._since(2, 'Worksheet.protection', () => new FakeWorksheetProtection(this)));
   }
   get freezePanes(): FakeWorksheetFreezePanes {
-    if (!this._freeze) {
-      this.context._need(7, 'Worksheet.freezePanes');
-      this._freeze = new FakeWorksheetFreezePanes(this.context, this._s);
-    }
-    return this._freeze;
+    return (this._freeze ??= this._since(7, 'Worksheet.freezePanes', () => new FakeWorksheetFreezePanes(this)));
   }
   getRange(address?: string): FakeRange {
     if (address !== undefined) checkAddressLengthLater(this.context, address);
@@ -525,58 +517,36 @@ function checkAddressLengthLater(ctx: FakeRequestContext, address: string): void
   ctx._queue(() => checkAddressLength(address), address.length);
 }
 
-export class FakeWorksheetProtection extends FakeClientObject implements Pick<Excel.WorksheetProtection, 'protected'>, Methods<Excel.WorksheetProtection, 'load'> {
-  private readonly _sheet: () => FakeSheet;
-  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet) {
-    super(ctx);
-    this._sheet = sheet;
-  }
-  get protected(): boolean {
-    return this._get('protected');
-  }
-  protected _scalars(): readonly string[] {
-    return ['protected'];
-  }
-  protected _read(_n: string, t: unknown): unknown {
-    return (t as FakeSheet).protected;
-  }
-  _resolve(): unknown {
-    return this._sheet();
+/** A worksheet's sub-object: resolves to its sheet, which must exist. */
+abstract class FakeWorksheetChild extends FakeChild<FakeWorksheet> {
+  _resolve(): FakeSheet {
+    return this._parent._s();
   }
 }
 
-export class FakeWorksheetFreezePanes extends FakeClientObject implements Methods<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
-  private readonly _sheet: () => FakeSheet;
-  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet) {
-    super(ctx);
-    this._sheet = sheet;
+export class FakeWorksheetProtection extends FakeWorksheetChild implements Pick<Excel.WorksheetProtection, 'protected'>, Methods<Excel.WorksheetProtection, 'load'> {
+  get protected(): boolean {
+    return this._get('protected');
   }
-  protected _scalars(): readonly string[] {
-    return [];
+  protected _scalars(): Scalars<FakeSheet> {
+    return { protected: (s) => s.protected };
   }
-  protected _read(): unknown {
-    return undefined;
-  }
-  _resolve(): unknown {
-    return this._sheet();
+}
+
+export class FakeWorksheetFreezePanes extends FakeWorksheetChild implements Methods<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
+  private _set(rows: number, columns: number): void {
+    this.context._queue(() => {
+      writable(this._resolve()).freeze = { rows, columns };
+    });
   }
   freezeRows(count?: number): void {
-    this.context._queue(() => {
-      const s = writable(this._sheet());
-      s.freeze = { rows: count ?? 1, columns: 0 };
-    });
+    this._set(count ?? 1, 0);
   }
   freezeColumns(count?: number): void {
-    this.context._queue(() => {
-      const s = writable(this._sheet());
-      s.freeze = { rows: 0, columns: count ?? 1 };
-    });
+    this._set(0, count ?? 1);
   }
   unfreeze(): void {
-    this.context._queue(() => {
-      const s = writable(this._sheet());
-      s.freeze = { rows: 0, columns: 0 };
-    });
+    this._set(0, 0);
   }
 }
 
@@ -610,61 +580,74 @@ function checkDims(a: Area, v: unknown, what: string): unknown[][] {
   return v as unknown[][];
 }
 
+/** What Range and RangeAreas share: areas of one sheet, with their format and conditional formats. */
+abstract class FakeRangeBase extends FakeClientObject {
+  /** @internal */ readonly _sheet: () => FakeSheet;
+  /** @internal The areas to act on (at sync); a null Range's throws. */
+  readonly _areas: AreasResolver;
+  private _format?: FakeRangeFormat;
+  /** @internal */ protected _cfs?: FakeConditionalFormatCollection;
+
+  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, areas: AreasResolver, nullable = false) {
+    super(ctx, nullable);
+    this._sheet = sheet;
+    this._areas = areas;
+  }
+  get format(): FakeRangeFormat {
+    return (this._format ??= new FakeRangeFormat(this.context, this._sheet, this._areas));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this._cfs ??= new FakeConditionalFormatCollection(this.context, this._sheet, this._areas));
+  }
+}
+
+type RangeTarget = { sheet: FakeSheet; area: Area };
+
+/** A range's area as the areas its format and conditional formats act on; a null range has none. */
+function oneArea(area: AreaResolver): AreasResolver {
+  return (s) => {
+    const a = area(s);
+    if (!a) throw itemNotFound('range (null object)');
+    return [a];
+  };
+}
+
 export class FakeRange
-  extends FakeClientObject
+  extends FakeRangeBase
   implements
     Pick<Excel.Range, 'values' | 'formulas' | 'numberFormat' | 'text' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'cellCount'>,
     Members<Excel.Range, 'format' | 'conditionalFormats'>,
     Methods<Excel.Range, 'getMergedAreasOrNullObject' | 'merge' | 'select' | 'load'>
 {
-  /** @internal */ readonly _sheet: () => FakeSheet;
   /** @internal */ readonly _area: AreaResolver;
-  private _format?: FakeRangeFormat;
-  private _cfs?: FakeConditionalFormatCollection;
 
   constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, area: AreaResolver, nullable = false) {
-    super(ctx, nullable);
-    this._sheet = sheet;
+    super(ctx, sheet, oneArea(area), nullable);
     this._area = area;
   }
-  _resolve(): unknown {
+  _resolve(): RangeTarget | undefined {
     const s = this._sheet();
     const a = this._area(s);
     return a ? { sheet: s, area: a } : undefined;
   }
-  private _target(): { sheet: FakeSheet; area: Area } {
-    const t = this._resolve() as { sheet: FakeSheet; area: Area } | undefined;
+  private _target(): RangeTarget {
+    const t = this._resolve();
     if (!t) throw itemNotFound('range (null object)');
     return t;
   }
-  protected _scalars(): readonly string[] {
-    return ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'text', 'numberFormat', 'formulas'];
-  }
-  protected _read(name: string, t: unknown): unknown {
-    const { sheet, area } = t as { sheet: FakeSheet; area: Area };
-    switch (name) {
-      case 'address':
-        return sheetPrefix(sheet.name) + areaAddress(area);
-      case 'rowIndex':
-        return area.top - 1;
-      case 'columnIndex':
-        return area.left - 1;
-      case 'rowCount':
-        return area.bottom - area.top + 1;
-      case 'columnCount':
-        return area.right - area.left + 1;
-      case 'cellCount':
-        return cellCount(area);
-      case 'values':
-        return grid(area, (r, c) => getCell(sheet, r, c)?.value ?? '');
-      case 'text':
-        return grid(area, (r, c) => getCell(sheet, r, c)?.text ?? '');
-      case 'numberFormat':
-        return grid(area, (r, c) => getCell(sheet, r, c)?.numberFormat ?? 'General');
-      case 'formulas':
-        return grid(area, (r, c) => formulaOf(getCell(sheet, r, c)));
-    }
-    return undefined;
+  protected _scalars(): Scalars<RangeTarget> {
+    return {
+      address: ({ sheet, area }) => sheetPrefix(sheet.name) + areaAddress(area),
+      rowIndex: ({ area }) => area.top - 1,
+      columnIndex: ({ area }) => area.left - 1,
+      rowCount: ({ area }) => area.bottom - area.top + 1,
+      columnCount: ({ area }) => area.right - area.left + 1,
+      cellCount: ({ area }) => cellCount(area),
+      values: ({ sheet, area }) => grid(area, (r, c) => getCell(sheet, r, c)?.value ?? ''),
+      text: ({ sheet, area }) => grid(area, (r, c) => getCell(sheet, r, c)?.text ?? ''),
+      numberFormat: ({ sheet, area }) => grid(area, (r, c) => getCell(sheet, r, c)?.numberFormat ?? 'General'),
+      formulas: ({ sheet, area }) => grid(area, (r, c) => formulaOf(getCell(sheet, r, c))),
+    };
   }
   protected _nav(name: string): FakeClientObject | undefined {
     if (name === 'format') return this.format;
@@ -733,23 +716,9 @@ export class FakeRange
     }, jsonSize(data));
   }
 
-  get format(): FakeRangeFormat {
-    return (this._format ??= new FakeRangeFormat(this.context, this._sheet, (s) => {
-      const a = this._area(s);
-      if (!a) throw itemNotFound('range (null object)');
-      return [a];
-    }));
-  }
   get conditionalFormats(): FakeConditionalFormatCollection {
-    if (!this._cfs) {
-      this.context._need(6, 'Range.conditionalFormats');
-      this._cfs = new FakeConditionalFormatCollection(this.context, this._sheet, (s) => {
-        const a = this._area(s);
-        if (!a) throw itemNotFound('range (null object)');
-        return [a];
-      });
-    }
-    return this._cfs;
+    if (!this._cfs) this.context._need(6, 'Range.conditionalFormats');
+    return super.conditionalFormats;
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context._need(13, 'Range.getMergedAreasOrNullObject');
@@ -757,8 +726,7 @@ export class FakeRange
       this.context,
       this._sheet,
       (s) => {
-        const a = this._area(s);
-        if (!a) throw itemNotFound('range (null object)');
+        const [a] = this._areas(s);
         const found = s.merges.filter((m) => intersects(m, a));
         if (found.length > 512) throw new FakeError('GeneralException', 'There are more than 512 merged areas in the range.');
         return found;
@@ -817,33 +785,23 @@ function inMergeNotAnchor(sheet: FakeSheet, r: number, c: number): boolean {
   return false;
 }
 
+type AreasTarget = { sheet: FakeSheet; areas: Area[] };
+
 export class FakeRangeAreas
-  extends FakeClientObject
+  extends FakeRangeBase
   implements Pick<Excel.RangeAreas, 'address' | 'areaCount' | 'cellCount'>, Members<Excel.RangeAreas, 'format' | 'conditionalFormats'>, Methods<Excel.RangeAreas, 'load'>
 {
-  /** @internal */ readonly _sheet: () => FakeSheet;
-  /** @internal */ readonly _areas: AreasResolver;
-  private _format?: FakeRangeFormat;
-  private _cfs?: FakeConditionalFormatCollection;
-
-  constructor(ctx: FakeRequestContext, sheet: () => FakeSheet, areas: AreasResolver, nullable = false) {
-    super(ctx, nullable);
-    this._sheet = sheet;
-    this._areas = areas;
-  }
-  _resolve(): unknown {
+  _resolve(): AreasTarget | undefined {
     const s = this._sheet();
     const areas = this._areas(s);
     return areas.length ? { sheet: s, areas } : undefined;
   }
-  protected _scalars(): readonly string[] {
-    return ['address', 'areaCount', 'cellCount'];
-  }
-  protected _read(name: string, t: unknown): unknown {
-    const { sheet, areas } = t as { sheet: FakeSheet; areas: Area[] };
-    if (name === 'address') return areas.map((a) => sheetPrefix(sheet.name) + areaAddress(a)).join(',');
-    if (name === 'areaCount') return areas.length;
-    return areas.reduce((n, a) => n + cellCount(a), 0);
+  protected _scalars(): Scalars<AreasTarget> {
+    return {
+      address: ({ sheet, areas }) => areas.map((a) => sheetPrefix(sheet.name) + areaAddress(a)).join(','),
+      areaCount: ({ areas }) => areas.length,
+      cellCount: ({ areas }) => areas.reduce((n, a) => n + cellCount(a), 0),
+    };
   }
   get address(): string {
     return this._get('address');
@@ -853,12 +811,6 @@ export class FakeRangeAreas
   }
   get cellCount(): number {
     return this._get('cellCount');
-  }
-  get format(): FakeRangeFormat {
-    return (this._format ??= new FakeRangeFormat(this.context, this._sheet, this._areas));
-  }
-  get conditionalFormats(): FakeConditionalFormatCollection {
-    return (this._cfs ??= new FakeConditionalFormatCollection(this.context, this._sheet, this._areas));
   }
 }
 
@@ -888,17 +840,14 @@ export class FakeRangeFormat
     this._sheet = sheet;
     this._areas = areas;
   }
-  _resolve(): unknown {
+  _resolve(): AreasTarget {
     return { sheet: this._sheet(), areas: this._areas(this._sheet()) };
   }
-  protected _scalars(): readonly string[] {
-    return ['columnWidth', 'rowHeight'];
-  }
-  protected _read(name: string, t: unknown): unknown {
-    const { sheet, areas } = t as { sheet: FakeSheet; areas: Area[] };
-    const a = areas[0];
-    if (name === 'columnWidth') return sheet.columnWidths.get(a.left) ?? 48;
-    return sheet.rowHeights.get(a.top) ?? 15;
+  protected _scalars(): Scalars<AreasTarget> {
+    return {
+      columnWidth: ({ sheet, areas }) => sheet.columnWidths.get(areas[0].left) ?? 48,
+      rowHeight: ({ sheet, areas }) => sheet.rowHeights.get(areas[0].top) ?? 15,
+    };
   }
   /** @internal */
   _set(f: (sheet: FakeSheet, areas: Area[]) => void): void {
@@ -929,29 +878,32 @@ export class FakeRangeFormat
     return this._get('wrapText');
   }
   set wrapText(v: boolean) {
-    this._set((s, areas) => forEachCell(s, areas, (c) => (c.alignment = { ...c.alignment, wrapText: v })));
+    this._align('wrapText', v);
   }
   get horizontalAlignment(): Excel.HorizontalAlignment {
     return this._get('horizontalAlignment');
   }
   set horizontalAlignment(v: Excel.HorizontalAlignment | string) {
-    this._set((s, areas) => forEachCell(s, areas, (c) => (c.alignment = { ...c.alignment, horizontal: String(v) })));
+    this._align('horizontal', String(v));
   }
   get verticalAlignment(): Excel.VerticalAlignment {
     return this._get('verticalAlignment');
   }
   set verticalAlignment(v: Excel.VerticalAlignment | string) {
-    this._set((s, areas) => forEachCell(s, areas, (c) => (c.alignment = { ...c.alignment, vertical: String(v) })));
+    this._align('vertical', String(v));
   }
   get fill(): FakeRangeFill {
-    return (this._fill ??= new FakeRangeFill(this.context, this));
+    return (this._fill ??= new FakeRangeFill(this));
   }
   get font(): FakeRangeFont {
-    return (this._font ??= new FakeRangeFont(this.context, this));
+    return (this._font ??= new FakeRangeFont(this));
   }
   /** @internal */
   _cells(f: (c: FakeCell) => void): void {
     this._set((s, areas) => forEachCell(s, areas, f));
+  }
+  private _align<K extends keyof NonNullable<FakeCell['alignment']>>(k: K, v: NonNullable<FakeCell['alignment']>[K]): void {
+    this._cells((c) => (c.alignment = { ...c.alignment, [k]: v }));
   }
 }
 
@@ -962,50 +914,22 @@ function normColor(c: string): string {
   return v.toUpperCase();
 }
 
-export class FakeRangeFill extends FakeClientObject implements Pick<Excel.RangeFill, 'color'>, Methods<Excel.RangeFill, 'clear'> {
-  private readonly _fmt: FakeRangeFormat;
-  constructor(ctx: FakeRequestContext, fmt: FakeRangeFormat) {
-    super(ctx);
-    this._fmt = fmt;
-  }
-  _resolve(): unknown {
-    return this._fmt._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
+export class FakeRangeFill extends FakeChild<FakeRangeFormat> implements Pick<Excel.RangeFill, 'color'>, Methods<Excel.RangeFill, 'clear'> {
   get color(): string {
     return this._get('color');
   }
   set color(v: string) {
     const col = normColor(v);
-    this._fmt._cells((c) => (c.fill = col));
+    this._parent._cells((c) => (c.fill = col));
   }
   clear(): void {
-    this._fmt._cells((c) => delete c.fill);
+    this._parent._cells((c) => delete c.fill);
   }
 }
 
-export class FakeRangeFont extends FakeClientObject implements Pick<Excel.RangeFont, 'bold' | 'color' | 'size' | 'italic' | 'underline' | 'name'> {
-  private readonly _fmt: FakeRangeFormat;
-  constructor(ctx: FakeRequestContext, fmt: FakeRangeFormat) {
-    super(ctx);
-    this._fmt = fmt;
-  }
-  _resolve(): unknown {
-    return this._fmt._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
+export class FakeRangeFont extends FakeChild<FakeRangeFormat> implements Pick<Excel.RangeFont, 'bold' | 'color' | 'size' | 'italic' | 'underline' | 'name'> {
   private _setFont<K extends keyof NonNullable<FakeCell['font']>>(k: K, v: NonNullable<FakeCell['font']>[K]): void {
-    this._fmt._cells((c) => (c.font = { ...c.font, [k]: v }));
+    this._parent._cells((c) => (c.font = { ...c.font, [k]: v }));
   }
   get bold(): boolean {
     return this._get('bold');
@@ -1132,18 +1056,16 @@ export class FakeConditionalFormatProxy
     if (!cf) throw itemNotFound('conditional format');
     return cf;
   }
-  /** @internal */
-  _sheetOf(): FakeSheet {
-    return this._sheet();
+  /** @internal Queues an edit of what `part` finds (it checks the format's type), refused on a protected sheet. */
+  _edit<T>(part: () => T, f: (x: T) => void, sent = 0): void {
+    this.context._queue(() => {
+      const x = part();
+      writable(this._sheet());
+      f(x);
+    }, sent);
   }
-  protected _scalars(): readonly string[] {
-    return ['id', 'type', 'priority'];
-  }
-  protected _read(name: string, t: unknown): unknown {
-    const cf = t as FakeConditionalFormat_;
-    if (name === 'id') return cf.id;
-    if (name === 'type') return cf.type;
-    return this._sheet().conditionalFormats.indexOf(cf);
+  protected _scalars(): Scalars<FakeConditionalFormat_> {
+    return { id: (cf) => cf.id, type: (cf) => cf.type, priority: (cf) => this._sheet().conditionalFormats.indexOf(cf) };
   }
   protected _nav(name: string): FakeClientObject | undefined {
     if (name === 'custom') return this.custom;
@@ -1158,13 +1080,13 @@ export class FakeConditionalFormatProxy
     return this._get('type');
   }
   get custom(): FakeCustomConditionalFormat {
-    return (this._custom ??= new FakeCustomConditionalFormat(this.context, this, false));
+    return (this._custom ??= new FakeCustomConditionalFormat(this, false));
   }
   get customOrNullObject(): FakeCustomConditionalFormat {
-    return (this._customOrNull ??= new FakeCustomConditionalFormat(this.context, this, true));
+    return (this._customOrNull ??= new FakeCustomConditionalFormat(this, true));
   }
   get dataBar(): FakeDataBarConditionalFormat {
-    return (this._dataBar ??= new FakeDataBarConditionalFormat(this.context, this));
+    return (this._dataBar ??= new FakeDataBarConditionalFormat(this));
   }
   delete(): void {
     this.context._queue(() => {
@@ -1184,16 +1106,13 @@ function typed(cf: FakeConditionalFormat_, type: string): FakeConditionalFormat_
   return cf;
 }
 
-export class FakeCustomConditionalFormat extends FakeClientObject implements Members<Excel.CustomConditionalFormat, 'rule' | 'format'> {
-  /** @internal */ readonly _owner: FakeConditionalFormatProxy;
+type CustomState = NonNullable<FakeConditionalFormat_['custom']>;
+
+export class FakeCustomConditionalFormat extends FakeChild<FakeConditionalFormatProxy> implements Members<Excel.CustomConditionalFormat, 'rule' | 'format'> {
   private _rule?: FakeConditionalFormatRule;
   private _format?: FakeConditionalRangeFormat;
-  constructor(ctx: FakeRequestContext, owner: FakeConditionalFormatProxy, nullable: boolean) {
-    super(ctx, nullable);
-    this._owner = owner;
-  }
-  _resolve(): unknown {
-    const cf = this._owner._cf();
+  _resolve(): FakeConditionalFormat_ | undefined {
+    const cf = this._parent._cf();
     if (cf.type !== 'Custom') {
       if (this._nullable) return undefined;
       throw new FakeError('GeneralException', `The conditional format is of type ${cf.type}, not Custom.`);
@@ -1202,15 +1121,13 @@ export class FakeCustomConditionalFormat extends FakeClientObject implements Mem
   }
   /** @internal */
   _cf(): FakeConditionalFormat_ {
-    const cf = this._resolve() as FakeConditionalFormat_ | undefined;
+    const cf = this._resolve();
     if (!cf) throw new FakeError('InvalidObjectPath', 'customOrNullObject is a null object (not a Custom format).');
     return cf;
   }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
+  /** @internal */
+  _set(f: (custom: CustomState) => void, sent = 0): void {
+    this._parent._edit(() => this._cf().custom!, f, sent);
   }
   protected _nav(name: string): FakeClientObject | undefined {
     if (name === 'rule') return this.rule;
@@ -1218,157 +1135,88 @@ export class FakeCustomConditionalFormat extends FakeClientObject implements Mem
     return undefined;
   }
   get rule(): FakeConditionalFormatRule {
-    return (this._rule ??= new FakeConditionalFormatRule(this.context, this));
+    return (this._rule ??= new FakeConditionalFormatRule(this));
   }
   get format(): FakeConditionalRangeFormat {
-    return (this._format ??= new FakeConditionalRangeFormat(this.context, this));
+    return (this._format ??= new FakeConditionalRangeFormat(this));
   }
 }
 
-export class FakeConditionalFormatRule extends FakeClientObject implements Pick<Excel.ConditionalFormatRule, 'formula'> {
-  private readonly _owner: FakeCustomConditionalFormat;
-  constructor(ctx: FakeRequestContext, owner: FakeCustomConditionalFormat) {
-    super(ctx);
-    this._owner = owner;
-  }
-  _resolve(): unknown {
-    return this._owner._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return ['formula'];
-  }
-  protected _read(_n: string, t: unknown): unknown {
-    return (t as FakeConditionalFormat_).custom?.formula ?? null;
+export class FakeConditionalFormatRule extends FakeChild<FakeCustomConditionalFormat> implements Pick<Excel.ConditionalFormatRule, 'formula'> {
+  protected _scalars(): Scalars<FakeConditionalFormat_> {
+    return { formula: (cf) => cf.custom?.formula ?? null };
   }
   get formula(): string {
     return this._get('formula');
   }
   set formula(f: string) {
-    this.context._queue(() => {
-      const cf = this._owner._cf();
-      writable(this._owner._owner._sheetOf());
+    this._parent._set((custom) => {
       if (typeof f !== 'string' || !f.startsWith('=') || f.length > 8192) throw invalidArg(`conditional format formula ${f}`);
-      cf.custom!.formula = f;
+      custom.formula = f;
     }, jsonSize(f));
   }
 }
 
-export class FakeConditionalRangeFormat extends FakeClientObject implements Members<Excel.ConditionalRangeFormat, 'fill' | 'font'> {
-  /** @internal */ readonly _owner: FakeCustomConditionalFormat;
+export class FakeConditionalRangeFormat extends FakeChild<FakeCustomConditionalFormat> implements Members<Excel.ConditionalRangeFormat, 'fill' | 'font'> {
   private _fill?: FakeConditionalRangeFill;
   private _font?: FakeConditionalRangeFont;
-  constructor(ctx: FakeRequestContext, owner: FakeCustomConditionalFormat) {
-    super(ctx);
-    this._owner = owner;
-  }
-  _resolve(): unknown {
-    return this._owner._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
   /** @internal */
-  _set(f: (custom: NonNullable<FakeConditionalFormat_['custom']>) => void): void {
-    this.context._queue(() => {
-      const cf = this._owner._cf();
-      writable(this._owner._owner._sheetOf());
-      f(cf.custom!);
-    });
+  _set(f: (custom: CustomState) => void): void {
+    this._parent._set(f);
   }
   get fill(): FakeConditionalRangeFill {
-    return (this._fill ??= new FakeConditionalRangeFill(this.context, this));
+    return (this._fill ??= new FakeConditionalRangeFill(this));
   }
   get font(): FakeConditionalRangeFont {
-    return (this._font ??= new FakeConditionalRangeFont(this.context, this));
+    return (this._font ??= new FakeConditionalRangeFont(this));
   }
 }
 
-export class FakeConditionalRangeFill extends FakeClientObject implements Pick<Excel.ConditionalRangeFill, 'color'>, Methods<Excel.ConditionalRangeFill, 'clear'> {
-  private readonly _fmt: FakeConditionalRangeFormat;
-  constructor(ctx: FakeRequestContext, fmt: FakeConditionalRangeFormat) {
-    super(ctx);
-    this._fmt = fmt;
-  }
-  _resolve(): unknown {
-    return this._fmt._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
+export class FakeConditionalRangeFill
+  extends FakeChild<FakeConditionalRangeFormat>
+  implements Pick<Excel.ConditionalRangeFill, 'color'>, Methods<Excel.ConditionalRangeFill, 'clear'>
+{
   get color(): string {
     return this._get('color');
   }
   set color(v: string) {
     const c = normColor(v);
-    this._fmt._set((x) => (x.fill = c));
+    this._parent._set((x) => (x.fill = c));
   }
   clear(): void {
-    this._fmt._set((x) => (x.fill = null));
+    this._parent._set((x) => (x.fill = null));
   }
 }
 
-export class FakeConditionalRangeFont extends FakeClientObject implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold'> {
-  private readonly _fmt: FakeConditionalRangeFormat;
-  constructor(ctx: FakeRequestContext, fmt: FakeConditionalRangeFormat) {
-    super(ctx);
-    this._fmt = fmt;
-  }
-  _resolve(): unknown {
-    return this._fmt._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
+export class FakeConditionalRangeFont extends FakeChild<FakeConditionalRangeFormat> implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold'> {
   get color(): string {
     return this._get('color');
   }
   set color(v: string) {
     const c = normColor(v);
-    this._fmt._set((x) => (x.fontColor = c));
+    this._parent._set((x) => (x.fontColor = c));
   }
   get bold(): boolean {
     return this._get('bold');
   }
   set bold(v: boolean) {
-    this._fmt._set((x) => (x.bold = v));
+    this._parent._set((x) => (x.bold = v));
   }
 }
 
+type DataBarState = NonNullable<FakeConditionalFormat_['dataBar']>;
+
 export class FakeDataBarConditionalFormat
-  extends FakeClientObject
+  extends FakeChild<FakeConditionalFormatProxy>
   implements Pick<Excel.DataBarConditionalFormat, 'lowerBoundRule' | 'upperBoundRule' | 'showDataBarOnly'>, Members<Excel.DataBarConditionalFormat, 'positiveFormat'>
 {
-  /** @internal */ readonly _owner: FakeConditionalFormatProxy;
   private _positive?: FakeConditionalDataBarPositiveFormat;
-  constructor(ctx: FakeRequestContext, owner: FakeConditionalFormatProxy) {
-    super(ctx);
-    this._owner = owner;
-  }
-  _resolve(): unknown {
-    return typed(this._owner._cf(), 'DataBar');
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
+  _resolve(): FakeConditionalFormat_ {
+    return typed(this._parent._cf(), 'DataBar');
   }
   /** @internal */
-  _set(f: (d: NonNullable<FakeConditionalFormat_['dataBar']>) => void, sent = 0): void {
-    this.context._queue(() => {
-      const cf = typed(this._owner._cf(), 'DataBar');
-      writable(this._owner._sheetOf());
-      f(cf.dataBar!);
-    }, sent);
+  _set(f: (d: DataBarState) => void, sent = 0): void {
+    this._parent._edit(() => this._resolve().dataBar!, f, sent);
   }
   private static _rule(r: Excel.ConditionalDataBarRule): { type: string; formula?: string } {
     const types = ['Automatic', 'LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile'];
@@ -1399,31 +1247,20 @@ export class FakeDataBarConditionalFormat
     this._set((d) => (d.showDataBarOnly = v));
   }
   get positiveFormat(): FakeConditionalDataBarPositiveFormat {
-    return (this._positive ??= new FakeConditionalDataBarPositiveFormat(this.context, this));
+    return (this._positive ??= new FakeConditionalDataBarPositiveFormat(this));
   }
 }
 
-export class FakeConditionalDataBarPositiveFormat extends FakeClientObject implements Pick<Excel.ConditionalDataBarPositiveFormat, 'fillColor'> {
-  private readonly _bar: FakeDataBarConditionalFormat;
-  constructor(ctx: FakeRequestContext, bar: FakeDataBarConditionalFormat) {
-    super(ctx);
-    this._bar = bar;
-  }
-  _resolve(): unknown {
-    return this._bar._resolve();
-  }
-  protected _scalars(): readonly string[] {
-    return [];
-  }
-  protected _read(): unknown {
-    return undefined;
-  }
+export class FakeConditionalDataBarPositiveFormat
+  extends FakeChild<FakeDataBarConditionalFormat>
+  implements Pick<Excel.ConditionalDataBarPositiveFormat, 'fillColor'>
+{
   get fillColor(): string {
     return this._get('fillColor');
   }
   set fillColor(v: string) {
     const c = normColor(v);
-    this._bar._set((d) => (d.fillColor = c));
+    this._parent._set((d) => (d.fillColor = c));
   }
 }
 
@@ -1463,16 +1300,12 @@ export class FakeSetting extends FakeClientObject implements Pick<Excel.Setting,
     super(ctx, nullable);
     this._key = key;
   }
-  _resolve(): unknown {
+  _resolve(): { key: string; value: unknown } | undefined {
     const m = this.context._wb.settings;
     return m.has(this._key) ? { key: this._key, value: m.get(this._key) } : undefined;
   }
-  protected _scalars(): readonly string[] {
-    return ['key', 'value'];
-  }
-  protected _read(name: string, t: unknown): unknown {
-    const s = t as { key: string; value: unknown };
-    return name === 'key' ? s.key : s.value;
+  protected _scalars(): Scalars<{ key: string; value: unknown }> {
+    return { key: (s) => s.key, value: (s) => s.value };
   }
   get key(): string {
     return this._get('key');

@@ -48,6 +48,7 @@ import {
   FakeDataBar,
   FakeLink,
   FakeSheet,
+  FakeView,
   MAX_COLS,
   MAX_ROWS,
   PALETTE,
@@ -79,6 +80,28 @@ function uniform<T>(values: T[]): T | null {
   const first = values[0];
   for (const v of values) if (v !== first) return null;
   return first;
+}
+
+/** The keys of T whose field holds exactly a V. */
+type FieldOf<T, V> = { [F in keyof T]-?: [T[F]] extends [V] ? ([V] extends [T[F]] ? F : never) : never }[keyof T];
+
+/**
+ * Defines properties of `cls` that read and write a field of the record in `this[record]`, looked up on
+ * every access (a window's view follows the active sheet). The class declares them, for its interface.
+ */
+function fieldProperties<C, K extends keyof C>(cls: { prototype: C }, record: K, fields: { [P in keyof C]?: FieldOf<C[K], C[P]> }): void {
+  type R = C[K];
+  for (const [prop, field] of Object.entries(fields) as [string, keyof R][]) {
+    Object.defineProperty(cls.prototype, prop, {
+      configurable: true,
+      get(this: C) {
+        return this[record][field];
+      },
+      set(this: C, v: R[keyof R]) {
+        this[record][field] = v;
+      },
+    });
+  }
 }
 
 // ---- Range ----------------------------------------------------------------------------------------------
@@ -459,41 +482,22 @@ export class FakeFont implements EtFont {
 // ---- Hyperlinks, conditional formats ----------------------------------------------------------------------
 
 export class FakeHyperlink implements EtHyperlink {
+  declare Address: string;
+  declare SubAddress: string;
+  declare ScreenTip: string;
+  declare TextToDisplay: string;
   constructor(
     private readonly sheet: FakeWorksheet,
-    private readonly link: FakeLink,
+    readonly link: FakeLink,
   ) {}
   get Range(): FakeRange {
     return new FakeRange(this.sheet, [{ top: this.link.row, left: this.link.col, bottom: this.link.row, right: this.link.col }]);
-  }
-  get Address(): string {
-    return this.link.address;
-  }
-  set Address(v: string) {
-    this.link.address = v;
-  }
-  get SubAddress(): string {
-    return this.link.subAddress;
-  }
-  set SubAddress(v: string) {
-    this.link.subAddress = v;
-  }
-  get ScreenTip(): string {
-    return this.link.screenTip;
-  }
-  set ScreenTip(v: string) {
-    this.link.screenTip = v;
-  }
-  get TextToDisplay(): string {
-    return this.link.text;
-  }
-  set TextToDisplay(v: string) {
-    this.link.text = v;
   }
   Delete(): void {
     this.sheet.data.links = this.sheet.data.links.filter((l) => l !== this.link);
   }
 }
+fieldProperties(FakeHyperlink, 'link', { Address: 'address', SubAddress: 'subAddress', ScreenTip: 'screenTip', TextToDisplay: 'text' });
 
 export class FakeHyperlinks implements EtHyperlinks {
   constructor(
@@ -769,8 +773,12 @@ export class FakeWorkbook implements EtWorkbook {
 }
 
 class FakeWindow implements EtWindow {
+  declare SplitRow: number;
+  declare SplitColumn: number;
+  declare ScrollRow: number;
+  declare ScrollColumn: number;
   constructor(private readonly app: FakeApplication) {}
-  private get view() {
+  get view(): FakeView {
     const s = this.app.book?.activeData;
     if (!s) throw new FakeError('没有活动窗口');
     return s.view;
@@ -781,31 +789,8 @@ class FakeWindow implements EtWindow {
   set FreezePanes(v: boolean) {
     this.view.freeze = !!v;
   }
-  get SplitRow(): number {
-    return this.view.splitRow;
-  }
-  set SplitRow(v: number) {
-    this.view.splitRow = v;
-  }
-  get SplitColumn(): number {
-    return this.view.splitColumn;
-  }
-  set SplitColumn(v: number) {
-    this.view.splitColumn = v;
-  }
-  get ScrollRow(): number {
-    return this.view.scrollRow;
-  }
-  set ScrollRow(v: number) {
-    this.view.scrollRow = v;
-  }
-  get ScrollColumn(): number {
-    return this.view.scrollColumn;
-  }
-  set ScrollColumn(v: number) {
-    this.view.scrollColumn = v;
-  }
 }
+fieldProperties(FakeWindow, 'view', { SplitRow: 'splitRow', SplitColumn: 'splitColumn', ScrollRow: 'scrollRow', ScrollColumn: 'scrollColumn' });
 
 // ---- Application and the WPS add-in root ---------------------------------------------------------------------
 
