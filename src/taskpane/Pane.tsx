@@ -164,7 +164,8 @@ export function Pane(props: PaneProps) {
           setPhase({ kind: 'results', outcome });
           setNote({ tone: 'info', text: initial ? '已显示本工作簿上次评价的结果（按工作表当前内容核算）。' : '已显示通过功能区“评价”得到的结果。' });
         } catch (e) {
-          if (live) setNote({ tone: 'bad', text: `无法显示功能区评价的结果：${errorText(e)}。可点击“评价”重新评价。` });
+          // On opening, a last evaluation that no longer reads (sheet renamed, table gone) just leaves the pane empty.
+          if (live && !initial) setNote({ tone: 'bad', text: `无法显示功能区评价的结果：${errorText(e)}。可点击“评价”重新评价。` });
         }
       })();
     });
