@@ -181,7 +181,9 @@ function dedupe(refs: CellRef[]): CellRef[] {
 }
 
 function toSentence(f: Frag, end: string, extraRefs: CellRef[] = []): Sentence {
-  return { text: f.text + end, refs: dedupe(extraRefs.length ? f.refs.concat(extraRefs) : f.refs), figures: f.figures, quotes: f.quotes };
+  // A total's sentence often adds the very list its figure traces to: nothing to merge then.
+  const refs = extraRefs.length && extraRefs !== f.refs ? f.refs.concat(extraRefs) : f.refs;
+  return { text: f.text + end, refs: dedupe(refs), figures: f.figures, quotes: f.quotes };
 }
 
 function cellRef(sheet: string, cell: string): CellRef {
