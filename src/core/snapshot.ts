@@ -69,6 +69,36 @@ export function address(row: number, col: number): string {
   return columnLetters(col) + row;
 }
 
+/** "B5", or "B5:D9" for a larger area. */
+export function areaAddress(a: MergeArea): string {
+  const tl = address(a.top, a.left);
+  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${address(a.bottom, a.right)}`;
+}
+
+/**
+ * Areas as comma-joined address lists, each at most `limit` characters (hosts refuse longer addresses:
+ * Excel's getRanges 8,192, WPS's Range 255).
+ */
+export function chunkAddresses(areas: readonly MergeArea[], limit: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of areas) {
+    const s = areaAddress(a);
+    if (cur && cur.length + 1 + s.length > limit) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${s}` : s;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Sheet name quoted for a reference ('O''Brien'!A1). Always quoted: valid for every name (spaces, CJK, dashes). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** "B12" → {row: 12, col: 2}; null when not an A1 address. */
 export function parseAddress(a: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());

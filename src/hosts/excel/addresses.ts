@@ -2,17 +2,12 @@
 // RangeAreas addresses back to areas, literal text and HYPERLINK formulas, column widths in points.
 // Nothing here touches Office.js, so it is unit-tested directly.
 
-import { MergeArea, columnLetters } from '../../core/snapshot';
+import { MergeArea, chunkAddresses as chunkA1, columnLetters, quoteSheetName } from '../../core/snapshot';
 
 /** Excel refuses addresses longer than this (getRange / getRanges: InvalidArgument). */
 export const ADDRESS_LIMIT = 8192;
 /** What we put in one getRanges call: a margin under the limit. */
 export const CHUNK_LIMIT = 8000;
-
-export function areaA1(a: MergeArea): string {
-  const tl = `${columnLetters(a.left)}${a.top}`;
-  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetters(a.right)}${a.bottom}`;
-}
 
 /**
  * Cells → a short list of rectangles: vertical runs per column, then runs with the same rows in
@@ -67,20 +62,9 @@ export function compactAreas(cells: readonly { row: number; col: number }[]): Me
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** Comma-joined address lists, each under `limit` characters. */
-export function chunkAddresses(areas: readonly MergeArea[], limit = CHUNK_LIMIT): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const a of areas) {
-    const s = areaA1(a);
-    if (cur && cur.length + 1 + s.length > limit) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur},${s}` : s;
-  }
-  if (cur) out.push(cur);
-  return out;
+/** Comma-joined address lists for getRanges, each under CHUNK_LIMIT characters. */
+export function chunkAddresses(areas: readonly MergeArea[]): string[] {
+  return chunkA1(areas, CHUNK_LIMIT);
 }
 
 function colNumber(letters: string): number {
@@ -105,11 +89,6 @@ export function parseAreasAddress(address: string): MergeArea[] {
     out.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
   }
   return out;
-}
-
-/** Sheet name quoted for a reference: 'O''Brien'. Always quoted: valid for every name. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** A string literal inside a formula. */

@@ -2,7 +2,7 @@
 // Browser-safe (no fs): the CLI and the standalone pane both come through here.
 
 import type ExcelJS from 'exceljs';
-import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, address } from '../../core/snapshot';
+import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, address, quoteSheetName } from '../../core/snapshot';
 import { JixiaoError } from '../../core/errors';
 import { WritePlan, SummaryPlan, SummaryStyle, SEVERITY_FILL, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { Severity } from '../../core/types';
@@ -196,10 +196,6 @@ const STYLE: Record<SummaryStyle, Partial<ExcelJS.Style>> = {
   link: { font: { color: { argb: 'FF0563C1' }, underline: true }, alignment: { vertical: 'top' } },
 };
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** Writes the summary sheet, replacing a previous one of ours; a foreign sheet of that name is kept. */
 export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan): string {
   const existing: { name: string; ours: boolean }[] = [];
@@ -215,7 +211,7 @@ export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan): string
       if (!sc) return;
       const cell = row.getCell(j + 1);
       if (sc.link) {
-        cell.value = { text: sc.v === null ? '' : String(sc.v), hyperlink: `#${quoteSheet(sc.link.sheet)}!${sc.link.cell}` };
+        cell.value = { text: sc.v === null ? '' : String(sc.v), hyperlink: `#${quoteSheetName(sc.link.sheet)}!${sc.link.cell}` };
       } else {
         // Strings are written as strings: exceljs never turns "=…" text into a formula.
         cell.value = sc.v;

@@ -1,14 +1,9 @@
 // A1 addresses for the ET object model: areas, multi-area lists within ET's 255-character limit, sheet
 // references for hyperlinks.
 
-import { MergeArea, columnLetters, parseAddress } from '../../core/snapshot';
+import { MergeArea, chunkAddresses as chunkA1, parseAddress } from '../../core/snapshot';
 
 export type Area = MergeArea;
-
-export function areaAddress(a: Area): string {
-  const tl = columnLetters(a.left) + a.top;
-  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetters(a.right)}${a.bottom}`;
-}
 
 /** "A1", "$A$1:$C$3", "B2:B2" → area; null when not a single-area A1 reference. */
 export function parseArea(address: string): Area | null {
@@ -26,19 +21,8 @@ export function parseArea(address: string): Area | null {
 export const MAX_ADDRESS = 255;
 
 /** Joins areas into comma-separated multi-area addresses, each within MAX_ADDRESS characters. */
-export function chunkAddresses(areas: Area[], max = MAX_ADDRESS): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const a of areas) {
-    const s = areaAddress(a);
-    if (cur && cur.length + 1 + s.length > max) {
-      out.push(cur);
-      cur = '';
-    }
-    cur = cur ? `${cur},${s}` : s;
-  }
-  if (cur) out.push(cur);
-  return out;
+export function chunkAddresses(areas: Area[]): string[] {
+  return chunkA1(areas, MAX_ADDRESS);
 }
 
 /** Cells (row, col) → horizontal runs: adjacent cells of a row become one area. Input in any order. */
@@ -51,11 +35,6 @@ export function rowRuns(cells: { row: number; col: number }[]): Area[] {
     else if (!(last && last.top === c.row && last.right >= c.col)) out.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
   }
   return out;
-}
-
-/** 'Sheet 1' → "'Sheet 1'" (always quoted: names may hold spaces, dashes, CJK, apostrophes). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function inArea(a: Area, row: number, col: number): boolean {

@@ -9,7 +9,8 @@
 
 import { Cell, MergeArea, SheetSnapshot } from '../../core/snapshot';
 import { formatNumber } from '../file/xlsx';
-import { Area, areaAddress, parseArea } from './address';
+import { areaAddress } from '../../core/snapshot';
+import { Area, parseArea } from './address';
 import { EtRange, EtWorksheet, Scalar, Value2 } from './et';
 
 /** Past this many formatted numbers, display text is computed from the format instead of read. */

@@ -12,7 +12,8 @@
 // written (workbook structure protected, no workbook open).
 
 import { OWNER_MARK, isOwnerMark } from '../../core/plan';
-import { Area, areaAddress } from './address';
+import { areaAddress } from '../../core/snapshot';
+import { Area } from './address';
 import { EtWorkbook, EtWorksheet, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN } from './et';
 import { toMatrix } from './read';
 

@@ -12,7 +12,8 @@
 
 import { SEVERITY_FILL, SummaryPlan, SummaryStyle, Highlight } from '../../core/plan';
 import { address, columnLetters } from '../../core/snapshot';
-import { Area, areaAddress, chunkAddresses, quoteSheet, rowRuns } from './address';
+import { areaAddress, quoteSheetName } from '../../core/snapshot';
+import { Area, chunkAddresses, rowRuns } from './address';
 import {
   EtRange,
   EtWorkbook,
@@ -289,7 +290,7 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
   plan.rows.forEach((cells, i) => {
     cells.forEach((sc, j) => {
       if (!sc || !sc.link) return;
-      const target = `${quoteSheet(sc.link.sheet)}!${sc.link.cell}`;
+      const target = `${quoteSheetName(sc.link.sheet)}!${sc.link.cell}`;
       links.Add(ws.Range(address(i + 1, j + 1)), '', target, `转到 ${sc.link.sheet}!${sc.link.cell}`);
     });
   });
