@@ -36,6 +36,44 @@ export type SummaryStyle =
   | 'message'
   | 'link';
 
+/** How a summary style looks, in every host's terms alike (colours RGB hex without #). */
+export interface SummaryLook {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  underline?: boolean;
+  fill?: string;
+  h?: 'left' | 'center' | 'right';
+  v?: 'top' | 'center';
+  wrap?: boolean;
+}
+
+/** One look for the 评价结果 sheet whichever host writes it (Excel, WPS, an .xlsx file). */
+export const SUMMARY_LOOK: Record<SummaryStyle, SummaryLook> = {
+  title: { bold: true, size: 16, v: 'center' },
+  note: { color: '666666', size: 9, wrap: true, v: 'top' },
+  section: { bold: true, size: 13, fill: 'D9E1F2' },
+  label: { bold: true, h: 'right' },
+  value: { h: 'left' },
+  header: { bold: true, fill: 'EDEDED', wrap: true, v: 'center', h: 'center' },
+  text: { wrap: true, v: 'top' },
+  number: { v: 'top' },
+  percent: { v: 'top' },
+  met: { color: '006100', v: 'top' },
+  unmet: { color: '9C0006', bold: true, v: 'top' },
+  unknown: { color: '9C5700', bold: true, v: 'top' },
+  error: { fill: SEVERITY_FILL.error, v: 'top' },
+  warning: { fill: SEVERITY_FILL.warning, v: 'top' },
+  info: { fill: SEVERITY_FILL.info, v: 'top' },
+  total: { bold: true, v: 'top' },
+  paragraph: { wrap: true, v: 'top' },
+  message: { v: 'top' },
+  link: { color: '0563C1', underline: true, v: 'top' },
+};
+
+/** Data-bar colour of the score-rate visual (RGB hex). */
+export const BAR_COLOR = '5B9BD5';
+
 export interface SummaryCell {
   v: string | number | null;
   style?: SummaryStyle;

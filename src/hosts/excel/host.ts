@@ -17,8 +17,11 @@
 import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import {
+  BAR_COLOR,
   OWNER_MARK,
   SEVERITY_FILL,
+  SUMMARY_LOOK,
+  SummaryLook,
   SummaryPlan,
   SummaryStyle,
   WritePlan,
@@ -94,8 +97,9 @@ interface Recovery {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Styles of the summary sheet (same look as the file host's).
+// Styles of the summary sheet (SUMMARY_LOOK, shared with the WPS and file hosts).
 
+/** SUMMARY_LOOK in Office.js terms. */
 interface XStyle {
   bold?: boolean;
   size?: number;
@@ -107,31 +111,25 @@ interface XStyle {
   wrap?: boolean;
 }
 
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right', top: 'Top' } as const;
+
+function xstyle(l: SummaryLook): XStyle {
+  const x: XStyle = {};
+  if (l.bold) x.bold = true;
+  if (l.size) x.size = l.size;
+  if (l.color) x.color = `#${l.color}`;
+  if (l.underline) x.underline = true;
+  if (l.fill) x.fill = `#${l.fill}`;
+  if (l.h) x.horizontal = ALIGN[l.h];
+  if (l.v) x.vertical = ALIGN[l.v];
+  if (l.wrap) x.wrap = true;
+  return x;
+}
+
+const STYLE = Object.fromEntries(Object.entries(SUMMARY_LOOK).map(([k, l]) => [k, xstyle(l)])) as Record<SummaryStyle, XStyle>;
+
+const BAR_FILL = `#${BAR_COLOR}`;
 const SEV_FILL = (s: Severity): string => `#${SEVERITY_FILL[s]}`;
-
-const STYLE: Record<SummaryStyle, XStyle> = {
-  title: { bold: true, size: 16, vertical: 'Center' },
-  note: { color: '#666666', size: 9, wrap: true, vertical: 'Top' },
-  section: { bold: true, size: 13, fill: '#D9E1F2' },
-  label: { bold: true, horizontal: 'Right' },
-  value: { horizontal: 'Left' },
-  header: { bold: true, fill: '#EDEDED', wrap: true, vertical: 'Center', horizontal: 'Center' },
-  text: { wrap: true, vertical: 'Top' },
-  number: { vertical: 'Top' },
-  percent: { vertical: 'Top' },
-  met: { color: '#006100', vertical: 'Top' },
-  unmet: { color: '#9C0006', bold: true, vertical: 'Top' },
-  unknown: { color: '#9C5700', bold: true, vertical: 'Top' },
-  error: { fill: SEV_FILL('error'), vertical: 'Top' },
-  warning: { fill: SEV_FILL('warning'), vertical: 'Top' },
-  info: { fill: SEV_FILL('info'), vertical: 'Top' },
-  total: { bold: true, vertical: 'Top' },
-  paragraph: { wrap: true, vertical: 'Top' },
-  message: { vertical: 'Top' },
-  link: { color: '#0563C1', underline: true, vertical: 'Top' },
-};
-
-const BAR_COLOR = '#5B9BD5';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 // ---------------------------------------------------------------------------------------------------
@@ -800,7 +798,7 @@ function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan): void {
       const bar = ws.getRanges(chunk).conditionalFormats.add('DataBar').dataBar;
       bar.lowerBoundRule = { type: 'Number', formula: '0' };
       bar.upperBoundRule = { type: 'Number', formula: '1' };
-      bar.positiveFormat.fillColor = BAR_COLOR;
+      bar.positiveFormat.fillColor = BAR_FILL;
     }
   }
 }

@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, address, quoteSheetName } from '../../core/snapshot';
 import { JixiaoError } from '../../core/errors';
-import { WritePlan, SummaryPlan, SummaryStyle, SEVERITY_FILL, chooseSummaryName, isOwnerMark } from '../../core/plan';
+import { BAR_COLOR, WritePlan, SummaryPlan, SummaryStyle, SEVERITY_FILL, SUMMARY_LOOK, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { Severity } from '../../core/types';
 
 type ExcelJSModule = typeof ExcelJS;
@@ -174,27 +174,30 @@ export function applyHighlights(wb: ExcelJS.Workbook, plan: WritePlan): void {
   }
 }
 
-const STYLE: Record<SummaryStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 16 }, alignment: { vertical: 'middle' } },
-  note: { font: { color: { argb: 'FF666666' }, size: 9 }, alignment: { wrapText: true, vertical: 'top' } },
-  section: { font: { bold: true, size: 13 }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } },
-  label: { font: { bold: true }, alignment: { horizontal: 'right' } },
-  value: { alignment: { horizontal: 'left' } },
-  header: { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } }, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } },
-  text: { alignment: { wrapText: true, vertical: 'top' } },
-  number: { numFmt: '0.##', alignment: { vertical: 'top' } },
-  percent: { numFmt: '0%', alignment: { vertical: 'top' } },
-  met: { font: { color: { argb: 'FF006100' } }, alignment: { vertical: 'top' } },
-  unmet: { font: { color: { argb: 'FF9C0006' }, bold: true }, alignment: { vertical: 'top' } },
-  unknown: { font: { color: { argb: 'FF9C5700' }, bold: true }, alignment: { vertical: 'top' } },
-  error: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL.error) } }, alignment: { vertical: 'top' } },
-  warning: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL.warning) } }, alignment: { vertical: 'top' } },
-  info: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL.info) } }, alignment: { vertical: 'top' } },
-  total: { font: { bold: true }, numFmt: '0.##', alignment: { vertical: 'top' } },
-  paragraph: { alignment: { wrapText: true, vertical: 'top' } },
-  message: { alignment: { vertical: 'top' } },
-  link: { font: { color: { argb: 'FF0563C1' }, underline: true }, alignment: { vertical: 'top' } },
-};
+/** Number formats of the file's summary cells (General elsewhere). */
+const NUM_FMT: Partial<Record<SummaryStyle, string>> = { number: '0.##', percent: '0%', total: '0.##' };
+
+/** SUMMARY_LOOK (plus NUM_FMT) as an exceljs style: one shared object per kind, exceljs dedupes them on write. */
+function xlsxStyle(style: SummaryStyle): Partial<ExcelJS.Style> {
+  const l = SUMMARY_LOOK[style];
+  const out: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (l.color) font.color = { argb: argb(l.color) };
+  if (l.bold) font.bold = true;
+  if (l.size) font.size = l.size;
+  if (l.underline) font.underline = true;
+  if (Object.keys(font).length) out.font = font;
+  if (l.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(l.fill) } };
+  if (NUM_FMT[style]) out.numFmt = NUM_FMT[style];
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (l.wrap) alignment.wrapText = true;
+  if (l.v) alignment.vertical = l.v === 'center' ? 'middle' : 'top';
+  if (l.h) alignment.horizontal = l.h;
+  if (Object.keys(alignment).length) out.alignment = alignment;
+  return out;
+}
+
+const STYLE = Object.fromEntries(Object.keys(SUMMARY_LOOK).map((k) => [k, xlsxStyle(k as SummaryStyle)])) as Record<SummaryStyle, Partial<ExcelJS.Style>>;
 
 /** Writes the summary sheet, replacing a previous one of ours; a foreign sheet of that name is kept. */
 export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan): string {
@@ -224,7 +227,7 @@ export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan): string
   for (const b of summary.bars) {
     ws.addConditionalFormatting({
       ref: address(b.row, b.col),
-      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF5B9BD5' } } as unknown as ExcelJS.ConditionalFormattingRule],
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: argb(BAR_COLOR) } } as unknown as ExcelJS.ConditionalFormattingRule],
     });
   }
   return name;

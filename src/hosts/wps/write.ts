@@ -10,7 +10,7 @@
 // All text is written into cells formatted as text ('@') first, so "=…", "+…", "-…", "@…", "1/2",
 // "100%" or "007" stay exactly the text they are.
 
-import { SEVERITY_FILL, SummaryPlan, SummaryStyle, Highlight } from '../../core/plan';
+import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, SummaryStyle, Highlight } from '../../core/plan';
 import { address, columnLetters } from '../../core/snapshot';
 import { areaAddress, quoteSheetName } from '../../core/snapshot';
 import { Area, chunkAddresses, rowRuns } from './address';
@@ -137,46 +137,11 @@ export function applyHighlights(wb: EtWorkbook, highlights: Highlight[], undo: U
 
 // ---- The summary sheet ---------------------------------------------------------------------------------
 
-interface Look {
-  bold?: boolean;
-  size?: number;
-  /** RGB hex. */
-  fontColor?: string;
-  underline?: boolean;
-  /** RGB hex. */
-  fill?: string;
-  h?: 'left' | 'center' | 'right';
-  v?: 'top' | 'center';
-  wrap?: boolean;
-}
-
-const LOOK: Record<SummaryStyle, Look> = {
-  title: { bold: true, size: 16, v: 'center' },
-  note: { fontColor: '666666', size: 9, wrap: true, v: 'top' },
-  section: { bold: true, size: 13, fill: 'D9E1F2' },
-  label: { bold: true, h: 'right' },
-  value: { h: 'left' },
-  header: { bold: true, fill: 'EDEDED', wrap: true, v: 'center', h: 'center' },
-  text: { wrap: true, v: 'top' },
-  number: { v: 'top' },
-  percent: { v: 'top' },
-  met: { fontColor: '006100', v: 'top' },
-  unmet: { fontColor: '9C0006', bold: true, v: 'top' },
-  unknown: { fontColor: '9C5700', bold: true, v: 'top' },
-  error: { fill: SEVERITY_FILL.error, v: 'top' },
-  warning: { fill: SEVERITY_FILL.warning, v: 'top' },
-  info: { fill: SEVERITY_FILL.info, v: 'top' },
-  total: { bold: true, v: 'top' },
-  paragraph: { wrap: true, v: 'top' },
-  message: { v: 'top' },
-  link: { fontColor: '0563C1', underline: true, v: 'top' },
-};
-
-function lookKeys(l: Look): string[] {
+function lookKeys(l: SummaryLook): string[] {
   const k: string[] = [];
   if (l.bold) k.push('bold');
   if (l.size) k.push(`size:${l.size}`);
-  if (l.fontColor) k.push(`fc:${l.fontColor}`);
+  if (l.color) k.push(`fc:${l.color}`);
   if (l.underline) k.push('ul');
   if (l.fill) k.push(`fill:${l.fill}`);
   if (l.h) k.push(`h:${l.h}`);
@@ -266,7 +231,7 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
       }
       if (sc && sc.style) {
         const m = mergeOf.get(`${row},${col}`);
-        for (const key of lookKeys(LOOK[sc.style])) {
+        for (const key of lookKeys(SUMMARY_LOOK[sc.style])) {
           if (m) {
             for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) add(looks, key, r, c);
           } else add(looks, key, row, col);
@@ -327,7 +292,7 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
       const bar = ws.Range(address(b.row, b.col)).FormatConditions.AddDatabar();
       bar.MinPoint.Modify(XL_CONDITION_VALUE_NUMBER, 0);
       bar.MaxPoint.Modify(XL_CONDITION_VALUE_NUMBER, 1);
-      bar.BarColor.Color = bgr('5B9BD5');
+      bar.BarColor.Color = bgr(BAR_COLOR);
     } catch {
       // the percentage stays readable without the bar
     }
