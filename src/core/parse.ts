@@ -749,6 +749,8 @@ export function parseCell(cell: Cell | null | undefined, role: ValueRole): Parse
     const text = display || String(v);
     if (!isFinite(v)) return unknown(text, PROBLEMS.invalidNumber);
     if (f && unquotedPercent(f)) {
+      // A value near the largest double overflows when shown as a percent: unreadable, not infinite.
+      if (!isFinite(v * 100)) return unknown(text, PROBLEMS.invalidNumber);
       const p = base(text, 'number');
       p.value = roundValue(v * 100);
       p.unit = '%';
