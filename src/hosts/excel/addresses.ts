@@ -2,7 +2,7 @@
 // RangeAreas addresses back to areas, literal text and HYPERLINK formulas, column widths in points.
 // Nothing here touches Office.js, so it is unit-tested directly.
 
-import { MergeArea, chunkAddresses as chunkA1, columnLetters, quoteSheetName } from '../../core/snapshot';
+import { MergeArea, chunkAddresses as chunkA1, columnLetters, columnNumber, quoteSheetName } from '../../core/snapshot';
 
 /** Excel refuses addresses longer than this (getRange / getRanges: InvalidArgument). */
 export const ADDRESS_LIMIT = 8192;
@@ -67,12 +67,6 @@ export function chunkAddresses(areas: readonly MergeArea[]): string[] {
   return chunkA1(areas, CHUNK_LIMIT);
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /**
  * A RangeAreas address ("Sheet1!A1:I1,'O''Brien, Ltd'!A5:A6", or without sheet names) → areas.
  * Quoted sheet names may hold commas and doubled quotes.
@@ -83,9 +77,9 @@ export function parseAreasAddress(address: string): MergeArea[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(address))) {
     const top = Number(m[2]);
-    const left = colNumber(m[1]);
+    const left = columnNumber(m[1]);
     const bottom = m[3] ? Number(m[4]) : top;
-    const right = m[3] ? colNumber(m[3]) : left;
+    const right = m[3] ? columnNumber(m[3]) : left;
     out.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
   }
   return out;

@@ -295,14 +295,23 @@ export function createWpsHost(appArg: unknown): Host {
     }
   }
 
-  /** The last stamp, if it is about this document. */
-  function lastStamp(wb: EtWorkbook): RunStamp | null {
+  /** The last stamp left in PluginStorage, for any document. */
+  function readStamp(): RunStamp | null {
     try {
-      const s = parseRunStamp(storage()?.getItem(RUN_KEY));
-      return s && (!s.document || s.document === documentKey(wb)) ? s : null;
+      return parseRunStamp(storage()?.getItem(RUN_KEY) ?? null);
     } catch {
       return null;
     }
+  }
+
+  function isFor(s: RunStamp, wb: EtWorkbook): boolean {
+    return !s.document || s.document === documentKey(wb);
+  }
+
+  /** The last stamp, if it is about this document. */
+  function lastStamp(wb: EtWorkbook): RunStamp | null {
+    const s = readStamp();
+    return s && isFor(s, wb) ? s : null;
   }
 
   /** Leaves the run's stamp for an open pane; only a notice, so a failure is ignored. */
@@ -320,11 +329,11 @@ export function createWpsHost(appArg: unknown): Host {
 
   function watchRuns(onRun: OnRun): () => void {
     const watch = watchStamps(
-      { read: async () => parseRunStamp(storage()?.getItem(RUN_KEY) ?? null), pollMs: WATCH_POLL_MS },
+      { read: async () => readStamp(), pollMs: WATCH_POLL_MS },
       (s, initial) => {
         // PluginStorage is shared by every open document: only this one's runs matter here.
         const wb = app.ActiveWorkbook;
-        if (wb && (!s.document || s.document === documentKey(wb))) onRun(s, initial);
+        if (wb && isFor(s, wb)) onRun(s, initial);
       },
     );
     watches.add(watch);
