@@ -2,10 +2,11 @@
 // Browser-safe (no fs): the CLI and the standalone pane both come through here.
 
 import type ExcelJS from 'exceljs';
-import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, address, quoteSheetName } from '../../core/snapshot';
+import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, address } from '../../core/snapshot';
 import { JixiaoError } from '../../core/errors';
 import { BAR_COLOR, WritePlan, SummaryPlan, SummaryStyle, SEVERITY_FILL, SUMMARY_LOOK, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { Severity } from '../../core/types';
+import { SheetParts, fillSheetShell, renderSummaryParts } from './summary-xml';
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -199,37 +200,84 @@ function xlsxStyle(style: SummaryStyle): Partial<ExcelJS.Style> {
 
 const STYLE = Object.fromEntries(Object.keys(SUMMARY_LOOK).map((k) => [k, xlsxStyle(k as SummaryStyle)])) as Record<SummaryStyle, Partial<ExcelJS.Style>>;
 
+/** exceljs' writer as far as the summary hook needs it (lib/xlsx/xlsx.js, exceljs 4.4). */
+interface WriterModel {
+  worksheets: { id: number; name: string }[];
+  styles: { addStyleModel(style: object, cellType?: number): number };
+  sharedStrings: { add(text: string): number };
+}
+interface WriterZip {
+  append(data: string | Uint8Array, options: { name: string }): unknown;
+}
+interface XlsxWriter {
+  addWorksheets(zip: WriterZip, model: WriterModel): Promise<void>;
+}
+
+/** The summary sheets of a workbook and their plans: rendered at each write of the workbook. */
+const pendingSummaries = new WeakMap<ExcelJS.Workbook, Map<ExcelJS.Worksheet, SummaryPlan>>();
+
+const STRING_CELL = 3; // exceljs Enums.ValueType.String: a style without numFmt gets no numFmtId
+
+/**
+ * Lets exceljs write the summary sheet's frame (views, widths, data bars, margins) and puts the cells,
+ * merges and links in as SpreadsheetML rendered from the plan (summary-xml.ts), with styles and strings
+ * registered in the workbook's own tables. Installed once per workbook; every later write renders the
+ * sheet afresh.
+ */
+function hookSummaryWriter(wb: ExcelJS.Workbook): Map<ExcelJS.Worksheet, SummaryPlan> {
+  let plans = pendingSummaries.get(wb);
+  if (plans) return plans;
+  const bySheet = (plans = new Map<ExcelJS.Worksheet, SummaryPlan>());
+  pendingSummaries.set(wb, bySheet);
+  const writer = wb.xlsx as unknown as XlsxWriter;
+  const addWorksheets = writer.addWorksheets.bind(writer);
+  writer.addWorksheets = async (zip, model) => {
+    const parts = new Map<string, SheetParts>();
+    for (const ws of model.worksheets) {
+      const sheet = wb.getWorksheet(ws.id);
+      const plan = sheet && bySheet.get(sheet);
+      if (!plan) continue;
+      parts.set(`xl/worksheets/sheet${ws.id}.xml`, renderSummaryParts(plan, {
+        styleId: (style) => model.styles.addStyleModel(STYLE[style], STRING_CELL),
+        sharedString: (text) => model.sharedStrings.add(text),
+      }));
+    }
+    if (!parts.size) return addWorksheets(zip, model);
+    const append = zip.append;
+    zip.append = (data, options) => {
+      const p = parts.get(options.name);
+      return append.call(zip, p ? fillSheetShell(String(data), p) : data, options);
+    };
+    try {
+      await addWorksheets(zip, model);
+    } finally {
+      zip.append = append;
+    }
+  };
+  return bySheet;
+}
+
 /** Writes the summary sheet, replacing a previous one of ours; a foreign sheet of that name is kept. */
 export function writeSummary(wb: ExcelJS.Workbook, summary: SummaryPlan): string {
+  const plans = hookSummaryWriter(wb);
   const existing: { name: string; ours: boolean }[] = [];
-  wb.eachSheet((ws) => existing.push({ name: ws.name, ours: isOwnerMark(ws.getCell(1, 1).value) }));
+  wb.eachSheet((ws) => existing.push({ name: ws.name, ours: plans.has(ws) || isOwnerMark(ws.getCell(1, 1).value) }));
   const name = chooseSummaryName(existing, summary.name);
   const old = wb.getWorksheet(name);
-  if (old) wb.removeWorksheet(old.id);
+  if (old) {
+    plans.delete(old);
+    wb.removeWorksheet(old.id);
+  }
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: summary.freezeRows }] });
   ws.columns = summary.widths.map((w) => ({ width: w }));
-  summary.rows.forEach((cells, i) => {
-    const row = ws.getRow(i + 1);
-    cells.forEach((sc, j) => {
-      if (!sc) return;
-      const cell = row.getCell(j + 1);
-      if (sc.link) {
-        cell.value = { text: sc.v === null ? '' : String(sc.v), hyperlink: `#${quoteSheetName(sc.link.sheet)}!${sc.link.cell}` };
-      } else {
-        // Strings are written as strings: exceljs never turns "=…" text into a formula.
-        cell.value = sc.v;
-      }
-      // One shared style object per kind: exceljs dedupes styles on write.
-      if (sc.style) cell.style = STYLE[sc.style] as ExcelJS.Style;
-    });
-  });
-  for (const m of summary.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (const b of summary.bars) {
     ws.addConditionalFormatting({
       ref: address(b.row, b.col),
       rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: argb(BAR_COLOR) } } as unknown as ExcelJS.ConditionalFormattingRule],
     });
   }
+  // The cells are rendered when the workbook is written: in memory this sheet stays empty.
+  plans.set(ws, summary);
   return name;
 }
 
