@@ -3,15 +3,14 @@
 
 import { Cell, SheetSnapshot, MergeArea, cellAt, lastRow, lastCol } from './snapshot';
 
-const KEY_COLS = 20000;
-
 export class Grid {
   readonly sheet: SheetSnapshot;
   readonly firstRow: number;
   readonly lastRow: number;
   readonly firstCol: number;
   readonly lastCol: number;
-  private readonly mergeOf = new Map<number, MergeArea>();
+  /** Merges by sheet row: a few per row at most, so a scan beats hashing every covered cell. */
+  private readonly rowMerges: (MergeArea[] | undefined)[] = [];
 
   constructor(sheet: SheetSnapshot) {
     this.sheet = sheet;
@@ -20,16 +19,18 @@ export class Grid {
     this.firstCol = sheet.left;
     this.lastCol = lastCol(sheet);
     for (const m of sheet.merges) {
-      // Guard against absurd merges (whole-column merges) blowing up the map.
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 2_000_000) continue;
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * KEY_COLS + c, m);
-      }
+      for (let r = m.top; r <= m.bottom; r++) (this.rowMerges[r] ??= []).push(m);
     }
   }
 
   merge(row: number, col: number): MergeArea | undefined {
-    return this.mergeOf.get(row * KEY_COLS + col);
+    const list = this.rowMerges[row];
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i];
+      if (col >= m.left && col <= m.right) return m;
+    }
+    return undefined;
   }
 
   /** The cell itself (empty for non-anchor cells of a merge). */

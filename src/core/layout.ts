@@ -351,6 +351,10 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
   let level1: string | null = null;
   let level2: string | null = null;
   let emptyRun = 0;
+  const dataCols = (['target', 'targetValue', 'actual', 'weight', 'score'] as ColumnRole[]).map((k) => cols[k]).filter((c): c is number => c !== undefined);
+  // 一级 labels repeat down the rows (filled from merges): parse each distinct text once.
+  let l1Seen = '';
+  let l1Parsed: ReturnType<typeof parseLevel1> | null = null;
   let r = dataStart;
   for (; r <= g.lastRow; r++) {
     const lead = firstText(g, r, labelLimit);
@@ -366,10 +370,8 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
     const l2Text = cols.level2 !== undefined && cols.level2 !== nameCol ? g.text(r, cols.level2) : '';
     const ownL2 = cols.level2 !== undefined && cols.level2 !== nameCol ? g.ownText(r, cols.level2) : '';
     const rawName = g.ownText(r, nameCol);
-    const hasData = ['target', 'targetValue', 'actual', 'weight', 'score'].some((k) => {
-      const c = cols[k as ColumnRole];
-      return c !== undefined && g.ownText(r, c) !== '';
-    });
+    let hasData = false;
+    for (let i = 0; i < dataCols.length && !hasData; i++) hasData = g.ownText(r, dataCols[i]) !== '';
     if (!rawName && !hasData && !g.ownText(r, cols.level1 ?? -1) && !ownL2) {
       // Blank row (labels merged from above do not count).
       if (g.rowIsEmpty(r, g.firstCol, g.lastCol)) {
@@ -380,7 +382,11 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
     }
     emptyRun = 0;
     if (l1Text) {
-      const p = parseLevel1(l1Text);
+      if (l1Text !== l1Seen || !l1Parsed) {
+        l1Seen = l1Text;
+        l1Parsed = parseLevel1(l1Text);
+      }
+      const p = l1Parsed;
       if (p.label !== level1) level2 = null;
       level1 = p.label;
       if (p.weight !== null) t.level1Weights[p.label] = p.weight;

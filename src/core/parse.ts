@@ -607,17 +607,18 @@ function isEmptyText(compact: string, role: ValueRole): boolean {
 
 // Sheets repeat the same texts ("100%", "≥95%", "有效") many times: parse each once. Results are
 // shared, so callers treat ParsedValue as read-only (they copy with spread when they change one).
-const TEXT_CACHE = new Map<string, ParsedValue>();
-const TEXT_CACHE_MAX = 50000;
+// One map per role: keyed by the text itself, no concatenated key to build and hash per lookup.
+const TEXT_CACHE: Record<ValueRole, Map<string, ParsedValue>> = { target: new Map(), actual: new Map() };
+const TEXT_CACHE_MAX = 25000;
 
 export function parseText(text: string, role: ValueRole): ParsedValue {
   if (typeof text !== 'string') return parseTextUncached(text, role);
-  const key = role === 'target' ? 't' + text : 'a' + text;
-  const hit = TEXT_CACHE.get(key);
+  const cache = TEXT_CACHE[role];
+  const hit = cache.get(text);
   if (hit) return hit;
   const p = parseTextUncached(text, role);
-  if (TEXT_CACHE.size >= TEXT_CACHE_MAX) TEXT_CACHE.clear();
-  TEXT_CACHE.set(key, p);
+  if (cache.size >= TEXT_CACHE_MAX) cache.clear();
+  cache.set(text, p);
   return p;
 }
 
