@@ -113,17 +113,16 @@ export function fullWidth(text: string): string {
   if (!HALF_WIDTH.test(text)) return text;
   // By UTF-16 unit: the characters handled are all in the BMP, and a surrogate next to one is neither
   // a digit nor CJK, as the whole astral character would not be.
-  const chars = text;
   const out: string[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    const prev = i > 0 ? chars[i - 1] : '';
-    const next = i + 1 < chars.length ? chars[i + 1] : '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const prev = i > 0 ? text[i - 1] : '';
+    const next = i + 1 < text.length ? text[i + 1] : '';
     const digitsAround = /\d/.test(prev) && /\d/.test(next);
     switch (c) {
       case ',':
         // 1,000 (thousands separator) → 1000; any other comma → ，
-        if (digitsAround && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5))) break;
+        if (digitsAround && /^\d{3}(?!\d)/.test(text.slice(i + 1, i + 5))) break;
         out.push('，');
         break;
       case ';':
