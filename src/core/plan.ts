@@ -46,6 +46,8 @@ export interface SummaryLook {
   h?: 'left' | 'center' | 'right';
   v?: 'top' | 'center';
   wrap?: boolean;
+  /** Number format of the style's number cells (General when absent). */
+  numFmt?: string;
 }
 
 /** One look for the 评价结果 sheet whichever host writes it (Excel, WPS, an .xlsx file). */
@@ -58,7 +60,7 @@ export const SUMMARY_LOOK: Record<SummaryStyle, SummaryLook> = {
   header: { bold: true, fill: 'EDEDED', wrap: true, v: 'center', h: 'center' },
   text: { wrap: true, v: 'top' },
   number: { v: 'top' },
-  percent: { v: 'top' },
+  percent: { v: 'top', numFmt: '0%' },
   met: { color: '006100', v: 'top' },
   unmet: { color: '9C0006', bold: true, v: 'top' },
   unknown: { color: '9C5700', bold: true, v: 'top' },
@@ -331,6 +333,13 @@ export function chooseSummaryName(sheets: { name: string; ours: boolean }[], bas
     if (!s || s.ours) return name;
   }
   return `${base}(${sheets.length + 1})`;
+}
+
+/** Whether chooseSummaryName may pick `name`: 评价结果, 评价结果(2), … */
+export function isSummaryName(name: string, base = SUMMARY_SHEET): boolean {
+  if (name === base) return true;
+  if (!name.startsWith(`${base}(`) || !name.endsWith(')')) return false;
+  return /^\d+$/.test(name.slice(base.length + 1, -1));
 }
 
 export function isOwnerMark(firstCell: unknown): boolean {

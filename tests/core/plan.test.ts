@@ -1,4 +1,4 @@
-import { CELL_TEXT_LIMIT, splitCellText } from '../../src/core/plan';
+import { CELL_TEXT_LIMIT, chooseSummaryName, isSummaryName, splitCellText } from '../../src/core/plan';
 
 describe('splitCellText (a cell holds at most 32,767 characters)', () => {
   test('short text is one piece, unchanged', () => {
@@ -33,5 +33,14 @@ describe('splitCellText (a cell holds at most 32,767 characters)', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.every((p) => p.length > 0 && p.length <= CELL_TEXT_LIMIT)).toBe(true);
     expect(pieces.join('')).toBe(text);
+  });
+});
+
+describe('summary sheet names', () => {
+  test('isSummaryName accepts exactly the names chooseSummaryName may pick', () => {
+    const foreign = (n: number) => Array.from({ length: n }, (_, k) => ({ name: k === 0 ? '评价结果' : `评价结果(${k + 1})`, ours: false }));
+    for (const n of [0, 1, 2, 5, 99, 100]) expect(isSummaryName(chooseSummaryName(foreign(n)))).toBe(true);
+    expect(isSummaryName('结果', '结果')).toBe(true);
+    for (const name of ['评价结果(a)', '评价结果()', '评价结果(2', '评价结果 (2)', '我的评价结果', '评价结果(2)x']) expect(isSummaryName(name)).toBe(false);
   });
 });

@@ -26,6 +26,7 @@ import {
   SummaryStyle,
   WritePlan,
   chooseSummaryName,
+  isSummaryName,
   isOwnerMark,
 } from '../../core/plan';
 import { Severity } from '../../core/types';
@@ -216,13 +217,6 @@ export function toSheetSnapshot(
     rows[i] = out;
   }
   return { name, rows, top, left, merges };
-}
-
-/** 评价结果, 评价结果(2), … : the names chooseSummaryName may pick. */
-function isSummaryCandidate(name: string, base: string): boolean {
-  if (name === base) return true;
-  if (!name.startsWith(`${base}(`) || !name.endsWith(')')) return false;
-  return /^\d+$/.test(name.slice(base.length + 1, -1));
 }
 
 function sameNames(a: string[], b: string[]): boolean {
@@ -497,7 +491,7 @@ export class ExcelHost implements Host {
         wbProtection.load('protected');
         // Round trip 1: who owns the candidate summary sheets, our old marks, protection.
         const owners = names
-          .filter((n) => isSummaryCandidate(n, plan.summary.name))
+          .filter((n) => isSummaryName(n, plan.summary.name))
           .map((n) => {
             const a1 = sheets.getItem(n).getRange('A1');
             a1.load('values');
@@ -719,19 +713,19 @@ function applyStyle(format: Excel.RangeFormat, st: XStyle): void {
 
 /**
  * The summary grid as one formulas array (text with its apostrophe, numbers, HYPERLINK formulas), the
- * cells per style, and the cells that need a number format (the new sheet is General everywhere else).
+ * cells per style, and the number cells per number format (the new sheet is General everywhere else).
  */
 export function summaryGrid(plan: SummaryPlan): {
   formulas: (string | number)[][];
   styles: Map<SummaryStyle, { row: number; col: number }[]>;
-  percent: { row: number; col: number }[];
+  numberFormats: Map<string, { row: number; col: number }[]>;
   columns: number;
 } {
   let columns = Math.max(plan.widths.length, 1);
   for (const r of plan.rows) if (r.length > columns) columns = r.length;
   const formulas: (string | number)[][] = [];
   const styles = new Map<SummaryStyle, { row: number; col: number }[]>();
-  const percent: { row: number; col: number }[] = [];
+  const numberFormats = new Map<string, { row: number; col: number }[]>();
   plan.rows.forEach((cells, i) => {
     const fr: (string | number)[] = new Array(columns).fill('');
     cells.forEach((sc, j) => {
@@ -740,7 +734,12 @@ export function summaryGrid(plan: SummaryPlan): {
         fr[j] = hyperlinkFormula(sc.link.sheet, sc.link.cell, sc.v === null ? '' : sc.v);
       } else if (typeof sc.v === 'number') {
         fr[j] = sc.v;
-        if (sc.style === 'percent') percent.push({ row: i + 1, col: j + 1 });
+        const fmt = sc.style && SUMMARY_LOOK[sc.style].numFmt;
+        if (fmt) {
+          let list = numberFormats.get(fmt);
+          if (!list) numberFormats.set(fmt, (list = []));
+          list.push({ row: i + 1, col: j + 1 });
+        }
       } else if (typeof sc.v === 'string') {
         fr[j] = literalText(sc.v);
       }
@@ -753,16 +752,18 @@ export function summaryGrid(plan: SummaryPlan): {
     formulas.push(fr);
   });
   if (formulas.length === 0) formulas.push(new Array(columns).fill(''));
-  return { formulas, styles, percent, columns };
+  return { formulas, styles, numberFormats, columns };
 }
 
 function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan): void {
-  const { formulas, styles, percent, columns } = summaryGrid(plan);
+  const { formulas, styles, numberFormats, columns } = summaryGrid(plan);
   // Number formats first (a handful of rectangles), then the whole grid in one assignment.
-  for (const a of compactAreas(percent)) {
-    const rows = a.bottom - a.top + 1;
-    const cols = a.right - a.left + 1;
-    ws.getRangeByIndexes(a.top - 1, a.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () => new Array(cols).fill('0%'));
+  for (const [fmt, cells] of numberFormats) {
+    for (const a of compactAreas(cells)) {
+      const rows = a.bottom - a.top + 1;
+      const cols = a.right - a.left + 1;
+      ws.getRangeByIndexes(a.top - 1, a.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(fmt));
+    }
   }
   ws.getRangeByIndexes(0, 0, formulas.length, columns).formulas = formulas;
   for (const [style, cells] of styles) {

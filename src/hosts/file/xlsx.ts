@@ -175,10 +175,10 @@ export function applyHighlights(wb: ExcelJS.Workbook, plan: WritePlan): void {
   }
 }
 
-/** Number formats of the file's summary cells (General elsewhere). */
-const NUM_FMT: Partial<Record<SummaryStyle, string>> = { number: '0.##', percent: '0%', total: '0.##' };
+/** Number formats the file's summary adds to SUMMARY_LOOK's (General elsewhere). */
+const NUM_FMT: Partial<Record<SummaryStyle, string>> = { number: '0.##', total: '0.##' };
 
-/** SUMMARY_LOOK (plus NUM_FMT) as an exceljs style: one shared object per kind, exceljs dedupes them on write. */
+/** SUMMARY_LOOK (plus NUM_FMT) as an exceljs style, registered in the workbook's style table at each write. */
 function xlsxStyle(style: SummaryStyle): Partial<ExcelJS.Style> {
   const l = SUMMARY_LOOK[style];
   const out: Partial<ExcelJS.Style> = {};
@@ -189,7 +189,8 @@ function xlsxStyle(style: SummaryStyle): Partial<ExcelJS.Style> {
   if (l.underline) font.underline = true;
   if (Object.keys(font).length) out.font = font;
   if (l.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(l.fill) } };
-  if (NUM_FMT[style]) out.numFmt = NUM_FMT[style];
+  const numFmt = l.numFmt ?? NUM_FMT[style];
+  if (numFmt) out.numFmt = numFmt;
   const alignment: Partial<ExcelJS.Alignment> = {};
   if (l.wrap) alignment.wrapText = true;
   if (l.v) alignment.vertical = l.v === 'center' ? 'middle' : 'top';

@@ -225,7 +225,7 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
         out.push('');
       } else if (typeof sc.v === 'number') {
         out.push(isFinite(sc.v) ? sc.v : String(sc.v));
-        if (isFinite(sc.v)) add(byFormat, sc.style === 'percent' ? '0%' : 'General', row, col);
+        if (isFinite(sc.v)) add(byFormat, (sc.style && SUMMARY_LOOK[sc.style].numFmt) || 'General', row, col);
       } else {
         out.push(String(sc.v));
       }

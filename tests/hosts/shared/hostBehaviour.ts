@@ -10,8 +10,8 @@
 import { Host, Settings } from '../../../src/hosts/host';
 import { runEvaluation, clearMarks, viewRun } from '../../../src/app/session';
 import { RunStamp } from '../../../src/hosts/runs';
-import { CELL_TEXT_LIMIT, OWNER_MARK, SEVERITY_FILL, planHighlights, planWrites } from '../../../src/core/plan';
-import { parseAddress } from '../../../src/core/snapshot';
+import { CELL_TEXT_LIMIT, OWNER_MARK, SEVERITY_FILL, SUMMARY_LOOK, planHighlights, planWrites } from '../../../src/core/plan';
+import { address, parseAddress } from '../../../src/core/snapshot';
 import { isJixiaoError } from '../../../src/core/errors';
 
 export type Sample = 'shenze-2020' | 'gaps-sample';
@@ -148,6 +148,15 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
       expect(out.result.sheets.length).toBeGreaterThan(1);
       expect(f.sheetNames().filter((s) => s.startsWith('评价结果'))).toEqual(['评价结果']);
       expect(valuesOnly(sourceState(f))).toEqual(before);
+      // Number cells carry their style's number format (SUMMARY_LOOK), e.g. the score rates as 0%.
+      let formatted = 0;
+      planWrites(out.result).summary.rows.forEach((cells, i) => cells.forEach((sc, j) => {
+        const fmt = sc?.style && SUMMARY_LOOK[sc.style].numFmt;
+        if (!fmt || typeof sc.v !== 'number') return;
+        expect([address(i + 1, j + 1), f.cell('评价结果', address(i + 1, j + 1)).numberFormat]).toEqual([address(i + 1, j + 1), fmt]);
+        formatted++;
+      }));
+      expect(formatted).toBeGreaterThan(0);
     });
 
     test('a report paragraph longer than a cell holds goes into several cells, nothing lost', async () => {
