@@ -95,6 +95,11 @@ function sameSettings(a: Settings, b: Settings): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Results on show after 清除标记: they stay, but their "N cells marked" is no longer true. */
+function marksCleared(ph: Phase): Phase {
+  return ph.kind === 'results' ? { kind: 'results', outcome: { ...ph.outcome, applied: { ...ph.outcome.applied, highlighted: 0 } } } : ph;
+}
+
 type Busy = null | 'open' | 'clear' | 'docx' | 'download' | 'save';
 
 export function Pane(props: PaneProps) {
@@ -150,7 +155,7 @@ export function Pane(props: PaneProps) {
       // Opening the pane shows the document's last evaluation; a last 清除标记 leaves it empty.
       if (initial && run.action !== 'evaluate') return;
       if (run.action === 'clear') {
-        setPhase((ph) => (ph.kind === 'results' ? { kind: 'results', outcome: { ...ph.outcome, applied: { ...ph.outcome.applied, highlighted: 0 } } } : ph));
+        setPhase(marksCleared);
         setNote({ tone: 'info', text: run.cleared ? `已通过功能区清除 ${run.cleared} 处标记，单元格已恢复原样。` : '已通过功能区清除标记，单元格已恢复原样。' });
         return;
       }
@@ -205,8 +210,7 @@ export function Pane(props: PaneProps) {
       const eng = engine ?? (await loadEngine());
       if (!engine) setEngine(eng);
       const r = await eng.clearMarks(host);
-      // The results stay on show, but their "N cells marked" is no longer true.
-      setPhase((ph) => (ph.kind === 'results' ? { kind: 'results', outcome: { ...ph.outcome, applied: { ...ph.outcome.applied, highlighted: 0 } } } : ph));
+      setPhase(marksCleared);
       setNote({
         tone: 'ok',
         text:
