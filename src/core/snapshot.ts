@@ -99,6 +99,15 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** `base` + the first number that makes a name no sheet has (sheet names compare case-insensitively). */
+export function freeSheetName(existing: readonly string[], base: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  for (let k = 1; ; k++) {
+    const name = `${base}${k}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
 /** Column letters (1-based) to number: A → 1, AA → 27; the inverse of columnLetters. */
 export function columnNumber(letters: string): number {
   let col = 0;

@@ -22,6 +22,29 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { profile: 'national', standards: null, department: '', year: '' };
 
+/**
+ * Settings as a document or storage keeps them (an object, or its JSON text) made whole: missing or
+ * mistyped fields take their defaults. null when there is nothing readable.
+ */
+export function normaliseSettings(raw: unknown): Settings | null {
+  let v: unknown = raw;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return null;
+    }
+  }
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Partial<Settings>;
+  return {
+    profile: typeof o.profile === 'string' && o.profile ? o.profile : DEFAULT_SETTINGS.profile,
+    standards: Array.isArray(o.standards) ? o.standards : null,
+    department: typeof o.department === 'string' ? o.department : '',
+    year: typeof o.year === 'string' ? o.year : '',
+  };
+}
+
 export interface ApplyResult {
   /** Name of the summary sheet written (评价结果, or 评价结果(2) when a foreign sheet has that name). */
   summarySheet: string;

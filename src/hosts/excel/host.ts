@@ -14,7 +14,7 @@
 // settings keep a record ('jixiao.owner': which sheet we wrote, which sheets carry marks) for the pane
 // and the ribbon commands, which run in separate runtimes and share state only through the workbook.
 
-import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress } from '../../core/snapshot';
+import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import {
   BAR_COLOR,
@@ -30,7 +30,7 @@ import {
   isOwnerMark,
 } from '../../core/plan';
 import { Severity } from '../../core/types';
-import { ApplyResult, DEFAULT_SETTINGS, Host, Settings } from '../host';
+import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import {
   chunkAddresses,
@@ -170,23 +170,8 @@ function isGeneral(fmt: unknown): boolean {
   return typeof fmt !== 'string' || fmt === '' || fmt === 'General' || fmt === 'G/通用格式';
 }
 
-export function parseSettings(raw: unknown): Settings {
-  let v: unknown = raw;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      v = null;
-    }
-  }
-  const s = { ...DEFAULT_SETTINGS };
-  if (!v || typeof v !== 'object') return s;
-  const o = v as Record<string, unknown>;
-  if (typeof o.profile === 'string' && o.profile) s.profile = o.profile;
-  if (Array.isArray(o.standards)) s.standards = o.standards as Settings['standards'];
-  if (typeof o.department === 'string') s.department = o.department;
-  if (typeof o.year === 'string') s.year = o.year;
-  return s;
+function parseSettings(raw: unknown): Settings {
+  return normaliseSettings(raw) ?? { ...DEFAULT_SETTINGS };
 }
 
 /** Used range arrays → snapshot rows. Empty cells are null; formats only when not General. */
@@ -223,14 +208,6 @@ function sameNames(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
   const s = new Set(a);
   return b.every((x) => s.has(x));
-}
-
-function tempSheetName(existing: string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  for (let k = 1; ; k++) {
-    const n = `jixiao-tmp-${k}`;
-    if (!taken.has(n)) return n;
-  }
 }
 
 export class ExcelHost implements Host {
@@ -528,7 +505,7 @@ export class ExcelHost implements Host {
         }
 
         // Round trip 2: everything, in an order that keeps a failure recoverable (see recover()).
-        const tmp = tempSheetName(fresh);
+        const tmp = freeSheetName(fresh, 'jixiao-tmp-');
         pending.failure = {
           tmp,
           final: summaryName,

@@ -7,7 +7,7 @@
 // without highlights (the 评价结果 sheet stays, as the Host contract says).
 
 import type ExcelJS from 'exceljs';
-import { Host, Settings, ApplyResult, DEFAULT_SETTINGS } from '../host';
+import { Host, Settings, ApplyResult, DEFAULT_SETTINGS, normaliseSettings } from '../host';
 import { WorkbookSnapshot } from '../../core/snapshot';
 import { WritePlan, isOwnerMark } from '../../core/plan';
 import { JixiaoError } from '../../core/errors';
@@ -64,22 +64,6 @@ function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
   }
 }
 
-function parseSettings(raw: string | null): Settings | null {
-  if (!raw) return null;
-  try {
-    const o = JSON.parse(raw) as Partial<Settings>;
-    if (!o || typeof o !== 'object') return null;
-    return {
-      profile: typeof o.profile === 'string' ? o.profile : DEFAULT_SETTINGS.profile,
-      standards: Array.isArray(o.standards) ? o.standards : null,
-      department: typeof o.department === 'string' ? o.department : '',
-      year: typeof o.year === 'string' ? o.year : '',
-    };
-  } catch {
-    return null;
-  }
-}
-
 function isSummarySheet(ws: ExcelJS.Worksheet): boolean {
   return isOwnerMark(ws.getCell(1, 1).value);
 }
@@ -101,7 +85,7 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
   const original = copyBytes(bytes);
   const source = await loadXlsx(Excel, original, fileName);
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
-  let memorySettings: Settings = parseSettings(safeGet(storage)) ?? { ...DEFAULT_SETTINGS };
+  let memorySettings: Settings = normaliseSettings(safeGet(storage)) ?? { ...DEFAULT_SETTINGS };
 
   let lastPlan: WritePlan | null = null;
   let result: ExcelJS.Workbook | null = null;

@@ -11,15 +11,15 @@
 //     undoes what was done (the new summary is built under a temporary name and swapped in last);
 //   - ScreenUpdating, EnableEvents, DisplayAlerts and Calculation are restored in `finally`.
 
-import { ApplyResult, DEFAULT_SETTINGS, Host, Settings } from '../host';
+import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
-import { WorkbookSnapshot } from '../../core/snapshot';
+import { WorkbookSnapshot, freeSheetName } from '../../core/snapshot';
 import { WritePlan, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { JixiaoError, isJixiaoError } from '../../core/errors';
 import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEET_VISIBLE } from './et';
 import { readSheet } from './read';
 import { STATE_SHEET, isOurSheet, readState, writeState } from './state';
-import { Undo, applyHighlights, restoreMarks, sheetByName, writeSummarySheet } from './write';
+import { Undo, applyHighlights, restoreMarks, sheetByName, undoAll, writeSummarySheet } from './write';
 
 /** PluginStorage key of the settings fallback (when the document cannot be written). */
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -109,22 +109,7 @@ function allSheets(wb: EtWorkbook): EtWorksheet[] {
 
 /** A sheet name no sheet has yet (for building the new summary before swapping it in). */
 function freeName(wb: EtWorkbook, base: string): string {
-  const taken = new Set(allSheets(wb).map((s) => s.Name.toLowerCase()));
-  for (let k = 1; ; k++) {
-    const name = `${base}${k}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
-function normaliseSettings(x: unknown): Settings | null {
-  if (!x || typeof x !== 'object') return null;
-  const o = x as Partial<Settings>;
-  return {
-    profile: typeof o.profile === 'string' && o.profile ? o.profile : DEFAULT_SETTINGS.profile,
-    standards: Array.isArray(o.standards) ? o.standards : null,
-    department: typeof o.department === 'string' ? o.department : '',
-    year: typeof o.year === 'string' ? o.year : '',
-  };
+  return freeSheetName(allSheets(wb).map((s) => s.Name), base);
 }
 
 export function createWpsHost(appArg: unknown): Host {
@@ -211,13 +196,7 @@ export function createWpsHost(appArg: unknown): Host {
         stamp(wb, { id: evaluateRunId(plan, name), action: 'evaluate', sheets: plan.sheets, summarySheet: name, highlighted: marks.length });
         return { summarySheet: name, highlighted: marks.length };
       } catch (e) {
-        for (let i = undo.length - 1; i >= 0; i--) {
-          try {
-            undo[i]();
-          } catch {
-            // best effort: keep undoing the rest
-          }
-        }
+        undoAll(undo);
         if (active) {
           try {
             active.Activate();
@@ -250,13 +229,7 @@ export function createWpsHost(appArg: unknown): Host {
         stamp(wb, { id: clearRunId(last?.id, restored), action: 'clear', sheets: last?.sheets ?? [], summarySheet: last?.summarySheet ?? '', highlighted: 0, cleared: restored });
         return { cleared: restored };
       } catch (e) {
-        for (let i = undo.length - 1; i >= 0; i--) {
-          try {
-            undo[i]();
-          } catch {
-            // best effort
-          }
-        }
+        undoAll(undo);
         if (isJixiaoError(e)) throw e;
         throw new JixiaoError('write-failed', `清除标记时 WPS 表格报错（${message(e)}），已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重试。`);
       }
@@ -356,8 +329,7 @@ export function createWpsHost(appArg: unknown): Host {
     const ps = storage();
     if (ps) {
       try {
-        const raw = ps.getItem(SETTINGS_KEY);
-        const s = raw ? normaliseSettings(JSON.parse(raw)) : null;
+        const s = normaliseSettings(ps.getItem(SETTINGS_KEY));
         if (s) return s;
       } catch {
         // ignore a corrupt fallback

@@ -33,6 +33,18 @@ import { Mark, SavedInterior } from './state';
 
 export type Undo = () => void;
 
+/** Undoes the steps done so far, last first; a step that fails does not stop the others. */
+export function undoAll(undo: Undo[]): void {
+  for (let i = undo.length - 1; i >= 0; i--) {
+    try {
+      undo[i]();
+    } catch {
+      // best effort: keep undoing the rest
+    }
+  }
+  undo.length = 0;
+}
+
 // ---- Interior ----------------------------------------------------------------------------------------
 
 export function readInterior(r: EtRange): SavedInterior {
