@@ -1,4 +1,4 @@
-// Pure helpers for the Excel host: A1 areas, compact address lists chunked under Excel's address limit,
+// Pure helpers for the Excel host: address lists chunked under Excel's address limit,
 // RangeAreas addresses back to areas, literal text and HYPERLINK formulas, column widths in points.
 // Nothing here touches Office.js, so it is unit-tested directly.
 
@@ -8,59 +8,6 @@ import { MergeArea, chunkAddresses as chunkA1, columnLetters, columnNumber, quot
 export const ADDRESS_LIMIT = 8192;
 /** What we put in one getRanges call: a margin under the limit. */
 export const CHUNK_LIMIT = 8000;
-
-/**
- * Cells → a short list of rectangles: vertical runs per column, then runs with the same rows in
- * adjacent columns joined. A column of 5,000 flagged cells in a row becomes one "E8:E5007".
- */
-export function compactAreas(cells: readonly { row: number; col: number }[]): MergeArea[] {
-  const byCol = new Map<number, number[]>();
-  for (const c of cells) {
-    let rows = byCol.get(c.col);
-    if (!rows) byCol.set(c.col, (rows = []));
-    rows.push(c.row);
-  }
-  // Vertical runs, keyed by their rows so equal runs in neighbouring columns can be joined.
-  const runs = new Map<string, number[]>();
-  for (const [col, rows] of byCol) {
-    rows.sort((a, b) => a - b);
-    let start = rows[0];
-    let prev = rows[0];
-    const flush = () => {
-      const key = `${start}:${prev}`;
-      let cols = runs.get(key);
-      if (!cols) runs.set(key, (cols = []));
-      cols.push(col);
-    };
-    for (let i = 1; i < rows.length; i++) {
-      const r = rows[i];
-      if (r === prev) continue;
-      if (r === prev + 1) {
-        prev = r;
-        continue;
-      }
-      flush();
-      start = prev = r;
-    }
-    if (rows.length) flush();
-  }
-  const out: MergeArea[] = [];
-  for (const [key, cols] of runs) {
-    const [top, bottom] = key.split(':').map(Number);
-    cols.sort((a, b) => a - b);
-    let left = cols[0];
-    let right = cols[0];
-    for (let i = 1; i <= cols.length; i++) {
-      if (i < cols.length && cols[i] === right + 1) {
-        right = cols[i];
-        continue;
-      }
-      out.push({ top, left, bottom, right });
-      if (i < cols.length) left = right = cols[i];
-    }
-  }
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
-}
 
 /** Comma-joined address lists for getRanges, each under CHUNK_LIMIT characters. */
 export function chunkAddresses(areas: readonly MergeArea[]): string[] {

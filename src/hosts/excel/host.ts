@@ -14,7 +14,7 @@
 // settings keep a record ('jixiao.owner': which sheet we wrote, which sheets carry marks) for the pane
 // and the ribbon commands, which run in separate runtimes and share state only through the workbook.
 
-import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName } from '../../core/snapshot';
+import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName, compactAreas } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import {
   BAR_COLOR,
@@ -36,7 +36,6 @@ import {
   chunkAddresses,
   columnRangeA1,
   columnWidthPoints,
-  compactAreas,
   hyperlinkFormula,
   literalText,
   parseAreasAddress,

@@ -25,18 +25,6 @@ export function chunkAddresses(areas: Area[]): string[] {
   return chunkA1(areas, MAX_ADDRESS);
 }
 
-/** Cells (row, col) → horizontal runs: adjacent cells of a row become one area. Input in any order. */
-export function rowRuns(cells: { row: number; col: number }[]): Area[] {
-  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
-  const out: Area[] = [];
-  for (const c of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.top === c.row && last.right + 1 === c.col) last.right = c.col;
-    else if (!(last && last.top === c.row && last.right >= c.col)) out.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
-  }
-  return out;
-}
-
 export function inArea(a: Area, row: number, col: number): boolean {
   return row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
 }

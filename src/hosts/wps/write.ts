@@ -11,9 +11,8 @@
 // "100%" or "007" stay exactly the text they are.
 
 import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, SummaryStyle, Highlight } from '../../core/plan';
-import { address, columnLetters } from '../../core/snapshot';
-import { areaAddress, quoteSheetName } from '../../core/snapshot';
-import { Area, chunkAddresses, rowRuns } from './address';
+import { address, areaAddress, columnLetters, compactAreas, quoteSheetName } from '../../core/snapshot';
+import { Area, chunkAddresses } from './address';
 import {
   EtRange,
   EtWorkbook,
@@ -253,7 +252,7 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
     matrix.push(out);
   });
   byFormat.forEach((cells, fmt) => {
-    for (const a of chunkAddresses(columnRuns(cells))) ws.Range(a).NumberFormat = fmt;
+    for (const a of chunkAddresses(compactAreas(cells))) ws.Range(a).NumberFormat = fmt;
   });
 
   // 2. Values, in blocks of rows.
@@ -274,7 +273,7 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
 
   // 4. Styles: one call per property per ~30 areas.
   looks.forEach((cells, key) => {
-    for (const a of chunkAddresses(rowRuns(cells))) setLook(ws.Range(a), key);
+    for (const a of chunkAddresses(compactAreas(cells))) setLook(ws.Range(a), key);
   });
 
   // 5. Merges, column widths, heights of merged wrapped paragraphs.
@@ -330,14 +329,3 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
   }
 }
 
-/** Cells → vertical runs per column (numbers in a summary line up in columns). */
-function columnRuns(cells: { row: number; col: number }[]): Area[] {
-  const sorted = cells.slice().sort((a, b) => a.col - b.col || a.row - b.row);
-  const out: Area[] = [];
-  for (const c of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.left === c.col && last.bottom + 1 === c.row) last.bottom = c.row;
-    else out.push({ top: c.row, left: c.col, bottom: c.row, right: c.col });
-  }
-  return out;
-}

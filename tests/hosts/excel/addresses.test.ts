@@ -3,12 +3,12 @@ import {
   ADDRESS_LIMIT,
   chunkAddresses,
   columnWidthPoints,
-  compactAreas,
   hyperlinkFormula,
   literalText,
   parseAreasAddress,
   wrappedRowHeight,
 } from '../../../src/hosts/excel/addresses';
+import { compactAreas } from '../../../src/core/snapshot';
 import { parseArea, splitAddressList } from '../../fakes/excel';
 
 function cellsOf(addresses: string[]): Set<string> {

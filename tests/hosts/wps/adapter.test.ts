@@ -9,7 +9,9 @@ import { STATE_SHEET, STATE_MARK, readState } from '../../../src/hosts/wps/state
 import { evaluateWorkbook } from '../../../src/core/evaluate';
 import { snapshotWorkbook } from '../../../src/hosts/file/xlsx';
 import { runEvaluation, clearMarks } from '../../../src/app/session';
-import { OWNER_MARK, planHighlights } from '../../../src/core/plan';
+import { OWNER_MARK, SUMMARY_LOOK, planHighlights, planWrites } from '../../../src/core/plan';
+import { narrativeLines } from '../../../src/narrative';
+import { bgr } from '../../../src/hosts/wps/et';
 import { isJixiaoError } from '../../../src/core/errors';
 import { FakeApplication, FakeBook, emptyCell, key, newBook, newSheet } from '../../fakes/wps';
 import { buildWpsFixture, loadBook, sheetData } from './fixture';
@@ -350,7 +352,7 @@ describe('writing', () => {
     const f = await buildWpsFixture('gaps-sample');
     const sheet = f.sheetNames()[0];
     f.activate(sheet);
-    await runEvaluation(f.host, { scope: 'active' });
+    const out = await runEvaluation(f.host, { scope: 'active' });
     const s = sheetData(f.app, '评价结果');
     expect(s.view).toMatchObject({ freeze: true, splitRow: 2, splitColumn: 0 });
     expect(s.colWidths['4']).toBe(26);
@@ -369,6 +371,16 @@ describe('writing', () => {
     // Header cells: bold on a grey fill (BGR of EDEDED is EDEDED).
     const header = Object.values(s.cells).find((c) => c.v === '三级指标')!;
     expect(header).toMatchObject({ bold: true, pattern: 1, color: 0xededed });
+    // Every styled cell of the plan has its look's weight, size and fill (styles go on in merged areas).
+    let styled = 0;
+    planWrites(out.result, { narrative: narrativeLines(out.narrative) }).summary.rows.forEach((cells, i) => cells.forEach((sc, j) => {
+      if (!sc?.style) return;
+      const look = SUMMARY_LOOK[sc.style];
+      const c = s.cells[key(i + 1, j + 1)] ?? emptyCell();
+      expect([i + 1, j + 1, sc.style, Boolean(c.bold), c.size ?? null, look.fill ? c.color : null]).toEqual([i + 1, j + 1, sc.style, Boolean(look.bold), look.size ?? null, look.fill ? bgr(look.fill) : null]);
+      styled++;
+    }));
+    expect(styled).toBeGreaterThan(100);
     // The user stays on their sheet.
     expect(f.activeSheet()).toBe(sheet);
   });
