@@ -162,6 +162,11 @@ export function freeSheetName(existing: readonly string[], base: string): string
   }
 }
 
+/** Whether a number format is General, as Excel or WPS (in English or Chinese) spell it; no format is General too. */
+export function isGeneralFormat(fmt: unknown): boolean {
+  return typeof fmt !== 'string' || fmt === '' || fmt === 'General' || fmt === 'G/通用格式' || fmt === '通用格式' || fmt === 'G/General';
+}
+
 /** Column letters (1-based) to number: A → 1, AA → 27; the inverse of columnLetters. */
 export function columnNumber(letters: string): number {
   let col = 0;

@@ -1,5 +1,4 @@
 import { CELL_TEXT_LIMIT, chooseSummaryName, isSummaryName, splitCellText } from '../../src/core/plan';
-import { freeSheetName } from '../../src/core/snapshot';
 
 describe('splitCellText (a cell holds at most 32,767 characters)', () => {
   test('short text is one piece, unchanged', () => {
@@ -43,11 +42,5 @@ describe('summary sheet names', () => {
     for (const n of [0, 1, 2, 5, 99, 100]) expect(isSummaryName(chooseSummaryName(foreign(n)))).toBe(true);
     expect(isSummaryName('结果', '结果')).toBe(true);
     for (const name of ['评价结果(a)', '评价结果()', '评价结果(2', '评价结果 (2)', '我的评价结果', '评价结果(2)x']) expect(isSummaryName(name)).toBe(false);
-  });
-
-  test('freeSheetName: the first numbered name no sheet has, compared without case', () => {
-    expect(freeSheetName([], 'tmp-')).toBe('tmp-1');
-    expect(freeSheetName(['TMP-1', 'tmp-2', 'tmp-4'], 'tmp-')).toBe('tmp-3');
-    expect(freeSheetName(['评价结果~1'], '评价结果~')).toBe('评价结果~2');
   });
 });

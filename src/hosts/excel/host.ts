@@ -14,7 +14,7 @@
 // settings keep a record ('jixiao.owner': which sheet we wrote, which sheets carry marks) for the pane
 // and the ribbon commands, which run in separate runtimes and share state only through the workbook.
 
-import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName, compactAreas } from '../../core/snapshot';
+import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName, compactAreas, isGeneralFormat } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import {
   BAR_COLOR,
@@ -165,10 +165,6 @@ export function toJixiaoError(e: unknown, action: string, kind: ErrorCode): Jixi
 
 // ---------------------------------------------------------------------------------------------------
 
-function isGeneral(fmt: unknown): boolean {
-  return typeof fmt !== 'string' || fmt === '' || fmt === 'General' || fmt === 'G/通用格式';
-}
-
 function parseSettings(raw: unknown): Settings {
   return normaliseSettings(raw) ?? { ...DEFAULT_SETTINGS };
 }
@@ -196,7 +192,7 @@ export function toSheetSnapshot(
       const val = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
       const t = text[i]?.[j] ?? String(v);
       const f = formats[i]?.[j];
-      out[j] = isGeneral(f) ? { v: val, t } : { v: val, t, f: String(f) };
+      out[j] = isGeneralFormat(f) ? { v: val, t } : { v: val, t, f: String(f) };
     }
     rows[i] = out;
   }

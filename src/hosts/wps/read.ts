@@ -7,9 +7,8 @@
 //   merges        bisection on MergeCells (false: nothing merged inside; null: mixed), MergeArea only on
 //                 single candidate cells
 
-import { Cell, MergeArea, SheetSnapshot } from '../../core/snapshot';
+import { Cell, MergeArea, SheetSnapshot, areaAddress, isGeneralFormat } from '../../core/snapshot';
 import { formatNumber } from '../file/xlsx';
-import { areaAddress } from '../../core/snapshot';
 import { Area, parseArea } from './address';
 import { EtRange, EtWorksheet, Scalar, Value2 } from './et';
 
@@ -26,10 +25,6 @@ const CVERR: Record<number, string> = {
   [-2146826252]: '#NUM!',
   [-2146826246]: '#N/A',
 };
-
-export function isGeneral(fmt: string | null | undefined): boolean {
-  return !fmt || fmt === 'General' || fmt === 'G/通用格式' || fmt === '通用格式' || fmt === 'G/General';
-}
 
 /** Value2 of a rows × cols range as a 2-D array, whatever shape the build returned. */
 export function toMatrix(v: Value2, rows: number, cols: number): Scalar[][] {
@@ -206,7 +201,7 @@ export function readSheet(ws: EtWorksheet, stats: ReadStats = { formatReads: 0, 
       for (const r of list) {
         const cell = rows[r - area.top][col - area.left]!;
         const f = formats.get(`${r},${col}`);
-        if (isGeneral(f)) {
+        if (isGeneralFormat(f)) {
           cell.t = formatNumber(cell.v as number, undefined);
           continue;
         }
