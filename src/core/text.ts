@@ -9,6 +9,11 @@ export function fmtNum(x: number): string {
   return s.replace(/\.?0+$/, '') || '0';
 }
 
+/** A file name without its extension, for naming what is made from it: "shenze-2020.xlsx" → "shenze-2020". */
+export function baseName(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]+$/, '') || '工作簿';
+}
+
 export function fmtValue(v: ParsedValue | null): string {
   return v ? v.text : '';
 }

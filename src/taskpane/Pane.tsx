@@ -15,7 +15,8 @@ import { Notice } from './components/Notice';
 import { Tabs } from './components/Tabs';
 import type { Note } from './components/ResultsView';
 import { copyRich } from './clipboard';
-import { baseName, downloadBytes, readFileBytes, DOCX_MIME, XLSX_MIME } from './download';
+import { downloadBytes, readFileBytes, DOCX_MIME, XLSX_MIME } from './download';
+import { baseName } from '../core/text';
 import { loadEngine, exportDocx as lazyExportDocx, Engine } from './lazy';
 
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));

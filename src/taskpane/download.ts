@@ -27,11 +27,6 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string,
   }
 }
 
-/** "shenze-2020.xlsx" → "shenze-2020". */
-export function baseName(fileName: string): string {
-  return fileName.replace(/\.[A-Za-z0-9]+$/, '') || '工作簿';
-}
-
 /** A File's bytes (FileReader where Blob.arrayBuffer is missing: older Office web views). */
 export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();

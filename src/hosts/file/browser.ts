@@ -11,6 +11,7 @@ import { Host, Settings, ApplyResult, DEFAULT_SETTINGS, normaliseSettings } from
 import { WorkbookSnapshot } from '../../core/snapshot';
 import { WritePlan, isOwnerMark } from '../../core/plan';
 import { JixiaoError } from '../../core/errors';
+import { baseName } from '../../core/text';
 import { loadXlsx, snapshotSheet, applyPlan } from './xlsx';
 
 type ExcelJSModule = typeof ExcelJS;
@@ -75,8 +76,7 @@ function copyBytes(buf: ArrayBuffer | ArrayBufferView): Uint8Array {
 }
 
 export function resultNameFor(fileName: string): string {
-  const base = fileName.replace(/\.[A-Za-z0-9]+$/, '') || '工作簿';
-  return `${base}-评价结果.xlsx`;
+  return `${baseName(fileName)}-评价结果.xlsx`;
 }
 
 export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: string, options: FileHostOptions = {}): Promise<FileHost> {
