@@ -12,7 +12,7 @@ import { headerWordsForMessage } from '../core/layout';
 import { Grid } from '../core/grid';
 import { EvaluationResult, Severity } from '../core/types';
 import { WorkbookSnapshot } from '../core/snapshot';
-import { fmtNum } from '../core/text';
+import { fmtNum, UNSCORABLE } from '../core/text';
 import { applyPlan } from '../hosts/file/xlsx';
 import { readWorkbookFile, writeWorkbookFile } from '../hosts/file/node';
 import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
@@ -136,7 +136,7 @@ function humanReport(r: EvaluationResult, profileName: string): string {
       out.push('');
       out.push(`【${s.sheet}】${t.project ?? t.title ?? ''}（表头第${t.headerRow}行）`);
       const rate = t.budget && t.budget.rate !== null ? `  预算执行率 ${fmtNum(Math.round(t.budget.rate * 10000) / 100)}%` : '';
-      out.push(`  核算得分 ${fmtNum(t.total.score)} / ${fmtNum(t.total.weight)} 分，等级“${t.total.grade}”  自评得分 ${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)} 分  指标完成 ${done.met}/${done.total}${rate}`);
+      out.push(`  核算得分 ${t.total.score === null ? UNSCORABLE : `${fmtNum(t.total.score)} / ${fmtNum(t.total.weight)} 分，等级“${t.total.grade}”`}  自评得分 ${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)} 分  指标完成 ${done.met}/${done.total}${rate}`);
       if (t.findings.length === 0) {
         out.push('  未发现问题。');
         continue;

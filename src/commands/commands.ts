@@ -14,7 +14,7 @@
 // Only light modules statically (core/plan would bring the whole engine into this page).
 import type { Outcome } from '../app/session';
 import { isJixiaoError } from '../core/errors';
-import { fmtNum } from '../core/text';
+import { fmtTotal } from '../core/text';
 
 /** Function names, exactly as in manifest.xml <FunctionName>. */
 export type CommandName = 'evaluate' | 'clearMarks';
@@ -24,7 +24,7 @@ export const COMMAND_NAMES: readonly CommandName[] = ['evaluate', 'clearMarks'];
 /** The notice after 评价: score(s), number of problems, where the results are. `base` is SUMMARY_SHEET. */
 export function evaluationNotice(out: Pick<Outcome, 'result' | 'applied'>, base: string): string {
   const tables = out.result.sheets.flatMap((s) => s.tables);
-  const scores = tables.map((t) => `${fmtNum(t.total.score)} 分（${t.total.grade}）`);
+  const scores = tables.map((t) => fmtTotal(t.total));
   const findings = tables.reduce((n, t) => n + t.findings.length, 0);
   const score = tables.length === 1 ? `核算得分 ${scores[0]}` : `${tables.length} 张表核算得分分别为 ${scores.join('、')}`;
   const problems =

@@ -21,7 +21,7 @@ import {
   Severity,
   TableResult,
 } from './types';
-import { fmtValue, fmtNum } from './text';
+import { fmtValue, fmtNum, UNSCORABLE } from './text';
 
 export interface EvaluateOptions {
   profile?: ScoringProfile;
@@ -482,8 +482,13 @@ function evaluateTable(g: Grid, t: TableLayout, p: ScoringProfile, standards: St
       }
     }
   }
+  // Nothing to score by: no 分值 anywhere. Statuses and findings stand, the total is 无法核算, not 0.
+  const scorable = indicators.some((i) => i.weight !== null) || (budget !== null && budget.weight !== null);
+  if (indicators.length > 0 && !scorable) {
+    add(ctx, t.headerRow, null, 'unscorable', 'warning', `本表没有可读取的分值，无法核算得分（${UNSCORABLE}）；各项指标的完成情况照常判定。`);
+  }
   const expectedWeight = sheetWeight ?? 100;
-  if (indicators.length > 0 && Math.abs(weightSum - expectedWeight) > p.weightTolerance) {
+  if (indicators.length > 0 && scorable && Math.abs(weightSum - expectedWeight) > p.weightTolerance) {
     add(ctx, t.totalRow, totalWeightCell ?? indicators[0].cells.weight, 'weights-sum', 'error',
       `各项分值合计${fmtNum(weightSum)}分${budget && budget.weight !== null ? `（含预算执行率${fmtNum(budget.weight)}分）` : ''}，与${sheetWeight !== null ? `总分栏的${fmtNum(sheetWeight)}分` : '100分'}不一致；请核对分值。`);
   }
@@ -527,7 +532,15 @@ function evaluateTable(g: Grid, t: TableLayout, p: ScoringProfile, standards: St
     indicators,
     budget,
     goal: t.goal ? { row: t.goal.row, expected: t.goal.expected?.text ?? null, actual: t.goal.actual?.text ?? null } : null,
-    total: { weight: weightSum, selfScore: selfSum, score, grade: grade(score, p), sheetRow: t.totalRow, sheetSelfScore: sheetSelf, pending },
+    total: {
+      weight: weightSum,
+      selfScore: selfSum,
+      score: scorable ? score : null,
+      grade: scorable ? grade(score, p) : null,
+      sheetRow: t.totalRow,
+      sheetSelfScore: sheetSelf,
+      pending,
+    },
     findings,
     level1Weights: t.level1Weights,
   };

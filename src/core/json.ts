@@ -36,7 +36,7 @@ export interface JsonResult {
         selfScore: number | null;
         score: number | null;
       } | null;
-      total: { weight: number; selfScore: number | null; score: number; grade: '优' | '良' | '中' | '差' };
+      total: { weight: number; selfScore: number | null; score: number | null; grade: '优' | '良' | '中' | '差' | null };
       findings: { row: number | null; cell: string | null; code: string; severity: 'error' | 'warning' | 'info'; message: string }[];
     }[];
   }[];

@@ -4,7 +4,7 @@
 import { MergeArea, parseAddress } from './snapshot';
 import { EvaluationResult, IndicatorResult, Severity, TableResult } from './types';
 import { ScoringProfile } from './data/profiles';
-import { fmtNum } from './text';
+import { fmtNum, UNSCORABLE } from './text';
 import { SEVERITY_ORDER } from './evaluate';
 
 export const SUMMARY_SHEET = '评价结果';
@@ -224,9 +224,9 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
       const rate = t.budget && t.budget.rate !== null ? `${fmtNum(Math.round(t.budget.rate * 10000) / 100)}%` : '—';
       push([
         { v: '核算得分', style: 'label' },
-        { v: t.total.score, style: 'total' },
+        { v: t.total.score ?? UNSCORABLE, style: 'total' },
         { v: '等级', style: 'label' },
-        { v: t.total.grade, style: 'total' },
+        { v: t.total.grade ?? UNSCORABLE, style: 'total' },
         { v: '自评得分', style: 'label' },
         { v: t.total.selfScore, style: 'value' },
         { v: '指标完成', style: 'label' },
@@ -280,10 +280,10 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
       push([
         { v: '合计', style: 'total' },
         null, null, null, null, null,
-        { v: t.total.grade, style: 'total' },
+        { v: t.total.grade ?? UNSCORABLE, style: 'total' },
         { v: t.total.weight, style: 'total' },
         { v: t.total.selfScore, style: 'total' },
-        { v: t.total.score, style: 'total' },
+        { v: t.total.score ?? UNSCORABLE, style: 'total' },
         { v: t.total.sheetSelfScore !== null ? `总分栏填写${fmtNum(t.total.sheetSelfScore)}分` : '', style: 'note' },
       ]);
       merges.push({ top: rows.length, left: 1, bottom: rows.length, right: 6 });

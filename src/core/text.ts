@@ -17,3 +17,11 @@ export function baseName(fileName: string): string {
 export function fmtValue(v: ParsedValue | null): string {
   return v ? v.text : '';
 }
+
+/** What is shown where a score cannot be computed (a table without readable 分值): never a 0 or a guess. */
+export const UNSCORABLE = '无法核算';
+
+/** A total as people read it: "88.69 分（良）", or 无法核算. */
+export function fmtTotal(t: { score: number | null; grade: string | null }): string {
+  return t.score === null || t.grade === null ? UNSCORABLE : `${fmtNum(t.score)} 分（${t.grade}）`;
+}

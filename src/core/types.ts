@@ -1,4 +1,4 @@
-// The engine's data model. The JSON contract (see toJson in evaluate.ts) is a projection of it.
+// The engine's data model. The JSON contract (toJson in core/json.ts) is a projection of it.
 
 export type Op = '>=' | '<=' | '=';
 export type Severity = 'error' | 'warning' | 'info';
@@ -102,8 +102,10 @@ export interface BudgetResult {
 export interface TotalResult {
   weight: number;
   selfScore: number | null;
-  score: number;
-  grade: Grade;
+  /** 核算得分; null when the table cannot be scored (无法核算: no readable 分值). Never a guess. */
+  score: number | null;
+  /** null exactly when score is null. */
+  grade: Grade | null;
   /** Total row as written on the sheet, if any. */
   sheetRow: number | null;
   sheetSelfScore: number | null;
@@ -138,6 +140,8 @@ export interface TableResult {
 export interface SheetResult {
   sheet: string;
   tables: TableResult[];
+  /** Findings about the sheet rather than a table (a blank table head, a hidden sheet …). */
+  notes?: Finding[];
 }
 
 export interface EvaluationResult {

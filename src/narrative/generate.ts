@@ -11,6 +11,7 @@ import {
   TableResult,
 } from '../core/types';
 import { CellRef, Figure, Narrative, Paragraph, Quote, Section, Sentence } from './model';
+import { UNSCORABLE } from '../core/text';
 import {
   DEFAULT_PHRASEBOOK,
   Group,
@@ -765,11 +766,12 @@ function readTable(sheet: string, t: TableResult, index: number, onSheet: number
 }
 
 function totalScoreFigure(t: Table): Figure | undefined {
+  if (t.t.total.score === null) return undefined;
   return scoreFigure(t.t.total.score, t.scoreRefs, '总分 = Σ 各指标按评分规则核算的得分 + 预算执行率得分');
 }
 
 function gradeFrag(t: Table): Frag {
-  return lit(t.t.total.grade);
+  return lit(t.t.total.grade ?? UNSCORABLE);
 }
 
 // --- indicator sentences ------------------------------------------------------------------------
@@ -1088,7 +1090,7 @@ function departmentNarrative(ctx: Ctx): Narrative {
       if (f) items.push(f);
     }
     const allRefs = dedupe(([] as CellRef[]).concat(...tables.map((t) => t.scoreRefs)));
-    const avg = tables.reduce((s, t) => s + t.t.total.score, 0) / tables.length;
+    const avg = tables.reduce((s, t) => s + (t.t.total.score ?? 0), 0) / tables.length;
     const f = w.first(D.scoresMany, {
       list: joinFrags(items, '、'),
       avg: figFrag(scoreFigure(avg, allRefs, '平均得分 = Σ 各表总分 ÷ 表数，保留两位小数')),

@@ -226,7 +226,7 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     await expect(page.getByTestId('grade').allTextContents()).resolves.toEqual(tables.map((t) => t.total.grade));
     const cardTexts = await cards.allTextContents();
     tables.forEach((t, i) => {
-      expect(cardTexts[i]).toContain(`核算得分${fmtNum(t.total.score)} / ${fmtNum(t.total.weight)} 分`);
+      expect(cardTexts[i]).toContain(`核算得分${fmtNum(t.total.score as number)} / ${fmtNum(t.total.weight)} 分`);
       expect(cardTexts[i]).toContain(`自评得分${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)}`);
     });
     const findingButtons = page.getByTestId('findings').getByRole('button');

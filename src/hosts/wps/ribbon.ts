@@ -4,6 +4,7 @@
 
 import { runEvaluation, clearMarks } from '../../app/session';
 import { isJixiaoError } from '../../core/errors';
+import { fmtTotal } from '../../core/text';
 import { createWpsHost } from './index';
 import { Host } from '../host';
 
@@ -43,7 +44,7 @@ export function createRibbonApi(getApp: () => unknown): RibbonApi {
         const tables = out.result.sheets.reduce((n, s) => n + s.tables.length, 0);
         const findings = out.result.sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.findings.length, 0), 0);
         const scores = out.result.sheets
-          .map((s) => s.tables.map((t) => `${t.project || t.title || s.sheet}：${t.total.score}分（${t.total.grade}）`).join('；'))
+          .map((s) => s.tables.map((t) => `${t.project || t.title || s.sheet}：${fmtTotal(t.total)}`).join('；'))
           .join('；');
         return (
           `评价完成：${tables} 张绩效自评表，${scores}。` +

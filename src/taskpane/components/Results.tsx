@@ -4,7 +4,7 @@
 import { makeStyles, tokens, Badge, ProgressBar, createFocusOutlineStyle, mergeClasses } from '@fluentui/react-components';
 import { EvaluationResult, Finding, Grade, Severity, TableResult } from '../../core/types';
 import { completedCount, level1Scores, SEVERITY_LABEL } from '../../core/plan';
-import { fmtNum } from '../../core/text';
+import { fmtNum, UNSCORABLE } from '../../core/text';
 
 const useStyles = makeStyles({
   cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -93,14 +93,20 @@ export function ScoreCard({ sheet, table, id }: { sheet: string; table: TableRes
         <div className={styles.fact}>
           <div className={styles.dt}>核算得分</div>
           <div>
-            <span className={styles.score}>{fmtNum(t.score)}</span>
-            <span className={styles.outOf}> / {fmtNum(t.weight)} 分</span>
+            {t.score === null ? (
+              <span className={styles.score}>{UNSCORABLE}</span>
+            ) : (
+              <>
+                <span className={styles.score}>{fmtNum(t.score)}</span>
+                <span className={styles.outOf}> / {fmtNum(t.weight)} 分</span>
+              </>
+            )}
           </div>
         </div>
         <div className={styles.fact}>
           <div className={styles.dt}>等级</div>
-          <Badge appearance="filled" color={GRADE_COLOR[t.grade]} size="extra-large" data-testid="grade">
-            {t.grade}
+          <Badge appearance="filled" color={t.grade === null ? 'subtle' : GRADE_COLOR[t.grade]} size="extra-large" data-testid="grade">
+            {t.grade ?? UNSCORABLE}
           </Badge>
         </div>
       </div>
