@@ -20,6 +20,9 @@ import {
   META_LABELS,
   PLACEHOLDER_PATTERNS,
   NAME_PREFIX,
+  IGNORED_HEADERS,
+  POINTS_IN_LABEL,
+  SELF_TOTAL_LABELS,
 } from './data/headers';
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
@@ -40,6 +43,8 @@ export interface BudgetLayout {
   cols: Partial<Record<BudgetRole, number>>;
   parts: { row: number; label: string }[];
   unit: string;
+  /** 分值 written into a label ("预算执行情况（20分）", "得分（20分*执行率）") when there is no 分值 column. */
+  declaredWeight: { value: number; row: number; col: number } | null;
 }
 
 export interface MetaValue {
@@ -67,6 +72,12 @@ export interface TableLayout {
   year: string | null;
   /** 一级 label → declared weight ("产出指标(50分)"). */
   level1Weights: Record<string, number>;
+  /** Where each 一级 label with a declared weight sits (the cell to fix when its rows disagree). */
+  level1Cells: Record<string, { row: number; col: number }>;
+  /** The form's own total written above the grid ("自评得分 | 98"). */
+  statedTotal: { value: string; row: number; col: number } | null;
+  /** Header words found in more than one column: the role, the column used and the one left out. */
+  duplicates: { role: ColumnRole; used: number; ignored: number }[];
 }
 
 const MAX_HEADER_CELL = 24;
@@ -92,16 +103,37 @@ function labelIs(text: string, words: string[]): boolean {
   return words.some((w) => n === w || n.startsWith(w));
 }
 
+function isIgnoredHeader(text: string): boolean {
+  const n = normLabel(text);
+  return IGNORED_HEADERS.some((w) => n.indexOf(w) >= 0);
+}
+
+/**
+ * Text of a header cell at (row, col): its own text, or the text of a merge coming down from the row
+ * above (a two-row header whose 实际完成值 | 分值 | 得分 cells span both rows). A merge running across
+ * columns counts once, at its left edge.
+ */
+function headerText(g: Grid, row: number, col: number): string {
+  const m = g.merge(row, col);
+  if (!m) return g.text(row, col);
+  if (m.left !== col) return '';
+  return m.top === row || m.top === row - 1 ? g.text(row, col) : '';
+}
+
 /** Columns of an indicator header at `row`, or null when the row is not one. */
-function headerColumns(g: Grid, row: number): ColumnMap | null {
+function headerColumns(g: Grid, row: number, duplicates?: { role: ColumnRole; used: number; ignored: number }[]): ColumnMap | null {
   const cols: ColumnMap = {};
   let found = 0;
   for (let c = g.firstCol; c <= g.lastCol; c++) {
-    if (!g.isAnchor(row, c)) continue;
-    const role = classify(g.text(row, c), INDICATOR_HEADERS);
-    if (role && cols[role] === undefined) {
+    const text = headerText(g, row, c);
+    if (!text || isIgnoredHeader(text)) continue;
+    const role = classify(text, INDICATOR_HEADERS);
+    if (!role) continue;
+    if (cols[role] === undefined) {
       cols[role] = c;
       found++;
+    } else if (duplicates) {
+      duplicates.push({ role, used: cols[role] as number, ignored: c });
     }
   }
   if (found < 3) return null;
@@ -191,55 +223,106 @@ function scanMeta(g: Grid, from: number, to: number, t: TableLayout): void {
   }
 }
 
+/** "自评得分 | 98" above the grid: the form's own total, read like the total row's. */
+function scanStatedTotal(g: Grid, from: number, to: number): TableLayout['statedTotal'] {
+  for (let r = from; r <= to; r++) {
+    for (let c = g.firstCol; c <= g.lastCol; c++) {
+      if (!g.isAnchor(r, c)) continue;
+      const n = normLabel(g.text(r, c));
+      if (!n || SELF_TOTAL_LABELS.indexOf(n) < 0) continue;
+      const v = valueRightOf(g, r, c);
+      if (v) return { value: v.text, row: v.row, col: v.col };
+    }
+  }
+  return null;
+}
+
+function budgetRoles(g: Grid, row: number, fromCol = g.firstCol): Partial<Record<BudgetRole, number>> | null {
+  const found: Partial<Record<BudgetRole, number>> = {};
+  let n = 0;
+  for (let c = fromCol; c <= g.lastCol; c++) {
+    if (!g.isAnchor(row, c)) continue;
+    const text = g.text(row, c);
+    // The label column ("年度预算数（万元）" over "总额") names the block, not a column of figures.
+    if (!text || labelIs(text, FUND_TOTAL_LABELS) || FUND_BLOCK_LABELS.some((w) => text.indexOf(w) >= 0)) continue;
+    const role = classify(text, BUDGET_HEADERS);
+    if (role && found[role] === undefined) {
+      found[role] = c;
+      n++;
+    }
+  }
+  if (n < 2 || (found.planned === undefined && found.executed === undefined && found.rate === undefined)) return null;
+  return found;
+}
+
+function firstRoleCol(cols: Partial<Record<BudgetRole, number>>): number {
+  return Math.min(...(Object.values(cols) as number[]));
+}
+
+/**
+ * The 项目资金 block: its header (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 in any of the
+ * spellings of data/headers), the scored 年度资金总额 row under it, and the 其中 rows after that. A block
+ * without a 总额 label (Chongqing's 部门预算执行情况) is scored on the row right under its header.
+ */
 function scanBudget(g: Grid, from: number, to: number): BudgetLayout | null {
-  let totalRow = -1;
-  let labelCol = -1;
-  for (let r = from; r <= to && totalRow < 0; r++) {
-    for (let c = g.firstCol; c <= g.lastCol; c++) {
-      if (!g.isAnchor(r, c)) continue;
-      if (labelIs(g.text(r, c), FUND_TOTAL_LABELS)) {
-        totalRow = r;
-        labelCol = c;
-        break;
+  for (let h = from; h < to; h++) {
+    let cols = budgetRoles(g, h);
+    if (!cols) continue;
+    let totalRow = -1;
+    let labelCol = -1;
+    for (let r = h + 1; r <= Math.min(to, h + 4) && totalRow < 0; r++) {
+      for (let c = g.firstCol; c <= g.lastCol; c++) {
+        if (g.isAnchor(r, c) && labelIs(g.text(r, c), FUND_TOTAL_LABELS)) {
+          totalRow = r;
+          labelCol = c;
+          break;
+        }
       }
     }
-  }
-  if (totalRow < 0) return null;
-  // Header: nearest row above with at least two budget words.
-  let headerRow = -1;
-  let cols: Partial<Record<BudgetRole, number>> = {};
-  for (let r = totalRow - 1; r >= from && r >= totalRow - 4; r--) {
-    const found: Partial<Record<BudgetRole, number>> = {};
-    let n = 0;
-    for (let c = g.firstCol; c <= g.lastCol; c++) {
-      if (!g.isAnchor(r, c)) continue;
-      const role = classify(g.text(r, c), BUDGET_HEADERS);
-      if (role && found[role] === undefined) {
-        found[role] = c;
-        n++;
+    if (labelCol >= 0) {
+      // A header cell over the label column ("年度预算数（万元）" above "总额") names the rows, not a figure.
+      const m = g.merge(totalRow, labelCol);
+      const labelRight = m ? m.right : labelCol;
+      if (firstRoleCol(cols) <= labelRight) cols = budgetRoles(g, h, labelRight + 1);
+      if (!cols) continue;
+    }
+    const labelTo = firstRoleCol(cols) - 1;
+    // The block's own label: "项目资金（万元）", "预算执行情况（万元）（20分）" left of the figures.
+    let block: { text: string; row: number; col: number; bottom: number } | null = null;
+    for (let r = Math.max(from, h - 1); r <= h + 1 && !block; r++) {
+      for (let c = g.firstCol; c <= labelTo && !block; c++) {
+        const t = g.text(r, c);
+        if (t && FUND_BLOCK_LABELS.some((w) => t.indexOf(w) >= 0)) {
+          const a = g.anchor(r, c);
+          const m = g.merge(r, c);
+          block = { text: t, row: a.row, col: a.col, bottom: m ? m.bottom : a.row };
+        }
       }
     }
-    if (n >= 2 && (found.planned !== undefined || found.executed !== undefined)) {
-      headerRow = r;
-      cols = found;
-      break;
+    if (totalRow < 0) {
+      if (!block || h + 1 > to) continue;
+      totalRow = h + 1;
     }
-  }
-  if (headerRow < 0) return null;
-  let unit: string | null = null;
-  for (let r = headerRow; r <= totalRow && !unit; r++) {
-    for (let c = g.firstCol; c < labelCol + 1 && !unit; c++) {
-      const t = g.text(r, c);
-      if (t && FUND_BLOCK_LABELS.some((w) => t.indexOf(w) >= 0)) unit = moneyUnitOf(t) ?? '万元';
+    let unit: string | null = block ? moneyUnitOf(block.text) : null;
+    for (let c = g.firstCol; c <= labelTo && !unit; c++) unit = moneyUnitOf(g.text(h, c));
+    let declaredWeight: BudgetLayout['declaredWeight'] = null;
+    if (cols.weight === undefined) {
+      const fromScore = cols.score !== undefined ? POINTS_IN_LABEL.exec(g.text(h, cols.score)) : null;
+      const fromBlock = block ? POINTS_IN_LABEL.exec(block.text) : null;
+      if (fromScore && cols.score !== undefined) declaredWeight = { value: Number(fromScore[1]), row: h, col: cols.score };
+      else if (fromBlock && block) declaredWeight = { value: Number(fromBlock[1]), row: block.row, col: block.col };
     }
+    const parts: { row: number; label: string }[] = [];
+    const lc = labelCol >= 0 ? labelCol : null;
+    for (let r = totalRow + 1; r <= to; r++) {
+      const t = lc !== null ? g.ownText(r, lc) || g.text(r, lc) : firstText(g, r, labelTo)?.text ?? '';
+      const inBlock = block !== null && r <= block.bottom && t !== '' && !block.text.startsWith(t);
+      if (!labelIs(t, FUND_PART_LABELS) && !inBlock) break;
+      parts.push({ row: r, label: t.replace(/^其中\s*[:：]?\s*/, '').trim() || t });
+    }
+    return { headerRow: h, row: totalRow, cols, parts, unit: unit ?? '万元', declaredWeight };
   }
-  const parts: { row: number; label: string }[] = [];
-  for (let r = totalRow + 1; r <= to; r++) {
-    const t = g.ownText(r, labelCol) || g.text(r, labelCol);
-    if (!labelIs(t, FUND_PART_LABELS)) break;
-    parts.push({ row: r, label: t.replace(/^其中\s*[:：]?\s*/, '').trim() || t });
-  }
-  return { headerRow, row: totalRow, cols, parts, unit: unit ?? '万元' };
+  return null;
 }
 
 function scanGoal(g: Grid, from: number, to: number): TableLayout['goal'] {
@@ -295,12 +378,14 @@ export function detectTables(g: Grid): TableLayout[] {
       r++;
       continue;
     }
-    const cols = headerColumns(g, r);
+    const duplicates: TableLayout['duplicates'] = [];
+    const cols = headerColumns(g, r, duplicates);
     if (!cols) {
       r++;
       continue;
     }
     const t = readTable(g, r, cols, regionStart);
+    t.duplicates = duplicates;
     tables.push(t);
     regionStart = t.endRow + 1;
     r = t.endRow + 1;
@@ -322,6 +407,14 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
       }
     }
     if (twoRowHeader && cols.targetValue === undefined && cols.target !== undefined) cols.targetValue = cols.target;
+  }
+  // 指标性质 | 指标值 | 度量单位 on the header row itself (the row above spans them as 年度指标值).
+  if (!twoRowHeader && cols.target !== undefined) {
+    for (let c = g.firstCol; c <= g.lastCol; c++) {
+      if (!g.isAnchor(headerRow, c) || Object.values(cols).indexOf(c) >= 0) continue;
+      const role = classify(g.text(headerRow, c), TARGET_SUBHEADERS);
+      if ((role === 'nature' || role === 'unit') && cols[role] === undefined) cols[role] = c;
+    }
   }
   let dataStart = twoRowHeader ? headerRow + 2 : headerRow + 1;
   // A header whose cells are merged over two rows: skip the second row when it holds nothing of its own.
@@ -346,6 +439,9 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
     unit: null,
     year: null,
     level1Weights: {},
+    level1Cells: {},
+    statedTotal: null,
+    duplicates: [],
   };
 
   let level1: string | null = null;
@@ -389,7 +485,10 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
       const p = l1Parsed;
       if (p.label !== level1) level2 = null;
       level1 = p.label;
-      if (p.weight !== null) t.level1Weights[p.label] = p.weight;
+      if (p.weight !== null) {
+        t.level1Weights[p.label] = p.weight;
+        if (!t.level1Cells[p.label]) t.level1Cells[p.label] = g.anchor(r, cols.level1 as number);
+      }
     }
     if (l2Text) level2 = l2Text;
     const stripped = rawName.replace(NAME_PREFIX, '').trim();
@@ -408,6 +507,7 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
   t.endRow = t.totalRow ?? Math.max(t.dataEnd, headerRow + (twoRowHeader ? 1 : 0));
 
   scanMeta(g, regionStart, headerRow - 1, t);
+  t.statedTotal = scanStatedTotal(g, regionStart, headerRow - 1);
   t.budget = scanBudget(g, regionStart, headerRow - 1);
   t.goal = scanGoal(g, regionStart, headerRow - 1);
   return t;

@@ -1,17 +1,14 @@
 // Turns an evaluation into host-independent write actions: which cells to highlight and the content of
 // the 评价结果 sheet. Hosts (Excel, WPS, file) only apply this plan; nothing here touches a host.
 
-import { MergeArea, parseAddress } from './snapshot';
+import { MergeArea, parseAddress, OWNER_MARK, isOwnerMark } from './snapshot';
 import { EvaluationResult, IndicatorResult, Severity, TableResult } from './types';
 import { ScoringProfile } from './data/profiles';
 import { fmtNum, UNSCORABLE } from './text';
-import { SEVERITY_ORDER } from './evaluate';
+import { SEVERITY_ORDER, SEVERITY_LABEL } from './data/findings';
 
 export const SUMMARY_SHEET = '评价结果';
-/** First cell of every summary sheet we write: how a host recognises a sheet as ours. */
-export const OWNER_MARK = '【绩效评价助手】';
-
-export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export { OWNER_MARK, isOwnerMark, SEVERITY_LABEL };
 /** Highlight fills (RGB hex, no #). Light tones so the user's text stays readable. */
 export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };
 
@@ -342,9 +339,6 @@ export function isSummaryName(name: string, base = SUMMARY_SHEET): boolean {
   return /^\d+$/.test(name.slice(base.length + 1, -1));
 }
 
-export function isOwnerMark(firstCell: unknown): boolean {
-  return typeof firstCell === 'string' && firstCell.startsWith(OWNER_MARK);
-}
 
 const DIGITS = '零一二三四五六七八九';
 export function chineseOrdinal(n: number): string {

@@ -3,16 +3,19 @@
 import { ScoringProfile } from './data/profiles';
 import { Achievement, Direction, Grade } from './types';
 
+/** Tolerance for comparing computed scores and amounts (float noise, never a policy margin). */
+export const EPS = 1e-9;
+
 export function roundScore(x: number, p: ScoringProfile): number {
   const f = Math.pow(10, p.rounding.decimals);
   // Epsilon keeps 0.285 × 100 = 28.499999… from rounding the wrong way.
-  const v = p.rounding.mode === 'truncate' ? Math.floor(x * f + 1e-9) / f : Math.round(x * f + 1e-9 * Math.sign(x)) / f;
+  const v = p.rounding.mode === 'truncate' ? Math.floor(x * f + EPS) / f : Math.round(x * f + EPS * Math.sign(x)) / f;
   return Object.is(v, -0) ? 0 : v;
 }
 
 /** Round to 2 decimals (money, sums) independent of the profile. */
 export function round2(x: number): number {
-  const v = Math.round(x * 100 + 1e-9 * Math.sign(x)) / 100;
+  const v = Math.round(x * 100 + EPS * Math.sign(x)) / 100;
   return Object.is(v, -0) ? 0 : v;
 }
 
@@ -59,7 +62,7 @@ export function qualitativeScore(a: Achievement, self: number | null, w: number,
   const [lo, hi] = band(a, p);
   if (self !== null && w > 0) {
     const f = self / w;
-    if (f >= lo - 1e-9 && f <= hi + 1e-9) return { raw: self, inBand: true };
+    if (f >= lo - EPS && f <= hi + EPS) return { raw: self, inBand: true };
     return { raw: hi * w, inBand: false };
   }
   return { raw: hi * w, inBand: self === null };

@@ -11,6 +11,8 @@ export interface Cell {
   t: string;
   /** Number format code, when not General. */
   f?: string;
+  /** A formula whose result the file does not hold (never calculated, or saved by a tool that does not calculate). */
+  uncalculated?: true;
 }
 
 /** A merged area, 1-based inclusive sheet coordinates. */
@@ -30,6 +32,10 @@ export interface SheetSnapshot {
   /** 1-based sheet column of rows[i][0]. */
   left: number;
   merges: MergeArea[];
+  /** The sheet is hidden (or very hidden) in the workbook. Unknown when absent. */
+  hidden?: boolean;
+  /** 1-based sheet rows that are hidden, ascending. Unknown when absent. */
+  hiddenRows?: number[];
 }
 
 export interface WorkbookSnapshot {
@@ -200,4 +206,28 @@ export function sheetFromGrid(
       }),
     ),
   };
+}
+
+/** First cell of every summary sheet we write: how every host recognises a sheet as ours. */
+export const OWNER_MARK = '【绩效评价助手】';
+
+export function isOwnerMark(firstCell: unknown): boolean {
+  return typeof firstCell === 'string' && firstCell.startsWith(OWNER_MARK);
+}
+
+/** Spreadsheet error values as hosts report them in a cell ("#DIV/0!"), longest first. */
+export const ERROR_VALUES = ['#GETTING_DATA', '#DIV/0!', '#VALUE!', '#SPILL!', '#CALC!', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#N/A', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
+
+/**
+ * The error a cell holds, or null. Office.js and files give the error text as the value; WPS's Value2
+ * gives a number (the COM error code) while its Text shows the error, so the display text is checked too.
+ */
+export function cellError(c: Cell | null | undefined): string | null {
+  if (!c) return null;
+  const probe = (x: unknown): string | null => {
+    if (typeof x !== 'string') return null;
+    const t = x.trim().toUpperCase();
+    return t.charAt(0) === '#' && ERROR_VALUES.indexOf(t) >= 0 ? t : null;
+  };
+  return probe(c.v) ?? probe(c.t);
 }

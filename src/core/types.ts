@@ -1,5 +1,8 @@
 // The engine's data model. The JSON contract (toJson in core/json.ts) is a projection of it.
 
+import type { FindingCode } from './data/findings';
+
+export type { FindingCode };
 export type Op = '>=' | '<=' | '=';
 export type Severity = 'error' | 'warning' | 'info';
 export type Status = 'met' | 'unmet' | 'unknown';
@@ -43,7 +46,7 @@ export interface ParsedValue {
 export interface Finding {
   row: number | null;
   cell: string | null;
-  code: string;
+  code: FindingCode;
   severity: Severity;
   message: string;
 }

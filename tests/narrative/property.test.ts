@@ -2,7 +2,7 @@
 // punctuation, no stock phrase more than twice, same input → same output.
 
 import * as fc from 'fast-check';
-import { EvaluationResult, IndicatorResult, ParsedValue, Status, TableResult } from '../../src/core/types';
+import { EvaluationResult, FindingCode, IndicatorResult, ParsedValue, Status, TableResult } from '../../src/core/types';
 import { generateNarrative } from '../../src/narrative/generate';
 import { toText } from '../../src/narrative/render';
 import { stockPhraseCounts, traceProblems } from './helpers';
@@ -78,7 +78,7 @@ const table = (k: number): fc.Arbitrary<TableResult> =>
       budget: fc.option(fc.record({ p: fc.double({ min: 0, max: 5e6, noNaN: true }), e: fc.double({ min: 0, max: 5e6, noNaN: true }), unit: fc.constantFrom('万元', '元') })),
       score: fc.double({ min: 0, max: 100, noNaN: true }),
       year: fc.option(fc.constantFrom('2020', '2021年度', '年度')),
-      findings: fc.array(fc.constantFrom('low-execution', 'over-achieved', 'score-mismatch', 'missing-reason', 'total-mismatch', 'weights-sum', 'placeholder', 'strange-code'), { maxLength: 5 }),
+      findings: fc.array(fc.constantFrom('low-execution', 'over-achieved', 'score-mismatch', 'missing-reason', 'total-mismatch', 'weights-sum', 'placeholder', 'strange-code' as FindingCode), { maxLength: 5 }),
     })
     .map((x) => ({
       title: null,
