@@ -190,7 +190,12 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
     throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
   }
   const result = evaluateWorkbook(snapshot, { profile, sheet: a.sheet ?? undefined, file: path.basename(a.file as string) });
-  if (result.sheets.length === 0) {
+  if (!result.sheets.some((s) => s.tables.length > 0)) {
+    const blanks = result.sheets.flatMap((s) => (s.notes ?? []).map((n) => `  工作表“${s.sheet}”：${n.message}\n`)).join('');
+    if (blanks) {
+      io.err(`“${path.basename(a.file as string)}”中的绩效指标表都没有填写指标，没有可评价的内容：\n${blanks}`);
+      return null;
+    }
     io.err(`未在“${path.basename(a.file as string)}”${a.sheet ? `的工作表“${a.sheet}”` : ''}中找到绩效指标表。\n` +
       `查找的表头词（同一行中需出现指标名称列和指标值/完成值列）：${headerWordsForMessage()}。\n` +
       `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);

@@ -32,7 +32,7 @@ export function reportUnreadable(findings: Findings, row: number, addr: string |
     return true;
   }
   if (cell && cell.uncalculated) {
-    findings.add(row, addr, 'formula-uncached', `${what}是未计算的公式：请在 Excel/WPS 中打开并保存后再评价。`);
+    findings.add(row, addr, 'formula-uncached', `${what}公式未计算：请在 Excel/WPS 中打开并保存后再评价。`);
     return true;
   }
   return false;

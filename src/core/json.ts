@@ -37,9 +37,17 @@ export interface JsonResult {
         score: number | null;
       } | null;
       total: { weight: number; selfScore: number | null; score: number | null; grade: '优' | '良' | '中' | '差' | null };
-      findings: { row: number | null; cell: string | null; code: string; severity: 'error' | 'warning' | 'info'; message: string }[];
+      findings: JsonFinding[];
     }[];
+    /** Findings about the sheet rather than a table: a table head with no indicator rows (empty-table). */
+    notes: JsonFinding[];
   }[];
+}
+
+type JsonFinding = { row: number | null; cell: string | null; code: string; severity: 'error' | 'warning' | 'info'; message: string };
+
+function finding(f: JsonFinding): JsonFinding {
+  return { row: f.row, cell: f.cell, code: f.code, severity: f.severity, message: f.message };
 }
 
 function target(v: ParsedValue | null) {
@@ -87,8 +95,9 @@ export function toJson(r: EvaluationResult): JsonResult {
             }
           : null,
         total: { weight: t.total.weight, selfScore: t.total.selfScore, score: t.total.score, grade: t.total.grade },
-        findings: t.findings.map((f) => ({ row: f.row, cell: f.cell, code: f.code, severity: f.severity, message: f.message })),
+        findings: t.findings.map(finding),
       })),
+      notes: (s.notes ?? []).map(finding),
     })),
   };
 }

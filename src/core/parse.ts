@@ -2,7 +2,7 @@
 // No host, DOM or Node dependency; ES2019 (no lookbehind, no Intl). Every word list is in
 // ./data/phrases.ts; this file holds only the logic.
 
-import { Cell } from './snapshot';
+import { Cell, cellError } from './snapshot';
 import { ParsedValue, DatePoint, Achievement, Op } from './types';
 import {
   CHAR_REPLACEMENTS,
@@ -460,7 +460,8 @@ export function unitFactor(unitA: string | null, unitB: string | null): number |
   if (a === b) return 1;
   const sa = splitUnit(a);
   const sb = splitUnit(b);
-  if (sa.base !== sb.base) return null;
+  // A bare multiplier ("万", "亿") leaves out the noun the other side names: 112万 against 112万元.
+  if (sa.base !== sb.base && sa.base !== '' && sb.base !== '') return null;
   return roundValue(sb.mult / sa.mult);
 }
 
@@ -742,6 +743,11 @@ function unquotedPercent(f: string): boolean {
 
 export function parseCell(cell: Cell | null | undefined, role: ValueRole): ParsedValue {
   if (cell === null || cell === undefined || typeof cell !== 'object') return base('', 'empty');
+  // An error value (#DIV/0!, also WPS's numeric error code behind the text) or a formula never
+  // calculated is no value at all: 待核实, never the 0 its characters might spell.
+  const err = cellError(cell);
+  if (err) return unknown(err, `${PROBLEMS.errorValue}${err}`);
+  if (cell.uncalculated) return unknown('', PROBLEMS.uncalculated);
   const display = typeof cell.t === 'string' ? cell.t.trim() : '';
   const f = typeof cell.f === 'string' ? cell.f : undefined;
   const v = cell.v;

@@ -42,6 +42,7 @@ describe('jixiao evaluate', () => {
     const j = JSON.parse(r.out);
     expect(Object.keys(j).sort()).toEqual(['file', 'profile', 'sheets']);
     expect(j.profile).toBe('national');
+    expect(Object.keys(j.sheets[0]).sort()).toEqual(['notes', 'sheet', 'tables']);
     const t = j.sheets[0].tables[0];
     expect(Object.keys(t).sort()).toEqual(['budget', 'findings', 'headerRow', 'indicators', 'project', 'title', 'total', 'year'].sort());
     expect(Object.keys(t.indicators[0]).sort()).toEqual(

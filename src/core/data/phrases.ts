@@ -169,6 +169,8 @@ export const UNIT_SYNONYMS: Record<string, string> = {
   'km': '千米',
   '个月': '月',
   '个百分点': '百分点',
+  '个数': '个',
+  '人数': '人',
 };
 
 /** Separators inside a compound unit that mean the same ("元/生·年" = "元/生.年"). */
@@ -280,4 +282,6 @@ export const PROBLEMS = {
   invalidNumber: '数值无效',
   invalidDate: '日期值无效',
   unsupportedComparator: '含有无法评价的比较符号',
+  errorValue: '单元格为错误值',
+  uncalculated: '公式未计算',
 };

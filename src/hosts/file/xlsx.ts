@@ -58,7 +58,11 @@ export function toCell(value: ExcelJS.CellValue, fmt: string | undefined): Cell 
   if (v === null || v === undefined) return null;
   if (typeof v === 'object' && !(v instanceof Date)) {
     const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) v = o.result ?? null;
+    if ('formula' in o || 'sharedFormula' in o) {
+      // A formula the file holds no result for (written by a tool that does not calculate).
+      if (o.result === undefined || o.result === null) return { v: null, t: '', uncalculated: true };
+      v = o.result;
+    }
     else if ('richText' in o && Array.isArray(o.richText)) v = (o.richText as { text: string }[]).map((x) => x.text).join('');
     else if ('hyperlink' in o) v = typeof o.text === 'string' ? o.text : (o.text as { richText?: { text: string }[] })?.richText?.map((x) => x.text).join('') ?? '';
     else if ('error' in o) v = String(o.error);
@@ -99,7 +103,13 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     rows[r - 1] = out;
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-  return { name: ws.name, rows, top: 1, left: 1, merges };
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) hiddenRows.push(r);
+  });
+  const snap: SheetSnapshot = { name: ws.name, rows, top: 1, left: 1, merges, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
+  if (hiddenRows.length) snap.hiddenRows = hiddenRows;
+  return snap;
 }
 
 export function snapshotWorkbook(wb: ExcelJS.Workbook, name?: string): WorkbookSnapshot {
