@@ -36,7 +36,7 @@ export function readBudget(g: Grid, b: BudgetLayout, p: ScoringProfile, findings
 
   let unreadable = false;
   for (const [col, what] of [[cols.initial, '年初预算数'], [cols.planned, '全年预算数'], [cols.executed, '全年执行数'], [cols.weight, '分值'], [cols.score, '得分'], [cols.rate, '执行率']] as const) {
-    if (reportUnreadable(findings, b.row, at(col), cell(b.row, col), `${label}的${what}`)) unreadable = true;
+    if (reportUnreadable(findings, b.row, at(col), cell(b.row, col), label, what)) unreadable = true;
   }
   const initial = num(b.row, cols.initial);
   const planned = num(b.row, cols.planned) ?? initial;

@@ -127,7 +127,7 @@ function statedTotals(g: Grid, t: TableLayout, findings: Findings): { weight: nu
     const read = (col: number | undefined, what: string): number | null => {
       if (col === undefined) return null;
       const cell = g.cell(tr, col);
-      if (reportUnreadable(findings, tr, address(tr, col), cell, `总分栏的${what}`)) return null;
+      if (reportUnreadable(findings, tr, address(tr, col), cell, '总分栏', what)) return null;
       return numberIn(cell);
     };
     out.weight = read(c.weight, '分值');

@@ -25,14 +25,15 @@ export class Findings {
  * A cell that cannot be read as it stands: an error value (#DIV/0! …) or a formula never calculated.
  * Reports it once (as error-value or formula-uncached) and returns true, so the caller treats the value as 待核实.
  */
-export function reportUnreadable(findings: Findings, row: number, addr: string | null, cell: Cell | null, what: string): boolean {
+export function reportUnreadable(findings: Findings, row: number, addr: string | null, cell: Cell | null, label: string, part: string): boolean {
+  if (!cell) return false;
   const err = cellError(cell);
   if (err) {
-    findings.add(row, addr, 'error-value', `${what}为错误值${err}（公式计算出错），标记为待核实；请修正公式或填写数值。`);
+    findings.add(row, addr, 'error-value', `${label}的${part}为错误值${err}（公式计算出错），标记为待核实；请修正公式或填写数值。`);
     return true;
   }
-  if (cell && cell.uncalculated) {
-    findings.add(row, addr, 'formula-uncached', `${what}公式未计算：请在 Excel/WPS 中打开并保存后再评价。`);
+  if (cell.uncalculated) {
+    findings.add(row, addr, 'formula-uncached', `${label}的${part}公式未计算：请在 Excel/WPS 中打开并保存后再评价。`);
     return true;
   }
   return false;

@@ -350,10 +350,10 @@ export function evaluateRow(ctx: RowContext, rl: RowLayout): IndicatorResult {
     },
   };
   const cells = res.cells;
-  const weightUnreadable = reportUnreadable(findings, r, cells.weight, weightCell, `${label}的分值`);
-  reportUnreadable(findings, r, cells.score, scoreCell, `${label}的自评得分`);
-  const targetUnreadable = reportUnreadable(findings, r, cells.target, tgt.cell, `${label}的年度指标值`);
-  const actualUnreadable = reportUnreadable(findings, r, cells.actual, act.cell, `${label}的实际完成值`);
+  const weightUnreadable = reportUnreadable(findings, r, cells.weight, weightCell, label, '分值');
+  reportUnreadable(findings, r, cells.score, scoreCell, label, '自评得分');
+  const targetUnreadable = reportUnreadable(findings, r, cells.target, tgt.cell, label, '年度指标值');
+  const actualUnreadable = reportUnreadable(findings, r, cells.actual, act.cell, label, '实际完成值');
   const standard = findStandard(rl.name, ctx.standards);
 
   // Target: the row's own, else the standard's.

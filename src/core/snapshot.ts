@@ -224,10 +224,14 @@ export const ERROR_VALUES = ['#GETTING_DATA', '#DIV/0!', '#VALUE!', '#SPILL!', '
  */
 export function cellError(c: Cell | null | undefined): string | null {
   if (!c) return null;
-  const probe = (x: unknown): string | null => {
-    if (typeof x !== 'string') return null;
-    const t = x.trim().toUpperCase();
-    return t.charAt(0) === '#' && ERROR_VALUES.indexOf(t) >= 0 ? t : null;
-  };
-  return probe(c.v) ?? probe(c.t);
+  return errorText(c.v) ?? errorText(c.t);
+}
+
+function errorText(x: unknown): string | null {
+  // Hot path (every cell read): nothing is allocated unless the text can be an error.
+  if (typeof x !== 'string' || x.length > 16 || x.length < 4) return null;
+  const i = x.charCodeAt(0) === 35 ? 0 : x.indexOf('#');
+  if (i < 0 || x.slice(0, i).trim() !== '') return null;
+  const t = x.trim().toUpperCase();
+  return ERROR_VALUES.indexOf(t) >= 0 ? t : null;
 }
