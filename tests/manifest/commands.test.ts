@@ -105,7 +105,7 @@ test('评价 evaluates the active sheet, shows the score in a notice on the same
   const url = new URL(dialogs[0].url);
   expect(url.origin + url.pathname).toBe(window.location.origin + window.location.pathname);
   expect(url.searchParams.get('jx-message')).toMatch(
-    /^评价完成：核算得分 88\.69 分（良），发现 27 处问题，已在表上标出 24 个单元格，结果见“评价结果”工作表。/,
+    /^评价完成：核算得分 88\.69 分（良），发现 24 处问题，已在表上标出 23 个单元格，结果见“评价结果”工作表。/,
   );
   expect(findSheet(wb, '评价结果')).toBeDefined();
   expect(wb.stats.syncs).toBeLessThanOrEqual(4);
@@ -142,7 +142,7 @@ test('清除标记 reports how many cells it restored', async () => {
   const { event, completed } = fakeEvent();
   const done = associated.get('clearMarks')!(event) as Promise<void>;
   await until(() => dialogs.length === 1);
-  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toBe('已清除 24 个单元格的评价标记，工作表恢复原样（“评价结果”工作表保留）。');
+  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toBe('已清除 23 个单元格的评价标记，工作表恢复原样（“评价结果”工作表保留）。');
   dialogs[0].dialog.handlers.get(Office.EventType.DialogEventReceived)!({ error: 12006 });
   await done;
   expect(completed).toHaveBeenCalledTimes(1);
