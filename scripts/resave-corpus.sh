@@ -11,8 +11,8 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 npx tsc --outDir "$work/build" --module commonjs --target ES2019 --esModuleInterop --skipLibCheck --strict --types node \
-  tests/corpus/generate.ts
-NODE_PATH="$PWD/node_modules" node "$work/build/generate.js" "$work/xlsx"
+  --rootDir . tests/corpus/generate.ts
+NODE_PATH="$PWD/node_modules" node "$work/build/tests/corpus/generate.js" "$work/xlsx"
 out=tests/corpus/resaved
 rm -rf "$out"
 mkdir -p "$out"

@@ -6,15 +6,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CORPUS, CorpusSheet, CorpusTable } from './tables';
+import { columnNumber } from '../../src/core/snapshot';
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 function addSheet(wb: ExcelJS.Workbook, s: CorpusSheet): void {
   const ws = wb.addWorksheet(s.name);
