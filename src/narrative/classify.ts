@@ -52,6 +52,8 @@ export function matchName(patterns: NamePattern[], name: string, type: Indicator
   for (const p of patterns) {
     if (p.types ? p.types.indexOf(type) < 0 : type === 'deadline') continue;
     if (p.actual && (actualWords === null || !re(p.actual).test(actualWords))) continue;
+    // "拨付学前家庭经济困难学生补助资金" already opens with the verb the pattern would add.
+    if (p.verb && p.template.indexOf(p.verb) === 0 && name.indexOf(p.verb) === 0) continue;
     const m = re(p.match).exec(name);
     if (!m) continue;
     const groups = m.slice(1).map((g) => g ?? '');

@@ -25,42 +25,74 @@ function nameQuote(r: Row, text: string): Frag {
   return quoteFrag({ text, source: 'cell', refs: (r.name.quotes[0] as Quote).refs }) as Frag;
 }
 
+/** The longest verb of the phrasebook the text opens with. */
+function leadingVerb(ctx: Ctx, text: string): string | null {
+  let best: string | null = null;
+  for (const v of ctx.book.indicator.verbLeads) if (text.indexOf(v) === 0 && (!best || v.length > best.length)) best = v;
+  return best;
+}
+
+/** A number of people before its noun: "10336人" → "10336名" (the figure keeps its value and cells). */
+function measureWord(f: Frag | undefined): Frag | undefined {
+  if (!f || f.figures.length !== 1 || !/\d人$/.test(f.text)) return f;
+  const fig = { ...f.figures[0], text: f.figures[0].text.replace(/人$/, '名') };
+  return figFrag(fig);
+}
+
 /** The result of a row, without any comparison: "维修学前校舍4150平方米", "2020年11月完成学前公用经费拨付". */
 function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | null {
   const { w, book } = ctx;
   const s = r.slots;
   const I = book.indicator;
+  const met = r.ind.status === 'met';
   if (r.type === 'deadline') {
-    const f = w.first(I.result.deadline, s) ?? (r.ind.status === 'met' ? w.first(I.deadlineNoWords, s) : null);
+    const f = w.first(I.result.deadline, s) ?? (met ? w.first(I.deadlineNoWords, s) : null);
     if (f) return { frag: f };
   }
   const words = s.actualWords ? s.actualWords.text : null;
-  const m = matchName(I.names, r.nameText, r.type, words);
+  const plainUnmet = !met && (r.type === 'satisfaction' || r.type === 'zero');
+  const m = plainUnmet ? null : matchName(I.names, r.nameText, r.type, words);
+  let template: string | null = null;
+  let ps: Slots = s;
+  let nameSlot = 'name';
+  let first: boolean | undefined;
   if (m) {
-    const ps: Slots = { ...s };
+    ps = { ...s };
     m.groups.forEach((g, i) => (ps['g' + (i + 1)] = nameQuote(r, g)));
-    const f = w.fill(m.pattern.template, ps);
-    if (f) {
-      w.record(f.text);
-      const out: Omit<Clause, 'refs' | 'deadline'> = { frag: f, first: m.pattern.first };
-      const verb = m.pattern.verb;
-      if (verb && m.pattern.template.indexOf(verb) === 0) {
-        out.verb = verb;
-        out.rest = w.fill(m.pattern.template.slice(verb.length), ps) ?? undefined;
-      }
-      return out;
+    if (m.pattern.measureWord) ps.actual = measureWord(ps.actual);
+    if (w.fill(m.pattern.template, ps)) {
+      template = m.pattern.template;
+      nameSlot = 'g1';
+      first = m.pattern.first;
     }
   }
-  // The unit said once: "教师培训人次" + "7005人次" → "教师培训7005人次".
-  let ns = s;
-  const unit = r.ind.actual?.kind === 'number' ? r.ind.actual.unit : null;
-  if (unit && unit !== '%' && (r.type === 'quantity' || r.type === 'money') && r.nameText.length > unit.length && r.nameText.endsWith(unit)) {
-    ns = { ...s, name: nameQuote(r, r.nameText.slice(0, -unit.length)) };
+  if (!template) {
+    ps = s;
+    // The unit said once: "教师培训人次" + "7005人次" → "教师培训7005人次".
+    const unit = r.ind.actual?.kind === 'number' ? r.ind.actual.unit : null;
+    if (unit && unit !== '%' && (r.type === 'quantity' || r.type === 'money') && r.nameText.length > unit.length && r.nameText.endsWith(unit)) {
+      ps = { ...s, name: nameQuote(r, r.nameText.slice(0, -unit.length)) };
+    }
+    const list = plainUnmet ? I.resultUnmet : I.result[r.type];
+    template = list.find((t) => w.fill(t, ps)) ?? (met && !s.actualWords ? I.resultNoWords.find((t) => w.fill(t, ps)) ?? null : null);
+    if (!template) return null;
   }
-  const f = w.first(I.result[r.type], ns) ?? (r.ind.status === 'met' && !s.actualWords ? w.first(I.resultNoWords, ns) : null);
-  if (!f) return null;
-  const plain = s.actual && f.text === ns.name!.text + s.actual.text && (r.type === 'rate' || r.type === 'money' || r.type === 'quantity');
-  return { frag: f, same: plain && r.nameText.indexOf('、') < 0 ? { name: ns.name as Frag, value: s.actual as Frag } : undefined };
+  const frag = w.fill(template, ps) as Frag;
+  w.record(frag.text);
+  const out: Omit<Clause, 'refs' | 'deadline'> = { frag, first };
+  // The verb, so that neighbours with the same verb share it: "拨付A 112万元、B 24.5万元".
+  const verb = leadingVerb(ctx, frag.text);
+  const head = ps[nameSlot];
+  if (verb && template.indexOf(verb) === 0) {
+    out.verb = verb;
+    out.rest = w.fill(template.slice(verb.length), ps) ?? undefined;
+  } else if (verb && head && template.indexOf('{' + nameSlot + '}') === 0 && head.text.indexOf(verb) === 0 && head.text.length > verb.length) {
+    out.verb = verb;
+    out.rest = w.fill(template, { ...ps, [nameSlot]: nameQuote(r, head.text.slice(verb.length)) }) ?? undefined;
+  }
+  const plain = nameSlot === 'name' && s.actual && frag.text === (ps.name as Frag).text + s.actual.text && (r.type === 'rate' || r.type === 'money' || r.type === 'quantity');
+  if (plain && r.nameText.indexOf('、') < 0) out.same = { name: ps.name as Frag, value: s.actual as Frag };
+  return out;
 }
 
 /** The comparison after a result; null when the target need not be mentioned. */
@@ -76,7 +108,8 @@ function comparison(ctx: Ctx, r: Row): Frag | null {
   }
   let f: Frag | null;
   if (r.type === 'deadline') f = w.fill(C.unmetDeadline, s) ?? w.fill(C.unmetQualitative, s);
-  else if (r.type === 'reverse' || r.type === 'zero') f = w.fill(C.unmetReverse, s);
+  else if (r.type === 'zero') f = w.fill(C.unmetZero, s);
+  else if (r.type === 'reverse') f = w.fill(C.unmetReverse, s);
   else if (r.type === 'qualitative' || (r.type === 'satisfaction' && s.actualWords)) f = w.fill(C.unmetQualitative, s) ?? w.fill(C.unmetHigher, s);
   else f = w.fill(C.unmetHigher, s);
   return f;

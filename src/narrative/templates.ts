@@ -55,6 +55,8 @@ export interface NamePattern {
   verb?: string;
   /** Said before the other results of its group ("按生均400元标准安排学前公用经费"). */
   first?: boolean;
+  /** A count of people said before its noun takes 名 for 人 ("10336名学生"). */
+  measureWord?: boolean;
 }
 
 /** The comparison said after a result, one per case. */
@@ -69,6 +71,7 @@ export interface Comparisons {
   /** Unmet: below a target, above a ceiling, late, a qualitative target not reached. */
   unmetHigher: string;
   unmetReverse: string;
+  unmetZero: string;
   unmetDeadline: string;
   unmetQualitative: string;
   /** The points lost, after an unmet comparison. */
@@ -101,6 +104,7 @@ export interface Phrasebook {
     result: Record<IndicatorType, string[]>;
     /** A met qualitative result whose actual says nothing by itself (是, 达到, 完成). */
     resultNoWords: string[];
+    resultUnmet: string[];
     /** A deadline met in words only ("按期完成防控物资配备"). */
     deadlineNoWords: string[];
     compare: Comparisons;
@@ -218,9 +222,12 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
       { match: '^(.+?)评选(?:人数|数)$', template: '评选{g1}{actual}', verb: '评选' },
       // 享受营养改善计划补助学生人数 10336名 → 10336名学生享受营养改善计划补助
       {
-        match: '^(?:享受)(.+?)(学生|幼儿|儿童|教师|人员|群众|家庭|农户|老人|患者|对象)(?:人数|数|数量)$',
+        match: '^享受([^的]+?)(学生|幼儿|儿童|教师|人员|群众|家庭|农户|老人|患者|对象)(?:人数|数|数量)?$',
         template: '{actual}{g2}享受{g1}',
+        measureWord: true,
       },
+      // 享受营养改善计划补助的农村小学学生人数 → 10336名农村小学学生享受营养改善计划补助
+      { match: '^享受(.+?)的(.+?)(?:人数|数|数量)?$', template: '{actual}{g2}享受{g1}', measureWord: true },
       // 完成双控机制建设学校数 93所 → 93所学校完成双控机制建设
       {
         match: '^完成(.+?)的?(学校食堂|学校|幼儿园|食堂|单位|医院|卫生院|企业|村|乡镇|社区|户)(?:数|数量|个数)$',
@@ -251,6 +258,8 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
       zero: ['未出现{name}'],
     },
     resultNoWords: ['{name}达到预期'],
+    /** An unmet satisfaction or zero-target row: the value plainly, the comparison follows. */
+    resultUnmet: ['{name}{actual}', '{name}{actualWords}'],
     deadlineNoWords: ['按期完成{stem}'],
     compare: {
       overAchieved: '，超过{targetPlain}的年度目标',
@@ -259,6 +268,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
       deadlineMetText: '，符合时限要求',
       unmetHigher: '，未达到{targetPlain}的年度目标',
       unmetReverse: '，超过{targetPlain}的控制目标',
+      unmetZero: '，未实现零发生的控制目标',
       unmetDeadline: '，未达到{targetDeadline}完成的时限要求',
       unmetQualitative: '，未达到{targetWords}的年度目标',
       lost: '，扣{lost}分',
