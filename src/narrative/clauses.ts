@@ -60,6 +60,12 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
     ps = { ...s };
     m.groups.forEach((g, i) => (ps['g' + (i + 1)] = nameQuote(r, g)));
     if (m.pattern.measureWord) ps.actual = measureWord(ps.actual);
+    // The unit said once: "组织宣传活动次" + "43次".
+    const unit = r.ind.actual?.kind === 'number' ? r.ind.actual.unit : null;
+    const g1 = ps.g1;
+    if (unit && unit !== '%' && g1 && m.pattern.template.indexOf('{g1}{actual}') >= 0 && g1.text.endsWith(unit) && g1.text.length > unit.length) {
+      ps.g1 = nameQuote(r, g1.text.slice(0, -unit.length));
+    }
     if (w.fill(m.pattern.template, ps)) {
       template = m.pattern.template;
       nameSlot = 'g1';
@@ -73,7 +79,7 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
     if (unit && unit !== '%' && (r.type === 'quantity' || r.type === 'money') && r.nameText.length > unit.length && r.nameText.endsWith(unit)) {
       ps = { ...s, name: nameQuote(r, r.nameText.slice(0, -unit.length)) };
     }
-    const list = plainUnmet ? I.resultUnmet : I.result[r.type];
+    const list = /\d\D{0,4}$/.test(r.nameText) ? I.resultNameWithNumber : plainUnmet ? I.resultUnmet : I.result[r.type];
     template = list.find((t) => w.fill(t, ps)) ?? (met && !s.actualWords ? I.resultNoWords.find((t) => w.fill(t, ps)) ?? null : null);
     if (!template) return null;
   }

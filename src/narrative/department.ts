@@ -33,6 +33,7 @@ function tableRefsOf(tables: Table[]): CellRef[] {
   for (const t of tables) {
     if (t.rows.length) out.push(cellRef(t.sheet, t.rows[0].ind.cells.name));
     else if (t.budget) out.push(...t.budget.refs.slice(0, 1));
+    else out.push(cellRef(t.sheet, 'A' + t.t.headerRow));
   }
   return out;
 }
@@ -136,7 +137,7 @@ function overview(ctx: Ctx): Sentence[] {
       const f = w.first(D.countsAllMet, {});
       if (f) counts.push(f);
     } else {
-      const f1 = w.first(D.countsSome, { met: figFrag(countFigure(met.length, nameRefs(met.length ? met : rows), '计数：达到年度指标值的指标')) });
+      const f1 = met.length ? w.first(D.countsSome, { met: figFrag(countFigure(met.length, nameRefs(met), '计数：达到年度指标值的指标')) }) : null;
       if (f1) counts.push(f1);
       if (unmet.length) {
         const f2 = w.first(D.countsUnmet, { unmet: figFrag(countFigure(unmet.length, nameRefs(unmet), '计数：未达到年度指标值的指标')) });

@@ -130,7 +130,7 @@ function displayUnit(p: ParsedValue): string | null {
     const tail = m[1].replace(BOUND_WORDS, '').trim();
     if (tail.length > p.unit.length && tail.length <= 12 && tail.indexOf(p.unit) === 0 && !/[\d\s，。；：]/.test(tail)) unit = tail;
   }
-  return unit.replace(/([\u4e00-\u9fff])[.．]([\u4e00-\u9fff])/g, '$1·$2');
+  return unit.replace(/([\u4e00-\u9fff])[.．*＊]([\u4e00-\u9fff])/g, '$1·$2');
 }
 
 function valueFigure(p: ParsedValue, unit: string | null, refs: CellRef[]): Figure | undefined {
@@ -233,6 +233,20 @@ function budgetFigures(sheet: string, b: BudgetResult | null): BudgetFigures | n
   return { planned, executed, rate, plannedRaw: b.planned, executedRaw: b.executed, unit: b.unit, refs: pRefs.concat(eRefs) };
 }
 
+/**
+ * A name as the prose says it: without the template's marks (★), its target hints in brackets
+ * ("（≥**人）") or after a comparison symbol, or a leading 其中：.
+ */
+export function proseName(name: string): string {
+  const s = name
+    .replace(/[★☆＊*]/g, '')
+    .replace(/[（(][^（）()]*(?:[≥≤≧≦＞＜<>=＝]|\*\*)[^（）()]*[)）]/g, '')
+    .replace(/[≥≤≧≦＞＜<>=＝].*$/, '')
+    .replace(/^其中[：:]\s*/, '')
+    .trim();
+  return s || name;
+}
+
 export function firstText(...xs: (string | null | undefined)[]): string | null {
   for (const x of xs) if (x && cleanText(x)) return cleanText(x);
   return null;
@@ -308,7 +322,7 @@ export function readTable(
   };
   for (const ind of t.indicators) {
     const type = indicatorType(ind);
-    let text = stripNamePrefix(cleanText(ind.name)).replace(/[：:]$/, '');
+    let text = proseName(stripNamePrefix(cleanText(ind.name)).replace(/[：:]$/, ''));
     if (!text) text = stripNamePrefix(cleanText(ind.level2 ?? '')) || '该项指标';
     const name = quoteFrag({ text, source: 'cell', refs: refsOf(sheet, ind.cells.name) }) as Frag;
     const reason = reasonInfo(sheet, ind);

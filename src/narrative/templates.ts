@@ -105,6 +105,7 @@ export interface Phrasebook {
     /** A met qualitative result whose actual says nothing by itself (是, 达到, 完成). */
     resultNoWords: string[];
     resultUnmet: string[];
+    resultNameWithNumber: string[];
     /** A deadline met in words only ("按期完成防控物资配备"). */
     deadlineNoWords: string[];
     compare: Comparisons;
@@ -235,11 +236,11 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
       },
       // 维修学前校舍面积 4150平方米 → 维修学前校舍4150平方米
       {
-        match: '^((?:' + VERBS.join('|') + ').+?)(?:面积|数量|个数|人数|金额|总数|数)$',
+        match: '^((?:' + VERBS.join('|') + ').+?)(?:面积|数量|个数|人数|人次数|人次|次数|户数|场次|金额|总数|数)$',
         template: '{g1}{actual}',
       },
       // 家庭医生签约服务人数 4200人 → 家庭医生签约服务4200人 (the unit is said once)
-      { match: '^(.+?)(?:人数|人次|户数|次数|个数|数量|面积)$', template: '{g1}{actual}', types: ['quantity'] },
+      { match: '^(.+?)(?:人次数|人数|人次|户数|次数|个数|数量|面积)$', template: '{g1}{actual}', types: ['quantity'] },
       // 受益学生及家长满意度 满意 → 受益学生及家长满意
       { match: '^(.+?)满意度$', template: '{g1}{actualWords}', types: ['satisfaction'], actual: '^(非常|比较|基本|较为)?满意$' },
       // 医疗安全事故发生数 0起 → 未发生医疗安全事故
@@ -260,6 +261,8 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     resultNoWords: ['{name}达到预期'],
     /** An unmet satisfaction or zero-target row: the value plainly, the comparison follows. */
     resultUnmet: ['{name}{actual}', '{name}{actualWords}'],
+    /** A name that ends in a figure of its own ("一户年最高5300元"): the value after a comma. */
+    resultNameWithNumber: ['{name}，实际为{actual}', '{name}，实际{actualWords}'],
     deadlineNoWords: ['按期完成{stem}'],
     compare: {
       overAchieved: '，超过{targetPlain}的年度目标',
@@ -315,7 +318,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
   problems: {
     cause: ['{cause}，{names}未达到年度目标'],
     noCause: ['{names}未达到年度目标，偏差原因有待进一步分析'],
-    lowExecution: ['{names}资金支出进度偏慢，预算执行率未达到90%'],
+    lowExecution: ['{names}资金支出进度偏慢，预算执行率偏低'],
     overAchieved: ['{names}的实际完成值大幅超过年度指标值，年初指标值设定偏低'],
     enumerate: ['{n}是'],
     measuresLead: ['下一步，'],

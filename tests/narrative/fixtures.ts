@@ -335,6 +335,13 @@ export function cellNumbers(r: EvaluationResult): Map<string, number[]> {
         add(s.sheet, t.budget.cells.planned, t.budget.planned);
         add(s.sheet, t.budget.cells.executed, t.budget.executed);
         add(s.sheet, t.budget.cells.rate, t.budget.rate);
+        add(s.sheet, t.budget.cells.score, t.budget.selfScore);
+      }
+      // The 总分 row's 自评得分: where the engine's total findings point, else the 得分 column on that row.
+      if (t.total.sheetSelfScore !== null && t.total.sheetRow !== null) {
+        for (const f of t.findings) if ((f.code === 'total-mismatch' || f.code === 'pending') && f.row === t.total.sheetRow) add(s.sheet, f.cell, t.total.sheetSelfScore);
+        const col = /^[A-Z]+/.exec(t.indicators.find((i) => i.cells.score)?.cells.score ?? '')?.[0];
+        if (col) add(s.sheet, col + t.total.sheetRow, t.total.sheetSelfScore);
       }
     }
   return m;
