@@ -223,6 +223,6 @@ export function shortfallSentence(ctx: Ctx, r: Row): Sentence {
 /** Rows that cannot be judged, in one sentence. */
 export function unknownSentence(ctx: Ctx, rows: Row[]): Sentence | null {
   if (!rows.length) return null;
-  const f = ctx.w.first(ctx.book.indicator.unknown, { names: joinList(rows.map((r) => r.name)) });
+  const f = ctx.w.pick('unknown', ctx.book.indicator.unknown, { names: joinList(rows.map((r) => r.name)) }, rows[0].seed);
   return f ? toSentence(f, '。', dedupe(rows.flatMap((r) => r.refs))) : null;
 }

@@ -170,7 +170,7 @@ function tableParagraphs(ctx: Ctx, t: Table): Paragraph[] {
   // The year opens every other section (the seed opens most with it, never all).
   const lead = ctx.year ? w.first(D.sectionLead.slice(t.index % D.sectionLead.length), { year: ctx.year }) : null;
   if (t.rows.length === 0) {
-    const f = w.first(D.tableNoIndicators, {});
+    const f = w.pick('tableNoIndicators', D.tableNoIndicators, {}, String(t.index));
     if (f) results.push(toSentence(f, '。'));
   }
   const met = t.rows.filter((r) => r.ind.status === 'met');
