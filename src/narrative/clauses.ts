@@ -79,6 +79,16 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
     if (unit && unit !== '%' && (r.type === 'quantity' || r.type === 'money') && r.nameText.length > unit.length && r.nameText.endsWith(unit)) {
       ps = { ...s, name: nameQuote(r, r.nameText.slice(0, -unit.length)) };
     }
+    // Words said once: "服务效果" + "效果明显" → "服务效果明显".
+    const aw = s.actualWords;
+    if (aw) {
+      for (let k = Math.min(aw.text.length - 1, r.nameText.length); k >= 2; k--) {
+        if (r.nameText.endsWith(aw.text.slice(0, k))) {
+          ps = { ...ps, actualWords: quoteFrag({ text: aw.text.slice(k), source: 'cell', refs: (aw.quotes[0] as Quote).refs }) };
+          break;
+        }
+      }
+    }
     const list = /\d\D{0,4}$/.test(r.nameText) ? I.resultNameWithNumber : plainUnmet ? I.resultUnmet : I.result[r.type];
     template = list.find((t) => w.fill(t, ps)) ?? (met && !s.actualWords ? I.resultNoWords.find((t) => w.fill(t, ps)) ?? null : null);
     if (!template) return null;
