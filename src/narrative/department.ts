@@ -56,6 +56,11 @@ export function scoresSentence(ctx: Ctx, tables: Table[]): Sentence | null {
   const oneGrade = grades.size === 1 && tables.every((t) => t.score.figure);
   const allRefs = dedupe(tables.flatMap((t) => t.scoreRefs));
   const scoreText = (t: Table) => (t.score.figure ? t.score.figure.text : S.unscorable);
+  if (tables.length === 1) {
+    const t = tables[0];
+    const f = w.first(S.one, { project: t.name, label: lit(label(ctx, t.score.kind)), score: figFrag(t.score.figure), grade: t.score.figure ? lit(t.score.grade) : undefined });
+    return f ? toSentence(f, '。', allRefs) : null;
+  }
   const gradeTail = oneGrade ? w.first(S.allSameGrade, { grade: lit(tables[0].score.grade) }) : null;
   if (oneKind && tables.length > 1 && new Set(tables.map(scoreText)).size === 1 && tables[0].score.figure) {
     const f = w.first(S.allSame, {

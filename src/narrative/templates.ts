@@ -126,6 +126,7 @@ export interface Phrasebook {
     /** How a score is called: the form's own 自评得分, or computed by the rules. */
     selfLabel: string;
     computedLabel: string;
+    one: string[];
     allSame: string[];
     allSameGrade: string[];
     list: string[];
@@ -286,6 +287,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
   scores: {
     selfLabel: '自评得分',
     computedLabel: '按评分规则核算得分',
+    one: ['{project}{label}{score}分，等级为{grade}', '{project}{label}无法核算'],
     allSame: ['{tables}个项目{label}均为{score}分'],
     allSameGrade: ['等级均为{grade}'],
     list: ['各项目{label}：{list}'],
