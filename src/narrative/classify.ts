@@ -63,8 +63,13 @@ export function matchName(patterns: NamePattern[], name: string, type: Indicator
   return null;
 }
 
-/** A time indicator's name without its 时间/时限 ending: "学前公用经费拨付时间" → "学前公用经费拨付". */
+/**
+ * A time indicator's name without its 时间/时限 ending and a leading 完成 (the result says 完成):
+ * "学前公用经费拨付时间" → "学前公用经费拨付"; "完成时限" → "" (nothing left to name).
+ */
 export function deadlineStem(name: string): string {
-  const s = name.replace(/(?:完成)?(?:时间|时限|日期|期限|进度)$/, '');
-  return s || name;
+  return name
+    .replace(/(?:完成)?(?:时间|时限|日期|期限|进度|时效)$/, '')
+    .replace(/^完成/, '')
+    .replace(/的$/, '');
 }

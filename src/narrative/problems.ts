@@ -15,6 +15,8 @@ interface Item {
 
 export interface Problems {
   items: Item[];
+  /** Rows whose result cannot be judged (said in 二, not here). */
+  unknown: number;
   /** Measures the sheet states (下一步…), each once. */
   measures: Item[];
 }
@@ -62,14 +64,15 @@ export function collectProblems(ctx: Ctx, tables: Table[]): Problems {
     seen.add(m.text);
     measures.push({ frag: quoteFrag(m) as Frag, refs: r.refs });
   }
-  return { items, measures };
+  const unknown = tables.reduce((n, t) => n + t.rows.filter((r) => r.ind.status === 'unknown').length, 0);
+  return { items, unknown, measures };
 }
 
 /** "一是…；二是…。" (one problem: a plain sentence). */
 export function problemParagraph(ctx: Ctx, p: Problems): Paragraph {
   const { w, book } = ctx;
   if (!p.items.length) {
-    const f = w.first(book.problems.none, {}) ?? lit('');
+    const f = w.first(p.unknown ? book.problems.noneButUnknown : book.problems.none, {}) ?? lit('');
     return { sentences: [toSentence(f, '。')] };
   }
   const sentences: Sentence[] = p.items.map((it, i) => {

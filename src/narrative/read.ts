@@ -200,7 +200,7 @@ function rowSlots(book: Phrasebook, sheet: string, ind: IndicatorResult, row: { 
   }
   if (type === 'deadline') {
     const stem = deadlineStem(row.nameText);
-    slots.stem = quoteFrag({ text: stem, source: 'cell', refs: nRefs });
+    if (stem) slots.stem = quoteFrag({ text: stem, source: 'cell', refs: nRefs });
   }
   slots.lost = lostFrag(sheet, ind, choice);
   return slots;

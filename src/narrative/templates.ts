@@ -164,6 +164,7 @@ export interface Phrasebook {
     measuresGeneric: string[];
     measuresNone: string[];
     none: string[];
+    noneButUnknown: string[];
   };
   project: {
     title: string[];
@@ -254,7 +255,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
       rate: ['{name}{actual}'],
       money: ['{name}{actual}'],
       satisfaction: ['{name}达到{actual}', '{name}{actualWords}'],
-      deadline: ['{actualDate}完成{stem}', '{actualWhen}完成{stem}'],
+      deadline: ['{actualDate}完成{stem}', '{actualWhen}完成{stem}', '{name}{actualDate}', '{name}{actualWords}'],
       qualitative: ['{name}{actualWords}'],
       reverse: ['{name}{actual}'],
       zero: ['未出现{name}'],
@@ -264,7 +265,7 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     resultUnmet: ['{name}{actual}', '{name}{actualWords}'],
     /** A name that ends in a figure of its own ("一户年最高5300元"): the value after a comma. */
     resultNameWithNumber: ['{name}，实际为{actual}', '{name}，实际{actualWords}'],
-    deadlineNoWords: ['按期完成{stem}'],
+    deadlineNoWords: ['按期完成{stem}', '{name}按期完成'],
     compare: {
       overAchieved: '，超过{targetPlain}的年度目标',
       reverseMet: '，控制在{targetPlain}以内',
@@ -320,13 +321,15 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
   problems: {
     cause: ['{cause}，{names}未达到年度目标'],
     noCause: ['{names}未达到年度目标，偏差原因有待进一步分析'],
-    lowExecution: ['{names}资金支出进度偏慢，预算执行率偏低'],
+    lowExecution: ['{names}支出进度偏慢，预算执行率偏低'],
     overAchieved: ['{names}的实际完成值大幅超过年度指标值，年初指标值设定偏低'],
     enumerate: ['{n}是'],
     measuresLead: ['下一步，'],
     measuresGeneric: ['下一步，将逐项分析偏差原因，制定整改措施，确保绩效目标按期实现'],
     measuresNone: ['暂无需要提出的改进措施和建议'],
     none: ['各项绩效目标均已完成，未发现需要说明的问题'],
+    /** No problem to state, but rows whose result is still to be verified (二 names them). */
+    noneButUnknown: ['除完成情况待核实的指标外，未发现需要说明的问题'],
   },
   project: {
     title: ['{project}{year}年度绩效自评报告', '{project}绩效自评报告'],

@@ -156,7 +156,7 @@ describe('gaps', () => {
 
   test('三 lists low execution and over-achievement once each, and no form-filling findings', () => {
     const part3 = partSentences(n, '三、').map((s) => s.text).join('');
-    expect(part3).toContain('资金支出进度偏慢');
+    expect(part3).toContain('支出进度偏慢');
     expect(part3).toContain('受益学生人数的实际完成值大幅超过年度指标值');
     expect(part3.split('受益学生人数').length).toBe(2);
     expect(part3).not.toMatch(/自评得分|核算|分值|未填写|需核实|模板占位行/);
