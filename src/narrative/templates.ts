@@ -211,6 +211,10 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     names: [
       // 学前公用经费生均标准 400元 → 按生均400元标准安排学前公用经费
       { match: '^(.+?)生均(?:拨款)?标准$', template: '按生均{actual}标准安排{g1}', types: ['money', 'quantity'], first: true },
+      // 拨付资金 112万元 → 共拨付资金112万元 (the name is only the verb and its object)
+      { match: '^((?:拨付|下达|安排|投入|落实)(?:资金|经费))$', template: '共{g1}{actual}', types: ['money'] },
+      { match: '^(发放)(?:金额|资金)$', template: '共{g1}{actual}', types: ['money'] },
+      { match: '^(培训)(?:人次|人数)$', template: '{g1}{actual}' },
       // 学前公用经费拨付资金 112万元 → 拨付学前公用经费112万元
       { match: '^(.+?)拨付(?:资金|金额)$', template: '拨付{g1}{actual}', verb: '拨付' },
       // 高中助学金发放金额 79.7万元 → 发放高中助学金79.7万元

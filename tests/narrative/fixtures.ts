@@ -34,7 +34,7 @@ export function unknownValue(text: string): ParsedValue {
   return { text, kind: 'unknown', op: null, value: null, unit: null, problem: '无法识别' };
 }
 
-interface Row {
+export interface Row {
   l1: string;
   l2: string;
   name: string;
@@ -308,6 +308,11 @@ export function gapsResult(): EvaluationResult {
 }
 
 /** One table (the project outline): the first table of a result. */
+/** One table of the given rows (for phrasing tests). */
+export function rowsResult(rows: Row[]): EvaluationResult {
+  return { file: 'x.xlsx', profile: 'national', sheets: [{ sheet: '表', tables: [table({ project: '测试项目', year: '2020' }, rows, null)] }] };
+}
+
 export function single(r: EvaluationResult, sheetIndex = 0): EvaluationResult {
   const s = r.sheets[sheetIndex];
   return { ...r, sheets: [{ sheet: s.sheet, tables: [s.tables[0]] }] };
