@@ -13,7 +13,7 @@ import { EvaluationResult } from '../core/types';
 import { Narrative } from './model';
 import { DEFAULT_PHRASEBOOK, HeadingKey, Phrasebook } from './templates';
 import { Writer } from './writer';
-import { Ctx } from './context';
+import type { Ctx } from './context';
 import { ScoreChoice, Table, firstText, readTable, yearOf } from './read';
 import { departmentNarrative } from './department';
 import { projectNarrative } from './project';
@@ -116,4 +116,3 @@ function scoreNotices(tables: Table[]): string[] {
   return out;
 }
 
-export type { Ctx };
