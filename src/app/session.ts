@@ -69,6 +69,9 @@ async function evaluate(host: Host, snapshot: WorkbookSnapshot, settings: Settin
   const narrative = generateNarrative(result, {
     department: settings.department || undefined,
     year: settings.year || undefined,
+    score: settings.reportScore,
+    opening: settings.opening,
+    headings: settings.headings,
   });
   return { result, narrative, profile };
 }

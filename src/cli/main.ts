@@ -39,6 +39,7 @@ const USAGE = `用法：
   --outline 类型        报告提纲：auto（默认）/ department（部门整体）/ project（单个项目）
   --department 名称     报告中的单位名称（默认取表中的主管部门）
   --year 年度           报告年度（默认取表中的年度）
+  --score 得分          报告中的得分：self（默认，自评表的自评得分）/ computed（按评分规则核算的得分）
   --sheet 名称          只评价指定工作表
   --profile 名称        评分规则：${PROFILES.map((p) => p.id).join(' / ')}（默认 national）
   --help               显示本说明
@@ -58,13 +59,14 @@ interface Args {
   outline: string | null;
   department: string | null;
   year: string | null;
+  score: string | null;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = {
     command: null, file: null, json: false, out: null, sheet: null, profile: null,
-    narrative: null, printNarrative: false, outline: null, department: null, year: null, help: false,
+    narrative: null, printNarrative: false, outline: null, department: null, year: null, score: null, help: false,
   };
   const needValue = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -91,6 +93,7 @@ function parseArgs(argv: string[]): Args {
       case '--outline': a.outline = take(); break;
       case '--department': a.department = take(); break;
       case '--year': a.year = take(); break;
+      case '--score': a.score = take(); break;
       case '--help': case '-h': a.help = true; break;
       default:
         if (x.startsWith('-')) throw new JixiaoError('bad-argument', `未知选项 ${x}。`);
@@ -175,6 +178,8 @@ interface Prepared {
   workbook: ExcelJS.Workbook;
   report: string;
   printed: string | null;
+  /** What the user should know about the report before using it (the score stated differs …). */
+  notices: string[];
 }
 
 /**
@@ -207,6 +212,7 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
         outline: (a.outline ?? 'auto') as 'auto' | 'department' | 'project',
         department: a.department ?? undefined,
         year: a.year ?? undefined,
+        score: (a.score ?? 'self') as 'self' | 'computed',
       })
     : null;
   if (a.narrative && narrative) await writeNarrative(narrative, a.narrative, narrativeFormat as string);
@@ -215,6 +221,7 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
     workbook,
     report: a.json ? JSON.stringify(toJson(result), null, 2) + '\n' : humanReport(result, profile.name),
     printed: a.printNarrative && narrative ? toText(narrative) : null,
+    notices: (a.narrative || a.printNarrative) && narrative ? narrative.notices : [],
   };
 }
 
@@ -232,6 +239,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const narrativeFormat = a.narrative ? (/\.(txt|md|html|docx)$/i.exec(a.narrative)?.[1].toLowerCase() ?? null) : null;
     if (a.narrative && !narrativeFormat) throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
     if (a.outline && !['auto', 'department', 'project'].includes(a.outline)) throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
+    if (a.score && !['self', 'computed'].includes(a.score)) throw new JixiaoError('bad-argument', `--score 只能是 self（自评得分）或 computed（核算得分）。`);
     for (const o of [a.out, a.narrative]) if (o && path.resolve(o) === path.resolve(a.file)) {
       throw new JixiaoError('bad-argument', '输出文件不能与输入文件相同：原文件不会被改写，请指定另一个文件名。');
     }
@@ -244,6 +252,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (!a.json) {
       if (a.out) io.out(`已写出：${a.out}（原文件未修改）\n`);
       if (a.narrative) io.out(`已写出报告正文：${a.narrative}\n`);
+      for (const n of prepared.notices) io.out(`报告提示：${n}\n`);
       if (printed) io.out(`\n———— 报告正文 ————\n\n${printed}\n`);
     }
     return 0;

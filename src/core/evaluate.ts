@@ -263,6 +263,7 @@ function totals(g: Grid, t: TableLayout, p: ScoringProfile, indicators: Indicato
     grade: scorable ? grade(score, p) : null,
     sheetRow: t.totalRow,
     sheetSelfScore: stated.self,
+    sheetSelfCell: stated.self !== null ? stated.selfCell : null,
     pending,
   };
 }

@@ -288,17 +288,17 @@ function checkSelfScore(ctx: RowContext, res: IndicatorResult, bandReported: boo
   const { profile: p, findings } = ctx;
   const { weight, selfScore, score, cells, row } = res;
   if (weight === null) return;
-  const noReason = isEmptyReason(res.reason);
+  const noReason = (): boolean => isEmptyReason(res.reason);
   if (selfScore !== null && selfScore > weight + EPS) {
     findings.add(row, cells.score, 'score-over-weight', `${label}自评得分${fmtNum(selfScore)}分超过分值${fmtNum(weight)}分；请改为不超过${fmtNum(weight)}分${score !== null ? `（按评分规则核算为${fmtNum(score)}分）` : ''}。`);
-    if (score !== null && score < weight - EPS && noReason) {
+    if (score !== null && score < weight - EPS && noReason()) {
       findings.add(row, cells.reason ?? cells.score, 'missing-reason', `${label}按评分规则核算扣${fmtNum(round2(weight - score))}分，但未填写偏差原因；请说明原因和改进措施。`);
     }
     return;
   }
   const lostBySelf = selfScore !== null && selfScore < weight - EPS;
   const lostByRule = score !== null && score < weight - EPS;
-  if (lostBySelf && !lostByRule && score !== null && noReason) {
+  if (lostBySelf && !lostByRule && score !== null && noReason()) {
     findings.add(row, cells.reason ?? cells.score, 'missing-reason',
       `${label}已${res.direction === 'qualitative' ? '达成目标' : '完成指标值'}，按评分规则可得${fmtNum(score)}分，自评${fmtNum(selfScore as number)}分且未写扣分原因；如扣分有原因，请在偏差原因栏说明，否则请按规则改为${fmtNum(score)}分。`);
     return;
@@ -306,7 +306,7 @@ function checkSelfScore(ctx: RowContext, res: IndicatorResult, bandReported: boo
   if (selfScore !== null && score !== null && !bandReported && Math.abs(selfScore - score) >= p.scoreTolerance - EPS) {
     findings.add(row, cells.score, 'score-mismatch', `${label}自评得分${fmtNum(selfScore)}分，按评分规则核算为${fmtNum(score)}分，相差${fmtNum(round2(Math.abs(selfScore - score)))}分；请核实。`);
   }
-  if ((lostBySelf || lostByRule) && noReason) {
+  if ((lostBySelf || lostByRule) && noReason()) {
     const lost = lostBySelf ? `自评扣${fmtNum(round2(weight - (selfScore as number)))}分` : `核算扣${fmtNum(round2(weight - (score as number)))}分`;
     findings.add(row, cells.reason ?? cells.score, 'missing-reason', `${label}${lost}，但未填写偏差原因；请在“偏差原因分析及改进措施”栏说明原因和改进措施。`);
   }

@@ -112,6 +112,8 @@ export interface TotalResult {
   /** Total row as written on the sheet, if any. */
   sheetRow: number | null;
   sheetSelfScore: number | null;
+  /** The cell holding sheetSelfScore (the 总分 row's 得分, or the value beside a 自评得分 label above the grid). */
+  sheetSelfCell: string | null;
   /** Number of indicators that count with their self-score because they could not be judged. */
   pending: number;
 }

@@ -18,6 +18,12 @@ export interface Settings {
   /** Overrides for the report; empty = from the sheet. */
   department: string;
   year: string;
+  /** The score the report states: the form's own 自评得分 (default) or the 核算得分 by the rules. */
+  reportScore?: 'self' | 'computed';
+  /** The report's opening paragraph (how the self-evaluation was organised); omitted when empty. */
+  opening?: string;
+  /** Report headings edited by the user, by key ('department.overview' …, see narrative/templates HeadingKey). */
+  headings?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { profile: 'national', standards: null, department: '', year: '' };
@@ -37,12 +43,21 @@ export function normaliseSettings(raw: unknown): Settings | null {
   }
   if (!v || typeof v !== 'object') return null;
   const o = v as Partial<Settings>;
-  return {
+  const s: Settings = {
     profile: typeof o.profile === 'string' && o.profile ? o.profile : DEFAULT_SETTINGS.profile,
     standards: Array.isArray(o.standards) ? o.standards : null,
     department: typeof o.department === 'string' ? o.department : '',
     year: typeof o.year === 'string' ? o.year : '',
   };
+  // The report fields are kept only when set, so settings saved before they existed read back unchanged.
+  if (o.reportScore === 'computed' || o.reportScore === 'self') s.reportScore = o.reportScore;
+  if (typeof o.opening === 'string' && o.opening.trim()) s.opening = o.opening;
+  if (o.headings && typeof o.headings === 'object' && !Array.isArray(o.headings)) {
+    const h: Record<string, string> = {};
+    for (const [k, x] of Object.entries(o.headings)) if (typeof x === 'string' && x.trim()) h[k] = x;
+    if (Object.keys(h).length) s.headings = h;
+  }
+  return s;
 }
 
 export interface ApplyResult {

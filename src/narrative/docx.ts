@@ -73,6 +73,11 @@ export function buildDocument(n: Narrative): Document {
       children: [run(n.title, DOCX_FONTS.title, { size: SIZE.title })],
     }),
   );
+  for (const p of n.opening ?? []) {
+    children.push(
+      new DocxParagraph({ spacing, indent: INDENT, alignment: AlignmentType.JUSTIFIED, children: [run(paragraphText(p), DOCX_FONTS.body)] }),
+    );
+  }
   for (const s of n.sections) {
     const f = s.level === 1 ? DOCX_FONTS.level1 : s.level === 2 ? DOCX_FONTS.level2 : DOCX_FONTS.body;
     children.push(

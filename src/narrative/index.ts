@@ -5,6 +5,6 @@ export * from './model';
 export * from './format';
 export * from './templates';
 export { generateNarrative, indicatorType, indicatorGroup } from './generate';
-export type { NarrativeOptions } from './generate';
+export type { NarrativeOptions, ScoreChoice } from './generate';
 export { toText, toMarkdown, toHtml, narrativeLines, EDITABLE_NOTE, escapeHtml } from './render';
 export type { HtmlOptions } from './render';

@@ -85,8 +85,15 @@ export interface Narrative {
   outline: 'department' | 'project';
   department: string | null;
   year: string | null;
+  /** Paragraphs between the title and 一、 (the opening from the settings); often empty. */
+  opening: Paragraph[];
   /** Sections in reading order (sub-sections follow their parent, flat). */
   sections: Section[];
+  /**
+   * Not report text: what the user should know before the text leaves the add-in (the score stated
+   * differs from the other score …). Shown by the pane next to 复制 / 导出.
+   */
+  notices: string[];
 }
 
 /** Plain text of a paragraph. */
@@ -97,6 +104,7 @@ export function paragraphText(p: Paragraph): string {
 /** Every sentence of the narrative, with where it sits. */
 export function allSentences(n: Narrative): { section: Section | null; sentence: Sentence }[] {
   const out: { section: Section | null; sentence: Sentence }[] = [{ section: null, sentence: n.titleTrace }];
+  for (const p of n.opening ?? []) for (const t of p.sentences) out.push({ section: null, sentence: t });
   for (const s of n.sections) {
     out.push({ section: s, sentence: s.titleTrace });
     for (const p of s.paragraphs) for (const t of p.sentences) out.push({ section: s, sentence: t });

@@ -12,14 +12,14 @@ function sectionLines(s: Section): string[] {
 
 /** One entry per title, heading and paragraph: what the 评价结果 sheet writes one per cell. */
 export function narrativeLines(n: Narrative): string[] {
-  const lines: string[] = [n.title];
+  const lines: string[] = [n.title, ...(n.opening ?? []).map(paragraphText)];
   for (const s of n.sections) lines.push(...sectionLines(s));
   return lines;
 }
 
 /** Plain text: title, a blank line, then one line per heading and per paragraph. */
 export function toText(n: Narrative): string {
-  const lines: string[] = [n.title, ''];
+  const lines: string[] = [n.title, '', ...(n.opening ?? []).map(paragraphText)];
   for (const s of n.sections) lines.push(...sectionLines(s));
   return lines.join('\n') + '\n';
 }
@@ -31,6 +31,7 @@ function mdEscape(s: string): string {
 /** Markdown: # title, ## 一级, ### 二级, #### 三级 headings. */
 export function toMarkdown(n: Narrative): string {
   const out: string[] = ['# ' + mdEscape(n.title), ''];
+  for (const p of n.opening ?? []) out.push(mdEscape(paragraphText(p)), '');
   for (const s of n.sections) {
     out.push('#'.repeat(s.level + 1) + ' ' + mdEscape(s.heading), '');
     if (s.editable) out.push('> ' + EDITABLE_NOTE, '');
@@ -75,6 +76,7 @@ export function toHtml(n: Narrative, options: HtmlOptions = {}): string {
   const parts: string[] = [];
   parts.push(`<div class="jixiao-narrative" lang="zh-CN">`);
   parts.push(`<h1 style="${STYLE.title}">${escapeHtml(n.title)}</h1>`);
+  for (const p of n.opening ?? []) parts.push(htmlParagraph(p, false));
   for (const s of n.sections) {
     const tag = 'h' + (s.level + 1);
     const attrs = s.editable ? ` data-editable="true" title="${escapeHtml(EDITABLE_NOTE)}"` : '';

@@ -34,7 +34,7 @@ export function unknownValue(text: string): ParsedValue {
   return { text, kind: 'unknown', op: null, value: null, unit: null, problem: '无法识别' };
 }
 
-interface Row {
+export interface Row {
   l1: string;
   l2: string;
   name: string;
@@ -130,7 +130,7 @@ function table(
     indicators,
     budget: b,
     goal: null,
-    total: { weight, selfScore: score, score, grade: gradeOf(score), sheetRow: first + rows.length, sheetSelfScore: score, pending: 0 },
+    total: { weight, selfScore: score, score, grade: gradeOf(score), sheetRow: first + rows.length, sheetSelfScore: score, sheetSelfCell: indicators[0]?.cells.score?.replace(/\d+$/, String(first + rows.length)) ?? null, pending: 0 },
     findings,
     level1Weights: {},
   };
@@ -308,6 +308,11 @@ export function gapsResult(): EvaluationResult {
 }
 
 /** One table (the project outline): the first table of a result. */
+/** One table of the given rows (for phrasing tests). */
+export function rowsResult(rows: Row[]): EvaluationResult {
+  return { file: 'x.xlsx', profile: 'national', sheets: [{ sheet: '表', tables: [table({ project: '测试项目', year: '2020' }, rows, null)] }] };
+}
+
 export function single(r: EvaluationResult, sheetIndex = 0): EvaluationResult {
   const s = r.sheets[sheetIndex];
   return { ...r, sheets: [{ sheet: s.sheet, tables: [s.tables[0]] }] };
@@ -335,7 +340,10 @@ export function cellNumbers(r: EvaluationResult): Map<string, number[]> {
         add(s.sheet, t.budget.cells.planned, t.budget.planned);
         add(s.sheet, t.budget.cells.executed, t.budget.executed);
         add(s.sheet, t.budget.cells.rate, t.budget.rate);
+        add(s.sheet, t.budget.cells.score, t.budget.selfScore);
       }
+      // The form's own total 自评得分, in the cell the engine read it from.
+      add(s.sheet, t.total.sheetSelfCell, t.total.sheetSelfScore);
     }
   return m;
 }

@@ -115,7 +115,7 @@ export function traceProblems(n: Narrative, result: EvaluationResult | null): st
 
 /** The plain text rebuilt from the model (to tie toText output to the traced sentences). */
 export function modelLines(n: Narrative): string[] {
-  const lines = [n.title];
+  const lines = [n.title, ...n.opening.map(paragraphText)];
   for (const s of n.sections) {
     lines.push(s.heading);
     if (s.editable) lines.push(EDITABLE_NOTE);
@@ -153,20 +153,22 @@ function aboutRow(sentences: Sentence[], sheet: string, ind: IndicatorResult): S
   return sentences.filter((s) => s.refs.some((r) => r.sheet === sheet && r.cell === ind.cells.name));
 }
 
-const MISSING_REASON = /未填写偏差原因|未说明偏差原因|偏差原因栏未填写/;
+const MISSING_REASON = /偏差原因有待进一步分析/;
 const EMPTY_REASON = ['', '0', '无', '—', '-', '/', '无偏差'];
+const CAUSE_OPENING = /^(主要原因是|主要原因|原因是|原因|究其原因|是由于|由于|因为)[，：:]?/;
 
 /**
- * Every unmet row appears in part 二 and part 三 with its target and actual (as figures or quoted cell text)
- * and either (the start of) its reason or a phrase saying the reason is missing.
+ * Every unmet row appears in the `figureParts` with its target and actual (as figures or cell words; a
+ * zero target is said as 零发生) and in the `reasonParts` with (the start of) its cause, or the phrase
+ * saying the cause is still to be analysed.
  */
-export function unmetProblems(n: Narrative, r: EvaluationResult, parts: string[] = ['二、', '三、']): string[] {
+export function unmetProblems(n: Narrative, r: EvaluationResult, figureParts: string[] = ['二、'], reasonParts: string[] = ['三、']): string[] {
   const out: string[] = [];
   for (const sh of r.sheets)
     for (const t of sh.tables)
       for (const ind of t.indicators) {
         if (ind.status !== 'unmet') continue;
-        for (const part of parts) {
+        for (const part of figureParts) {
           const about = aboutRow(partSentences(n, part), sh.sheet, ind);
           const label = `${part}${ind.name}`;
           if (!about.length) {
@@ -175,10 +177,19 @@ export function unmetProblems(n: Narrative, r: EvaluationResult, parts: string[]
           }
           const shows = (cell: string | null) =>
             about.some((x) => x.figures.some((f) => f.refs.some((c) => c.cell === cell)) || x.quotes.some((q) => q.refs.some((c) => c.cell === cell)));
-          if (ind.cells.target && !ind.targetFromStandard && !shows(ind.cells.target)) out.push(`${label}: target not shown`);
+          if (ind.cells.target && !ind.targetFromStandard && ind.direction !== 'zero' && !shows(ind.cells.target)) out.push(`${label}: target not shown`);
           if (ind.cells.actual && !shows(ind.cells.actual)) out.push(`${label}: actual not shown`);
+        }
+        for (const part of reasonParts) {
+          const about = aboutRow(partSentences(n, part), sh.sheet, ind);
+          const label = `${part}${ind.name}`;
+          if (!about.length) {
+            out.push(`${label}: not mentioned`);
+            continue;
+          }
           const text = about.map((x) => x.text).join('');
-          const reason = ind.reason && EMPTY_REASON.indexOf(ind.reason.trim()) < 0 ? ind.reason.trim().replace(/[,，。；;].*$/, '') : null;
+          const raw = ind.reason && EMPTY_REASON.indexOf(ind.reason.trim()) < 0 ? ind.reason.trim().replace(CAUSE_OPENING, '') : null;
+          const reason = raw && !/^(下一步|改进措施|整改措施|今后)/.test(raw) ? raw.replace(/[,，。；;].*$/, '') : null;
           if (reason && text.indexOf(reason) < 0) out.push(`${label}: reason "${reason}" not stated`);
           if (!reason && !MISSING_REASON.test(text)) out.push(`${label}: missing reason not said`);
         }

@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import { EvaluationResult, FindingCode, IndicatorResult, ParsedValue, Status, TableResult } from '../../src/core/types';
 import { generateNarrative } from '../../src/narrative/generate';
 import { toText } from '../../src/narrative/render';
+import { styleCheck } from './style';
 import { stockPhraseCounts, traceProblems } from './helpers';
 
 const NAMES = [
@@ -105,7 +106,7 @@ const table = (k: number): fc.Arbitrary<TableResult> =>
           }
         : null,
       goal: null,
-      total: { weight: 100, selfScore: x.score, score: x.score, grade: '良' as const, sheetRow: null, sheetSelfScore: null, pending: 0 },
+      total: { weight: 100, selfScore: x.score, score: x.score, grade: '良' as const, sheetRow: null, sheetSelfScore: null, sheetSelfCell: null, pending: 0 },
       findings: x.findings.map((code, i) => ({
         row: x.inds.length ? x.inds[i % x.inds.length].row : null,
         cell: null,
@@ -121,7 +122,7 @@ const result: fc.Arbitrary<EvaluationResult> = fc
   .chain((sheets) => fc.tuple(...sheets.map((nt, si) => fc.tuple(...Array.from({ length: nt }, (_, ti) => table(si * 2 + ti))).map((tables) => ({ sheet: `表${si + 1}`, tables })))))
   .map((sheets) => ({ file: 'x.xlsx', profile: 'national', sheets }));
 
-test('random results: no throw, traced numbers, full-width punctuation, ≤ 2 stock phrases, deterministic', () => {
+test('random results: no throw, traced numbers, full-width punctuation, ≤ 2 stock phrases, deterministic, style check', () => {
   fc.assert(
     fc.property(result, fc.constantFrom('auto' as const, 'department' as const, 'project' as const), fc.boolean(), (r, outline, extra) => {
       const n = generateNarrative(r, { outline, extraSections: extra });
@@ -130,6 +131,7 @@ test('random results: no throw, traced numbers, full-width punctuation, ≤ 2 st
       expect(text.match(/[,;:()?!]/g)).toBeNull();
       expect(stockPhraseCounts(text).filter((x) => x.count > 2)).toEqual([]);
       expect(generateNarrative(r, { outline, extraSections: extra })).toEqual(n);
+      expect(styleCheck(n, null, { boilerplate: extra })).toEqual([]);
     }),
     { numRuns: Number(process.env.FC_RUNS ?? 300), seed: Number(process.env.FC_SEED ?? 20240601) },
   );

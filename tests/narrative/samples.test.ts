@@ -11,6 +11,7 @@ import { EvaluationResult } from '../../src/core/types';
 import { readWorkbookFile } from '../../src/hosts/file/node';
 import { generateNarrative, NarrativeOptions } from '../../src/narrative/generate';
 import { toText } from '../../src/narrative/render';
+import { styleCheck } from './style';
 import { partSentences, stockPhraseCounts, traceProblems, unmetProblems } from './helpers';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -75,11 +76,16 @@ describe.each([
   ['gaps-sample first table, project outline', () => firstTable(gaps), {} as NarrativeOptions, 'gaps-sample.project.txt'],
   ['shenze-2020 first table, project outline', () => firstTable(shenze), {} as NarrativeOptions, 'shenze-2020.project.txt'],
 ])('%s', (_label, result, opts, goldenName) => {
-  test('unmet rows in 二 and 三 with target, actual and reason (or that it is missing)', () => {
+  test('unmet rows: target and actual in 二, the cause (or that it is to be analysed) in 三', () => {
     const r = result();
     const n = generateNarrative(r, opts);
-    const parts = n.outline === 'department' ? ['二、', '三、'] : ['一、'];
-    expect(unmetProblems(n, r, parts)).toEqual([]);
+    if (n.outline === 'department') expect(unmetProblems(n, r, ['二、'], ['三、'])).toEqual([]);
+    else expect(unmetProblems(n, r, ['一、'], ['一、'])).toEqual([]);
+  });
+
+  test('style check', () => {
+    const r = result();
+    expect(styleCheck(generateNarrative(r, opts), r, { boilerplate: !!opts.extraSections })).toEqual([]);
   });
 
   test('number trace against the engine result', () => {
@@ -103,4 +109,46 @@ test('gaps sample: no full-completion judgement', () => {
   const text = toText(generateNarrative(gaps));
   expect(text).not.toContain('年度各项目标任务全部完成');
   expect(text).toMatch(/项未达到/);
+});
+
+describe('scores named right (gaps sample: the forms say 92.6 and 100, the rules give 88.69 and 100)', () => {
+  test('the report states the forms\' own 自评得分; the pane notices name the 核算得分 that differs', () => {
+    const n = generateNarrative(gaps);
+    const overview = partSentences(n, '一、').map((s) => s.text).join('');
+    expect(overview).toContain('基本公共卫生服务项目92.6分');
+    expect(overview).toMatch(/健康扶贫医疗救助项目均为100分/);
+    expect(overview).not.toContain('88.69');
+    expect(n.notices.join('')).toContain('按评分规则核算为88.69分');
+    // 健康扶贫: its budget row cannot be scored (年度资金总额 left at 0), so it counts with its self-score: 100 = 100, no notice.
+    expect(n.notices).toHaveLength(1);
+  });
+
+  test('the 核算得分 when chosen, called so', () => {
+    const n = generateNarrative(gaps, { score: 'computed' });
+    const overview = partSentences(n, '一、').map((s) => s.text).join('');
+    expect(overview).toContain('按评分规则核算得分');
+    expect(overview).toContain('基本公共卫生服务项目88.69分（良）');
+    expect(overview).not.toMatch(/自评得分/);
+    expect(n.notices.join('')).toContain('自评表填写的自评得分为92.6分');
+  });
+
+  test('the seed sample: scores and budgets once, aggregated', () => {
+    const text = toText(generateNarrative(shenze));
+    expect(text).toContain('7个项目自评得分均为100分，等级均为优');
+    expect(text.split('100分').length - 1).toBe(1);
+    expect(text.split('预算执行率').length - 1).toBe(1);
+    expect(generateNarrative(shenze).notices).toEqual([]);
+  });
+
+  test('headings and the opening paragraph from the settings', () => {
+    const n = generateNarrative(shenze, {
+      headings: { 'department.problems': '工作举措', 'department.overview': '' },
+      opening: '为切实做好2020年度部门整体绩效自评工作，成立了绩效管理工作领导小组。',
+    });
+    const text = toText(n);
+    expect(text).toContain('三、工作举措');
+    expect(text).toContain('一、总体绩效目标实现情况');
+    expect(text.split('\n')[2]).toBe('为切实做好2020年度部门整体绩效自评工作，成立了绩效管理工作领导小组。');
+    expect(toText(generateNarrative(shenze))).not.toContain('为切实做好');
+  });
 });

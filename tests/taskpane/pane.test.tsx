@@ -369,7 +369,7 @@ describe('IME-safe inputs', () => {
     await settled(host);
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
     await screen.findByRole('button', { name: '保存设置' });
-    for (const box of screen.getAllByRole('textbox')) expect(box.tagName).toBe('INPUT');
+    for (const box of screen.getAllByRole('textbox')) expect(['INPUT', 'TEXTAREA']).toContain(box.tagName);
   });
 });
 

@@ -55,6 +55,11 @@ export function NarrativeView({
   return (
     <article className={styles.article} lang="zh-CN" aria-label="报告正文" data-testid="narrative">
       <h3 className={styles.title}>{narrative.title}</h3>
+      {(narrative.opening ?? []).map((p, j) => (
+        <p key={'o' + j} className={styles.p}>
+          {p.sentences.map(sentence)}
+        </p>
+      ))}
       {narrative.sections.map((sec, i) => (
         <div key={i} className={sec.editable ? styles.editable : undefined}>
           <Heading section={sec} className={sec.level === 1 ? styles.h1 : sec.level === 2 ? styles.h2 : styles.h3} />

@@ -88,6 +88,18 @@ export function ResultsView(p: ResultsViewProps) {
             {p.exporting ? '正在导出…' : '导出 Word'}
           </Button>
         </div>
+        {narrative.notices?.length ? (
+          // Before the text leaves the add-in: the score it states differs from the other score.
+          <MessageBar intent="warning" layout="multiline" data-testid="score-notice">
+            <MessageBarBody>
+              <MessageBarTitle>得分提示</MessageBarTitle>
+              {narrative.notices.map((n, i) => (
+                <div key={i}>{n}</div>
+              ))}
+              <div>可在“设置”中选择报告采用自评得分或核算得分。</div>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         <div
           role="status"
           aria-live="polite"

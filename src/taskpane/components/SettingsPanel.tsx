@@ -2,12 +2,13 @@
 // Text inputs are plain <input>s (IME-safe); Enter saves, except while an IME is composing.
 
 import { useState } from 'react';
-import { Button, Field, Input, Select, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Textarea, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
 import { Add20Regular, ArrowReset20Regular, Delete20Regular, Save20Regular } from '@fluentui/react-icons';
 import { Settings } from '../../hosts/host';
 import { PROFILES } from '../../core/data/profiles';
 import { DEFAULT_STANDARDS, Standard } from '../../core/data/standards';
 import { useImeSafeEnter } from '../ime';
+import { DEFAULT_PHRASEBOOK, HeadingKey } from '../../narrative/templates';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -85,6 +86,20 @@ export function draftToStandards(rows: DraftRow[]): { standards: Standard[] } | 
   return { standards: out };
 }
 
+/** The department report's headings the user may rename (部门整体报告的一、二、三). */
+const REPORT_HEADINGS: [HeadingKey, string, string][] = (['department.overview', 'department.detail', 'department.problems'] as HeadingKey[]).map((k, i) => [
+  k,
+  ['第一部分标题', '第二部分标题', '第三部分标题'][i],
+  DEFAULT_PHRASEBOOK.headings[k],
+]);
+
+function withHeading(h: Settings['headings'], key: string, value: string): Settings['headings'] {
+  const next = { ...(h ?? {}) };
+  if (value.trim()) next[key] = value;
+  else delete next[key];
+  return Object.keys(next).length ? next : undefined;
+}
+
 export interface SettingsPanelProps {
   settings: Settings;
   onChange: (s: Settings) => void;
@@ -151,6 +166,36 @@ export function SettingsPanel(props: SettingsPanelProps) {
       <Field label="年度" hint="例如 2020；留空则取自评表中的年度。">
         <Input value={settings.year} onChange={(_, d) => onChange({ ...settings, year: d.value })} disabled={disabled} {...enterSaves} />
       </Field>
+
+      <fieldset className={styles.fieldset} disabled={disabled}>
+        <legend className={styles.legend}>报告正文</legend>
+        <Field label="报告中的得分" hint="自评得分：自评表填写的得分（表中没有时用核算得分）；核算得分：按评分规则计算。">
+          <Select
+            className={styles.selectRoot}
+            select={{ className: styles.selectEl }}
+            value={settings.reportScore ?? 'self'}
+            onChange={(_, d) => onChange({ ...settings, reportScore: d.value === 'computed' ? 'computed' : undefined })}
+            disabled={disabled}
+          >
+            <option value="self">自评得分</option>
+            <option value="computed">按评分规则核算的得分</option>
+          </Select>
+        </Field>
+        <Field label="开头段落" hint="标题后的一段，说明自评工作如何组织；留空则不写。">
+          <Textarea value={settings.opening ?? ''} onChange={(_, d) => onChange({ ...settings, opening: d.value || undefined })} disabled={disabled} resize="vertical" />
+        </Field>
+        {REPORT_HEADINGS.map(([key, label, def]) => (
+          <Field key={key} label={label} hint={`留空则为“${def}”。`}>
+            <Input
+              value={settings.headings?.[key] ?? ''}
+              placeholder={def}
+              onChange={(_, d) => onChange({ ...settings, headings: withHeading(settings.headings, key, d.value) })}
+              disabled={disabled}
+              {...enterSaves}
+            />
+          </Field>
+        ))}
+      </fieldset>
 
       <fieldset className={styles.fieldset} disabled={disabled}>
         <legend className={styles.legend}>标准值</legend>
