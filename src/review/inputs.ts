@@ -35,7 +35,9 @@ async function walk(dir: string, root: string, skip: string[], out: InputFile[])
   entries.sort((a, b) => collator.compare(a.name, b.name));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (skip.some((s) => within(p, s))) continue;
+    // Only a folder inside the one walked is left out (an output folder given as the input's parent
+    // or as the input itself skips nothing here: checkOutDir refuses the latter).
+    if (skip.some((s) => s !== root && within(s, root) && within(p, s))) continue;
     if (e.isDirectory()) await walk(p, root, skip, out);
     else if ((e.isFile() || e.isSymbolicLink()) && /\.xlsx$/i.test(e.name) && !isLockFile(e.name)) {
       out.push({ path: p, display: path.relative(root, p), rel: path.relative(root, p) });

@@ -29,12 +29,48 @@ export function defaultWorkers(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
+/** One worker thread answering one task at a time; replaced by a new one if it dies. */
+class WorkerLane {
+  private worker: import('worker_threads').Worker | null = null;
+  constructor(private Worker: typeof import('worker_threads').Worker, private script: string) {}
+
+  run(task: FileTask): Promise<FileRecord> {
+    const w = (this.worker ??= new this.Worker(this.script));
+    return new Promise((resolve) => {
+      const done = (r: FileRecord): void => {
+        w.off('message', done);
+        w.off('error', failed);
+        resolve(r);
+      };
+      // A worker that dies (out of memory on a huge file …) costs its file, not the batch.
+      const failed = (e: Error): void => {
+        w.off('message', done);
+        this.worker = null;
+        resolve({ index: task.index, path: task.path, display: task.display, status: 'unreadable', error: `读取时出错：${e.message}`, tables: [], notes: [] });
+      };
+      w.on('message', done);
+      w.once('error', failed);
+      w.postMessage(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.worker) await this.worker.terminate();
+  }
+}
+
 export async function runPool(tasks: FileTask[], o: PoolOptions): Promise<void> {
   const script = workerScript();
-  const n = Math.min(o.workers ?? defaultWorkers(), tasks.length, script ? Infinity : 0);
+  // This thread evaluates too (it has the reader loaded anyway), so n cores means n − 1 workers.
+  const wanted = o.workers ?? defaultWorkers();
+  const nWorkers = script && tasks.length > 1 ? Math.max(0, Math.min(wanted, tasks.length) - 1) : 0;
   let done = 0;
   const finished = new Map<number, FileRecord>();
   let next = 0; // next index to hand to onRecord
+  let handed = 0;
+  // A slow file must not let finished records pile up behind it without bound.
+  const window = Math.max(8, (nWorkers + 1) * 4);
+  let moved: (() => void)[] = [];
   let flushing = Promise.resolve();
   const flush = (): Promise<void> => {
     flushing = flushing.then(async () => {
@@ -44,67 +80,41 @@ export async function runPool(tasks: FileTask[], o: PoolOptions): Promise<void> 
         next++;
         await o.onRecord(r);
       }
+      const wake = moved;
+      moved = [];
+      for (const f of wake) f();
     });
     return flushing;
   };
-  const settle = (r: FileRecord, position: number): Promise<void> => {
-    done++;
-    o.onProgress?.(done, tasks.length, r.display);
-    finished.set(position, r);
-    return flush();
-  };
-
-  if (n <= 1 && (n === 0 || !script)) {
-    for (let i = 0; i < tasks.length; i++) await settle(await runTask(tasks[i]), i);
-    return flushing;
-  }
-
-  const { Worker } = await import('worker_threads');
-  // A slow file must not let finished records pile up behind it without bound.
-  const window = Math.max(8, n * 4);
-  let handed = 0;
-  await new Promise<void>((resolve, reject) => {
-    type W = import('worker_threads').Worker & { position?: number; busy?: boolean };
-    let active = 0;
-    const waiting: (() => void)[] = [];
-    const release = (): void => {
-      while (waiting.length && handed - next < window) (waiting.shift() as () => void)();
-    };
-    const feed = (w: W): void => {
-      w.busy = false;
-      if (handed >= tasks.length) {
-        void w.terminate();
-        if (--active === 0) flush().then(resolve, reject);
-        return;
-      }
+  const lane = async (exec: (t: FileTask) => Promise<FileRecord>): Promise<void> => {
+    while (handed < tasks.length) {
       if (handed - next >= window) {
-        waiting.push(() => feed(w));
-        return;
+        await new Promise<void>((resolve) => moved.push(resolve));
+        continue;
       }
       const i = handed++;
-      w.position = i;
-      w.busy = true;
-      w.postMessage(tasks[i]);
-    };
-    const start = (): void => {
-      const w: W = new Worker(script as string);
-      active++;
-      w.on('message', (r: FileRecord) => {
-        settle(r, w.position as number).then(release, reject);
-        feed(w);
-      });
-      // A worker that dies (out of memory on a huge file …) costs its file, not the batch.
-      w.on('error', (e) => {
-        active--;
-        if (w.busy) {
-          const t = tasks[w.position as number];
-          settle({ index: t.index, path: t.path, display: t.display, status: 'unreadable', error: `读取时出错：${e.message}`, tables: [], notes: [] }, w.position as number).then(release, reject);
-        }
-        if (handed < tasks.length) start();
-        else if (active === 0) flush().then(resolve, reject);
-      });
-      feed(w);
-    };
-    for (let k = 0; k < n; k++) start();
-  });
+      const r = await exec(tasks[i]);
+      done++;
+      o.onProgress?.(done, tasks.length, r.display);
+      finished.set(i, r);
+      await flush();
+    }
+  };
+  const lanes: Promise<void>[] = [];
+  const workers: WorkerLane[] = [];
+  if (nWorkers > 0) {
+    const { Worker } = await import('worker_threads');
+    for (let k = 0; k < nWorkers; k++) {
+      const w = new WorkerLane(Worker, script as string);
+      workers.push(w);
+      lanes.push(lane((t) => w.run(t)));
+    }
+  }
+  lanes.push(lane(runTask));
+  try {
+    await Promise.all(lanes);
+    await flush();
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+  }
 }
