@@ -254,22 +254,29 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
   progress.end();
   if (a.json) io.out('\n]}\n');
 
+  const phases: Record<string, number> = { evaluateMs: Date.now() - t0 };
   const written: string[] = [];
   if (a.summary) {
+    const t1 = Date.now();
     const ExcelJS = (await import('exceljs')).default;
     const { buildSummaryWorkbook } = await import('../review/summary');
     const summaryFile = a.summary;
     const wb = buildSummaryWorkbook(ExcelJS, kept, { linkFor: (f) => relLink(summaryFile, f.path) });
     await writeBytes(summaryFile, Buffer.from(await wb.xlsx.writeBuffer()));
     written.push(`汇总工作簿：${summaryFile}`);
+    phases.summaryMs = Date.now() - t1;
   }
   if (a.letters) {
+    const t1 = Date.now();
     const { buildLetters, letterDocx } = await import('../review/letters');
     const letters = buildLetters(kept, { issuer: a.issuer ?? undefined, profileName: profile.name });
     await fs.mkdir(a.letters, { recursive: true }).catch(() => undefined);
     for (const l of letters) await writeBytes(path.join(a.letters, l.fileName), await letterDocx(l));
     written.push(`复核意见 ${letters.length} 份：${a.letters}`);
+    phases.lettersMs = Date.now() - t1;
   }
+  // JIXIAO_TIMING=1: where the time went (the bench and tuning; not part of the output contract).
+  if (process.env.JIXIAO_TIMING) io.err(`${JSON.stringify({ ...phases, totalMs: Date.now() - t0, cpuMs: Math.round(process.cpuUsage().user / 1000) })}\n`);
 
   const parts = [`已评价 ${counts.evaluated}`];
   if (counts.unreadable) parts.push(`无法读取 ${counts.unreadable}`);
