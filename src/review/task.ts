@@ -1,13 +1,12 @@
 // One file of a batch: read, evaluate, keep the record (and the JSON, and the marked copy when asked).
 // Runs in a worker thread or, for small batches and under tests, in the calling thread.
 
-import { evaluateWorkbook } from '../core/evaluate';
-import { toJson } from '../core/json';
 import { isJixiaoError } from '../core/errors';
 import { findProfile } from '../core/data/profiles';
-import { planWrites, isOwnerMark } from '../core/plan';
-import { WorkbookSnapshot, cellAt } from '../core/snapshot';
-import { FileRecord, tableRecords } from './record';
+import { planWrites } from '../core/plan';
+import { WorkbookSnapshot } from '../core/snapshot';
+import { FileRecord } from './record';
+import { recordOf } from './outcome';
 import { readSnapshotFromFile, readWorkbookForOutput } from './read';
 
 export interface FileTask {
@@ -22,11 +21,6 @@ export interface FileTask {
   outFile?: string;
 }
 
-/** A workbook written by this tool (a --out copy): its first cell of some sheet carries our mark. */
-export function isResultWorkbook(wb: WorkbookSnapshot): boolean {
-  return wb.sheets.some((s) => isOwnerMark(cellAt(s, 1, 1)?.v));
-}
-
 export async function runTask(task: FileTask): Promise<FileRecord> {
   const base: FileRecord = { index: task.index, path: task.path, display: task.display, status: 'evaluated', tables: [], notes: [] };
   try {
@@ -36,17 +30,8 @@ export async function runTask(task: FileTask): Promise<FileRecord> {
     let workbook: import('exceljs').Workbook | null = null;
     if (task.outFile) ({ snapshot, workbook } = await readWorkbookForOutput(task.path));
     else snapshot = await readSnapshotFromFile(task.path);
-    if (isResultWorkbook(snapshot)) {
-      return { ...base, status: 'skipped', error: '这是绩效评价助手生成的结果文件，已跳过。' };
-    }
-    const result = evaluateWorkbook(snapshot, { profile, sheet: task.sheet, file: task.display });
-    if (result.sheets.length === 0) {
-      return { ...base, status: 'no-table', error: `未找到绩效指标表${task.sheet ? `（工作表“${task.sheet}”）` : ''}。` };
-    }
-    const { tables, notes } = tableRecords(result);
-    const rec: FileRecord = { ...base, tables, notes };
-    if (task.json) rec.json = JSON.stringify(toJson(result));
-    if (task.outFile && workbook) {
+    const { record: rec, result } = recordOf(snapshot, base, { profile, sheet: task.sheet, json: task.json });
+    if (task.outFile && workbook && result) {
       // Loaded only here: a batch without --out-dir never pays for the narrative and the writer.
       const { generateNarrative, narrativeLines } = await import('../narrative');
       const { applyPlan } = await import('../hosts/file/xlsx');
