@@ -3,7 +3,7 @@
 
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { ReviewPanel } from '../../src/taskpane/review/ReviewPanel';
+import { ReviewPanel, chooseFiles } from '../../src/taskpane/review/ReviewPanel';
 import type { BrowserReviewOptions, PickedFile, BrowserReview } from '../../src/review/browser';
 
 test('files chosen → progress with the current file → both downloads', async () => {
@@ -19,16 +19,17 @@ test('files chosen → progress with the current file → both downloads', async
   jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     names.push(this.download);
   });
+  const files = [new File([new Uint8Array([0x50, 0x4b])], '甲.xlsx'), new File([new Uint8Array([0x50, 0x4b])], '乙.xlsx')];
+  const choose = jest.fn(async () => files);
   render(
     <FluentProvider theme={webLightTheme}>
-      <ReviewPanel review={review} />
+      <ReviewPanel review={review} choose={choose} />
     </FluentProvider>,
   );
-  const input = screen.getByTestId('review-files') as HTMLInputElement;
-  const files = [new File([new Uint8Array([0x50, 0x4b])], '甲.xlsx'), new File([new Uint8Array([0x50, 0x4b])], '乙.xlsx')];
   await act(async () => {
-    fireEvent.change(input, { target: { files } });
+    fireEvent.click(screen.getByRole('button', { name: '选择文件…' }));
   });
+  expect(choose).toHaveBeenCalledWith(false);
   expect(review).toHaveBeenCalledTimes(1);
   expect(seen!.files.map((f) => f.path)).toEqual(['甲.xlsx', '乙.xlsx']);
   expect(seen!.o.letters).toBe(true);
@@ -49,17 +50,32 @@ test('files chosen → progress with the current file → both downloads', async
   expect(names).toEqual(['汇总.xlsx', '复核意见.zip']);
 });
 
+test('the chooser: an input made on demand (files: .xlsx; folder: webkitdirectory), its files returned', async () => {
+  const made: HTMLInputElement[] = [];
+  const click = jest.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+    made.push(this);
+    Object.defineProperty(this, 'files', { value: [new File(['x'], 'a.xlsx')] });
+    this.dispatchEvent(new Event('change'));
+  });
+  expect((await chooseFiles(true)).map((f) => f.name)).toEqual(['a.xlsx']);
+  expect(made[0].hasAttribute('webkitdirectory')).toBe(true);
+  await chooseFiles(false);
+  expect(made[1].accept).toBe('.xlsx');
+  expect(made.every((i) => i.multiple && !i.isConnected)).toBe(true);
+  click.mockRestore();
+});
+
 test('an error is shown in Chinese', async () => {
   const review = jest.fn(async () => {
     throw Object.assign(new Error('所选文件中没有 .xlsx 工作簿。'), { name: 'JixiaoError' });
   });
   render(
     <FluentProvider theme={webLightTheme}>
-      <ReviewPanel review={review} />
+      <ReviewPanel review={review} choose={async () => [new File(['x'], '说明.txt')]} />
     </FluentProvider>,
   );
   await act(async () => {
-    fireEvent.change(screen.getByTestId('review-folder'), { target: { files: [new File(['x'], '说明.txt')] } });
+    fireEvent.click(screen.getByRole('button', { name: '选择文件夹…' }));
   });
   expect(screen.getByRole('alert').textContent).toBe('所选文件中没有 .xlsx 工作簿。');
 });

@@ -1,7 +1,7 @@
 // 批量复核 on the standalone page: choose several .xlsx files or a folder → 汇总.xlsx (and the 复核意见
 // letters as a .zip) to download, with progress. Everything runs in this browser; nothing is uploaded.
 
-import { useRef, useState, ChangeEvent } from 'react';
+import { useState } from 'react';
 import { Button, Caption1, Checkbox, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { isJixiaoError } from '../../core/errors';
 import { downloadBytes, readFileBytes, XLSX_MIME } from '../download';
@@ -19,7 +19,6 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  hidden: { display: 'none' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -29,29 +28,45 @@ type State =
   | { kind: 'done'; result: BrowserReview }
   | { kind: 'error'; message: string };
 
-function picked(list: FileList | null): PickedFile[] {
-  return Array.from(list ?? []).map((f) => ({
+function picked(list: File[]): PickedFile[] {
+  return list.map((f) => ({
     name: f.name,
     path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
     read: () => readFileBytes(f),
   }));
 }
 
+/**
+ * The browser's file (or folder) chooser through an input made on demand: the page keeps a single
+ * input[type=file] of its own (the pane's 打开 .xlsx).
+ */
+export function chooseFiles(folder: boolean, doc: Document = document): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    if (folder) input.setAttribute('webkitdirectory', '');
+    else input.accept = '.xlsx';
+    input.addEventListener('change', () => resolve(Array.from(input.files ?? [])));
+    input.addEventListener('cancel', () => resolve([]));
+    input.click();
+  });
+}
+
 export interface ReviewPanelProps {
   /** The review itself (default: src/review/browser, loaded on first use). */
   review?: typeof import('../../review/browser').reviewInBrowser;
+  /** The file chooser (default: chooseFiles). */
+  choose?: (folder: boolean) => Promise<File[]>;
 }
 
 export function ReviewPanel(props: ReviewPanelProps) {
   const s = useStyles();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [letters, setLetters] = useState(true);
-  const filesInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
 
-  const start = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = picked(e.target.files);
-    e.target.value = '';
+  const start = async (folder: boolean) => {
+    const files = picked(await (props.choose ?? chooseFiles)(folder));
     if (!files.length) return;
     setState({ kind: 'running', done: 0, total: files.length, current: '' });
     try {
@@ -75,19 +90,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
         汇总表中的文件链接按“汇总表保存在所选文件夹旁边”填写。
       </Caption1>
       <div className={s.row}>
-        <Button disabled={running} onClick={() => filesInput.current?.click()}>选择文件…</Button>
-        <Button disabled={running} onClick={() => folderInput.current?.click()}>选择文件夹…</Button>
+        <Button disabled={running} onClick={() => void start(false)}>选择文件…</Button>
+        <Button disabled={running} onClick={() => void start(true)}>选择文件夹…</Button>
         <Checkbox label="同时生成复核意见（.zip）" checked={letters} disabled={running} onChange={(_, d) => setLetters(!!d.checked)} />
-        <input ref={filesInput} className={s.hidden} type="file" multiple accept=".xlsx" data-testid="review-files" onChange={start} />
-        <input
-          ref={folderInput}
-          className={s.hidden}
-          type="file"
-          multiple
-          data-testid="review-folder"
-          onChange={start}
-          {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
-        />
       </div>
       {state.kind === 'running' && (
         <div role="status">
