@@ -35,7 +35,7 @@ test('files chosen → progress with the current file → both downloads', async
   expect(seen!.o.letters).toBe(true);
   expect((screen.getByRole('button', { name: '选择文件…' }) as HTMLButtonElement).disabled).toBe(true);
   act(() => seen!.o.onProgress?.(1, 2, '甲.xlsx'));
-  expect(screen.getByRole('status').textContent).toContain('已评价 1/2：甲.xlsx');
+  expect(screen.getByTestId('review-status').textContent).toContain('已评价 1/2：甲.xlsx');
   await act(async () => {
     finish({
       summary: new Uint8Array([1]),
@@ -44,7 +44,7 @@ test('files chosen → progress with the current file → both downloads', async
       counts: { files: 2, evaluated: 1, unreadable: 1, noTable: 0, skipped: 0, tables: 1 },
     });
   });
-  expect(screen.getByRole('status').textContent).toContain('共 2 个文件：已评价 1，无法读取 1；项目表 1 张。');
+  expect(screen.getByTestId('review-status').textContent).toContain('共 2 个文件：已评价 1，无法读取 1；项目表 1 张。');
   fireEvent.click(screen.getByRole('button', { name: '下载汇总.xlsx' }));
   fireEvent.click(screen.getByRole('button', { name: '下载复核意见（2 份）.zip' }));
   expect(names).toEqual(['汇总.xlsx', '复核意见.zip']);

@@ -95,7 +95,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
         <Checkbox label="同时生成复核意见（.zip）" checked={letters} disabled={running} onChange={(_, d) => setLetters(!!d.checked)} />
       </div>
       {state.kind === 'running' && (
-        <div role="status">
+        <div role="status" data-testid="review-status">
           <ProgressBar value={state.total ? state.done / state.total : 0} />
           <Caption1>
             已评价 {state.done}/{state.total}
@@ -105,7 +105,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       )}
       {state.kind === 'error' && <Caption1 className={s.error} role="alert">{state.message}</Caption1>}
       {state.kind === 'done' && (
-        <div role="status" className={s.row}>
+        <div role="status" data-testid="review-status" className={s.row}>
           <Caption1>
             共 {state.result.counts.files} 个文件：已评价 {state.result.counts.evaluated}
             {state.result.counts.unreadable ? `，无法读取 ${state.result.counts.unreadable}` : ''}
