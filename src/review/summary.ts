@@ -4,7 +4,7 @@
 
 import type ExcelJS from 'exceljs';
 import { Severity } from '../core/types';
-import { SEVERITY_LABEL, SEVERITY_FILL } from '../core/plan';
+import { SEVERITY_LABEL, SEVERITY_FILL, OWNER_MARK } from '../core/plan';
 import { SEVERITY_ORDER } from '../core/evaluate';
 import { FileRecord, FindingRecord, TableRecord, bySeriousness, difference, ownerOf } from './record';
 import { SUMMARY_TEXT as T, codeName } from './templates';
@@ -329,6 +329,10 @@ function addStatsSheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryOpti
     row.getCell(1).font = SECTION_FONT;
     row.height = 20;
   };
+  // Our mark in A1: a later batch over a folder holding this workbook skips it as one of our results.
+  const title = ws.addRow([`${OWNER_MARK}${L.title}`]);
+  title.getCell(1).font = { ...SECTION_FONT, size: 14 };
+  title.height = 24;
   section(L.overview);
   const overview: [string, number | null][] = [
     [L.files, s.files],

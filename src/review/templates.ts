@@ -46,6 +46,7 @@ export const SUMMARY_TEXT = {
   noTableProject: '（未找到绩效指标表）',
   noProblems: '未发现需整改的问题',
   stats: {
+    title: '复核统计',
     overview: '一、概况',
     files: '文件数',
     evaluated: '已评价文件',

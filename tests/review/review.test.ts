@@ -177,6 +177,17 @@ describe('jixiao review', () => {
     for (const d of new Set(folder.tables.map((t) => t.department))) expect(byLabel.get(d)?.[1]).toBe(folder.tables.filter((t) => t.department === d).length);
   });
 
+  test('a later run over a folder holding the summary skips it as one of our results', async () => {
+    const inside = path.join(inbox, '汇总-上次.xlsx');
+    fs.copyFileSync(summaryFile, inside);
+    try {
+      const r = await run('evaluate', inbox, '--json');
+      expect(r.err).toContain(`共 ${COUNT + 3} 个文件：已评价 ${COUNT}，无法读取 1，跳过 2`);
+    } finally {
+      fs.rmSync(inside);
+    }
+  });
+
   test('one letter per department; a letter lists exactly that department’s findings and figures', async () => {
     const departments = [...new Set(folder.tables.map((t) => t.department))];
     expect(fs.readdirSync(lettersDir).sort()).toEqual(departments.map((d) => `复核意见-${d}.docx`).sort());
