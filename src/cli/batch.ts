@@ -3,7 +3,7 @@
 // that cannot be read is reported and the batch goes on. Exit codes: 0 every file evaluated; 1 some
 // file holds no indicator table; 2 some file could not be read, or bad arguments.
 
-import { promises as fs, statSync } from 'fs';
+import { statSync } from 'fs';
 import * as path from 'path';
 import { JixiaoError, isJixiaoError } from '../core/errors';
 import { PROFILES, findProfile } from '../core/data/profiles';
@@ -178,18 +178,6 @@ function humanLines(r: FileRecord): string {
   return lines.join('\n') + '\n';
 }
 
-async function writeBytes(file: string, data: Uint8Array | Buffer): Promise<void> {
-  try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    // Written beside and renamed over: an interrupted run never leaves half a file under the real name.
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    throw new JixiaoError('write-failed', `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认有写入权限，且该文件没有在 Excel/WPS/Word 中打开。`);
-  }
-}
-
 function relLink(from: string, to: string): string {
   return path.relative(path.dirname(path.resolve(from)), to).split(path.sep).join('/');
 }
@@ -228,7 +216,8 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
   if (a.json) io.out('{"files":[');
   const progress = new Progress(io, t0);
   // The pool brings the reader (exceljs) with it: loaded only once a batch is sure to run.
-  const { runPool, defaultWorkers } = await import('../review/pool');
+  const { runPool, runLetters, defaultWorkers } = await import('../review/pool');
+  const { writeFileAtomic } = await import('../review/write');
   await runPool(tasks, {
     workers: a.workers ?? defaultWorkers(),
     onProgress: (done, total, current) => progress.update(done, total, current),
@@ -256,25 +245,29 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
 
   const phases: Record<string, number> = { evaluateMs: Date.now() - t0 };
   const written: string[] = [];
-  if (a.summary) {
+  const writeSummary = async (): Promise<void> => {
+    if (!a.summary) return;
     const t1 = Date.now();
     const ExcelJS = (await import('exceljs')).default;
     const { buildSummaryWorkbook } = await import('../review/summary');
     const summaryFile = a.summary;
     const wb = buildSummaryWorkbook(ExcelJS, kept, { linkFor: (f) => relLink(summaryFile, f.path) });
-    await writeBytes(summaryFile, Buffer.from(await wb.xlsx.writeBuffer()));
+    await writeFileAtomic(summaryFile, Buffer.from(await wb.xlsx.writeBuffer()));
     written.push(`汇总工作簿：${summaryFile}`);
     phases.summaryMs = Date.now() - t1;
-  }
+  };
   if (a.letters) {
     const t1 = Date.now();
-    const { buildLetters, letterDocx } = await import('../review/letters');
-    const letters = buildLetters(kept, { issuer: a.issuer ?? undefined, profileName: profile.name });
-    await fs.mkdir(a.letters, { recursive: true }).catch(() => undefined);
-    for (const l of letters) await writeBytes(path.join(a.letters, l.fileName), await letterDocx(l));
-    written.push(`复核意见 ${letters.length} 份：${a.letters}`);
-    phases.lettersMs = Date.now() - t1;
-  }
+    const { groupByDepartment, letterFileName } = await import('../review/letters');
+    const lettersDir = a.letters;
+    const options = { issuer: a.issuer ?? undefined, profileName: profile.name };
+    const jobs = [...groupByDepartment(kept)].map(([department, items]) => ({ department, items, options, outFile: path.join(lettersDir, letterFileName(department)) }));
+    // The letters go to the workers while this thread writes the summary.
+    const failed = await runLetters(jobs, { workers: a.workers ?? defaultWorkers(), beside: writeSummary });
+    if (failed.length) throw new JixiaoError('write-failed', failed[0]);
+    written.push(`复核意见 ${jobs.length} 份：${a.letters}`);
+    phases.summaryAndLettersMs = Date.now() - t1;
+  } else await writeSummary();
   // JIXIAO_TIMING=1: where the time went (the bench and tuning; not part of the output contract).
   if (process.env.JIXIAO_TIMING) io.err(`${JSON.stringify({ ...phases, totalMs: Date.now() - t0, cpuMs: Math.round(process.cpuUsage().user / 1000) })}\n`);
 

@@ -99,6 +99,11 @@ export function findingsToCorrect(t: TableRecord, file: FileRecord, firstOfFile:
   return own.filter((f) => (LETTER_SEVERITIES as readonly string[]).includes(f.severity)).sort(bySeriousness);
 }
 
+/** The letter's file name for a department (templates' fileName, made safe for Windows). */
+export function letterFileName(department: string, templates: LetterTemplates = LETTER): string {
+  return safeFileName(fill(templates.fileName, { department: { text: department, source: 'meta', where: '' } }).text);
+}
+
 export function buildLetter(department: string, items: { file: FileRecord; table: TableRecord }[], o: LetterOptions): Letter {
   const L = o.templates ?? LETTER;
   const blocks: LetterBlock[] = [];
@@ -192,7 +197,7 @@ export function buildLetter(department: string, items: { file: FileRecord; table
 
   return {
     department,
-    fileName: safeFileName(fill(L.fileName, { department: dept }).text),
+    fileName: letterFileName(department, L),
     title: title.text,
     blocks,
     tables: items,

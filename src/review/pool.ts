@@ -8,6 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { FileTask, runTask } from './task';
 import { FileRecord } from './record';
+import type { WorkerJob } from './worker';
+import { LetterJob, runLetterJob } from './letter-job';
 
 export interface PoolOptions {
   /** Worker threads; default the machine's available parallelism. 0 = this thread. */
@@ -29,29 +31,36 @@ export function defaultWorkers(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** One worker thread answering one task at a time; replaced by a new one if it dies. */
+/** One worker thread answering one job at a time; replaced by a new one if it dies. */
 class WorkerLane {
   private worker: import('worker_threads').Worker | null = null;
   constructor(private Worker: typeof import('worker_threads').Worker, private script: string) {}
 
-  run(task: FileTask): Promise<FileRecord> {
+  /** The job's answer, or `onDeath(error)` when the worker dies on it (out of memory on a huge file …). */
+  ask<R>(job: WorkerJob, onDeath: (e: Error) => R): Promise<R> {
     const w = (this.worker ??= new this.Worker(this.script));
     return new Promise((resolve) => {
-      const done = (r: FileRecord): void => {
+      const done = (r: R): void => {
         w.off('message', done);
         w.off('error', failed);
         resolve(r);
       };
-      // A worker that dies (out of memory on a huge file …) costs its file, not the batch.
       const failed = (e: Error): void => {
         w.off('message', done);
         this.worker = null;
-        resolve({ index: task.index, path: task.path, display: task.display, status: 'unreadable', error: `读取时出错：${e.message}`, tables: [], notes: [] });
+        resolve(onDeath(e));
       };
       w.on('message', done);
       w.once('error', failed);
-      w.postMessage(task);
+      w.postMessage(job);
     });
+  }
+
+  run(task: FileTask): Promise<FileRecord> {
+    // A worker that dies costs its file, not the batch.
+    return this.ask<FileRecord>({ kind: 'file', task }, (e) => ({
+      index: task.index, path: task.path, display: task.display, status: 'unreadable', error: `读取时出错：${e.message}`, tables: [], notes: [],
+    }));
   }
 
   async close(): Promise<void> {
@@ -117,4 +126,42 @@ export async function runPool(tasks: FileTask[], o: PoolOptions): Promise<void> 
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }
+}
+
+/**
+ * Builds and writes the letters on cores − 1 workers and this thread; `beside` runs in this thread
+ * first (the summary workbook), so it overlaps with the workers' letters. Returns the failures.
+ */
+export async function runLetters(jobs: LetterJob[], o: { workers?: number; beside?: () => Promise<void> }): Promise<string[]> {
+  const script = workerScript();
+  const wanted = o.workers ?? defaultWorkers();
+  const nWorkers = script && jobs.length > 1 ? Math.max(0, Math.min(wanted, jobs.length) - 1) : 0;
+  const errors: string[] = [];
+  let handed = 0;
+  const lane = async (exec: (j: LetterJob) => Promise<string | null>): Promise<void> => {
+    while (handed < jobs.length) {
+      const error = await exec(jobs[handed++]);
+      if (error) errors.push(error);
+    }
+  };
+  const workers: WorkerLane[] = [];
+  const lanes: Promise<void>[] = [];
+  if (nWorkers > 0) {
+    const { Worker } = await import('worker_threads');
+    for (let k = 0; k < nWorkers; k++) {
+      const w = new WorkerLane(Worker, script as string);
+      workers.push(w);
+      lanes.push(lane((j) => w.ask<string | null>({ kind: 'letter', job: j }, (e) => `写复核意见时出错：${e.message}`)));
+    }
+  }
+  lanes.push((async () => {
+    if (o.beside) await o.beside();
+    await lane(runLetterJob);
+  })());
+  try {
+    await Promise.all(lanes);
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+  }
+  return errors;
 }

@@ -308,5 +308,11 @@ describe('jixiao evaluate with several files', () => {
     expect(threads.status).toBe(2);
     expect(threads.stdout).toBe(single.stdout);
     expect(JSON.parse(threads.stdout).files).toHaveLength(COUNT + 1);
+    // Letters written by the workers while this thread writes the summary: the same letters.
+    const dir = path.join(tmp, '线程复核意见');
+    const review = spawnSync(process.execPath, [bin, 'review', inbox, '--summary', path.join(tmp, '线程汇总.xlsx'), '--letters', dir, '--issuer', '某县财政局绩效管理科', '--workers', '2'], { encoding: 'utf8' });
+    expect(review.status).toBe(2);
+    expect(fs.readdirSync(dir).sort()).toEqual(fs.readdirSync(lettersDir).sort());
+    return Promise.all(fs.readdirSync(dir).map(async (n) => expect(await docText(path.join(dir, n))).toBe(await docText(path.join(lettersDir, n)))));
   }, 60000);
 });
