@@ -20,16 +20,19 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Wall time and peak RSS (KB, from GNU time when installed; null otherwise) of one CLI run. */
-function run(args: string[]): { ms: number; rssKb: number | null; code: number | null } {
+/**
+ * Wall time, CPU time of all threads and peak RSS (KB) of one CLI run (CPU and RSS from GNU time when
+ * installed; null otherwise). CPU time shows the work done when a shared machine makes wall time noisy.
+ */
+function run(args: string[]): { ms: number; cpuMs: number | null; rssKb: number | null; code: number | null } {
   const gnuTime = fs.existsSync('/usr/bin/time');
   const t0 = process.hrtime.bigint();
   const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'JIXIAO_RSS_KB=%M', process.execPath, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    ? spawnSync('/usr/bin/time', ['-f', 'JIXIAO_RSS_KB=%M JIXIAO_CPU_S=%U+%S', process.execPath, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
     : spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /JIXIAO_RSS_KB=(\d+)/.exec(r.stderr ?? '');
-  return { ms, rssKb: m ? Number(m[1]) : null, code: r.status };
+  const m = /JIXIAO_RSS_KB=(\d+) JIXIAO_CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');
+  return { ms, cpuMs: m ? Math.round((Number(m[2]) + Number(m[3])) * 1000) : null, rssKb: m ? Number(m[1]) : null, code: r.status };
 }
 
 export async function benchReview(files = FILES): Promise<Record<string, unknown>> {
@@ -43,6 +46,7 @@ export async function benchReview(files = FILES): Promise<Record<string, unknown
     const json: number[] = [];
     const withSummary: number[] = [];
     const rss: number[] = [];
+    const cpu = { json: [] as number[], summary: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       const a = run(['evaluate', big, '--json']);
       const b = run(['review', big, '--summary', summary]);
@@ -50,6 +54,10 @@ export async function benchReview(files = FILES): Promise<Record<string, unknown
       json.push(a.ms);
       withSummary.push(b.ms);
       if (b.rssKb !== null) rss.push(b.rssKb);
+      if (a.cpuMs !== null && b.cpuMs !== null) {
+        cpu.json.push(a.cpuMs);
+        cpu.summary.push(b.cpuMs);
+      }
     }
     const smallRss = run(['review', small, '--summary', summary]).rssKb;
     const jsonMs = Math.round(median(json));
@@ -60,6 +68,10 @@ export async function benchReview(files = FILES): Promise<Record<string, unknown
       cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
       jsonMs,
       summaryMs,
+      jsonCpuMs: cpu.json.length ? median(cpu.json) : null,
+      summaryCpuMs: cpu.summary.length ? median(cpu.summary) : null,
+      // Other work on the machine during the run (wall times are only comparable at a low load).
+      loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
       jsonTargetMet: jsonMs <= 3000,
       summaryTargetMet: summaryMs <= 6000,
       peakRssMb: rss.length ? Math.round(median(rss) / 1024) : null,
