@@ -2,7 +2,8 @@
 // 300-workbook bench: one project table (~30 rows) per workbook, departments in turn, some tables with
 // the problems a reviewer looks for. Deterministic: workbook i is always the same.
 //
-// Kinds (by index): good (full marks, all met), unmet (a shortfall with its reason), noReason (a
+// Kinds (by index): good (full marks, all met), unmet (a shortfall with its reason), inflated (the same
+// shortfall with its reason but full marks claimed → score-mismatch, 自评 above 核算), noReason (a
 // shortfall without a reason → missing-reason), badTotal (总分 row ≠ Σ rows → total-mismatch), noActual (an empty 实际完成值 → missing-actual), noWeights (no 分值 → 无法核算).
 
 import * as fs from 'fs';
@@ -12,8 +13,8 @@ import { addNationalTableWithLayout, IndicatorSpec, TableLayout, TableSpec, roun
 
 export const DEPARTMENTS = ['县教育局', '县卫生健康局', '县农业农村局', '县交通运输局', '县民政局', '县住房城乡建设局', '县文化旅游局', '县水利局'];
 
-export type TableKind = 'good' | 'unmet' | 'noReason' | 'badTotal' | 'noActual' | 'noWeights';
-const CYCLE: TableKind[] = ['good', 'unmet', 'good', 'noReason', 'badTotal', 'good', 'noActual', 'good', 'unmet', 'noWeights'];
+export type TableKind = 'good' | 'unmet' | 'inflated' | 'noReason' | 'badTotal' | 'noActual' | 'noWeights';
+const CYCLE: TableKind[] = ['good', 'unmet', 'inflated', 'noReason', 'badTotal', 'good', 'noActual', 'good', 'unmet', 'noWeights'];
 
 export interface GeneratedTable {
   file: string;
@@ -57,13 +58,13 @@ export function departmentTable(i: number): { spec: TableSpec; kind: TableKind; 
     budget: { initial: planned, planned, executed: planned, weight: 10, selfScore: 10 },
     indicators: rows,
   };
-  if (kind === 'unmet' || kind === 'noReason') {
-    // 完成任务量1: 80% of its target → 4.8 of 6 points; the self-score admits the loss.
+  if (kind === 'unmet' || kind === 'noReason' || kind === 'inflated') {
+    // 完成任务量1: 80% of its target → 4.8 of 6 points; the self-score admits the loss (inflated: not).
     const r = rows[0];
     const target = 100 + i;
     r.actual = `${Math.round(target * 0.8)}个`;
-    r.score = round2((Math.round(target * 0.8) / target) * r.weight!);
-    r.reason = kind === 'unmet' ? '受天气影响工期推迟，已调整施工计划，次年一季度完成。' : null;
+    r.score = kind === 'inflated' ? r.weight : round2((Math.round(target * 0.8) / target) * r.weight!);
+    r.reason = kind === 'noReason' ? null : '受天气影响工期推迟，已调整施工计划，次年一季度完成。';
   }
   if (kind === 'badTotal') spec.total = { weight: 100, score: 88, grade: '优' };
   if (kind === 'noActual') rows[5].actual = null;

@@ -242,7 +242,7 @@ function linesFor(text: string, width: number): number {
 
 function addSummarySheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryOptions): void {
   const ws = wb.addWorksheet(T.sheets.summary, { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
-  const widths = [6, 18, 28, 8, 10, 10, 9, 8, 10, 11, 7, 7, 60, 30, 22];
+  const widths = [6, 18, 28, 8, 10, 10, 9, 8, 10, 11, 7, 7, 60, 30, 32];
   ws.columns = widths.map((width) => ({ width }));
   headerRow(ws, T.summaryHeader);
   let n = 0;

@@ -32,8 +32,18 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 const cell = (t: GeneratedTable, row: number, col: number) => `${columnLetters(col)}${row}`;
 const selfOf = (t: GeneratedTable) => round2((t.spec.budget?.selfScore ?? 0) + t.spec.indicators.reduce((s, i) => s + (i.score ?? 0), 0));
+/** The first row's rule score when it falls short: actual ÷ target × 分值 (national rule, two decimals). */
+function shortfallScore(t: GeneratedTable): number {
+  const row = t.spec.indicators[0];
+  return round2((parseFloat(String(row.actual)) / parseFloat(String(row.target).replace('≥', ''))) * (row.weight as number));
+}
 /** 核算得分 the rules give each kind (generated so that rule and self-score agree unless the kind says otherwise). */
-const scoreOf = (t: GeneratedTable): number | null => (t.kind === 'noWeights' ? null : t.kind === 'unmet' || t.kind === 'noReason' ? selfOf(t) : 100);
+function scoreOf(t: GeneratedTable): number | null {
+  if (t.kind === 'noWeights') return null;
+  if (t.kind === 'unmet' || t.kind === 'noReason') return selfOf(t);
+  if (t.kind === 'inflated') return round2(100 - 6 + shortfallScore(t));
+  return 100;
+}
 
 /** The errors and warnings each kind must raise, with their cells (noWeights: checked separately). */
 function expectedProblems(t: GeneratedTable): { code: string; cell: string }[] {
@@ -41,6 +51,11 @@ function expectedProblems(t: GeneratedTable): { code: string; cell: string }[] {
   switch (t.kind) {
     case 'unmet':
       return [{ code: 'unmet', cell: cell(t, L.rows.indicators[0], L.cols.actual) }];
+    case 'inflated':
+      return [
+        { code: 'unmet', cell: cell(t, L.rows.indicators[0], L.cols.actual) },
+        { code: 'score-mismatch', cell: cell(t, L.rows.indicators[0], L.cols.score) },
+      ];
     case 'noReason':
       return [
         { code: 'missing-reason', cell: cell(t, L.rows.indicators[0], L.cols.reason) },
@@ -104,12 +119,13 @@ describe('jixiao review', () => {
       // An unscorable table has no difference (never a 0).
       expect(v[6]).toBe(score === null ? null : round2(selfOf(t) - score));
       expect(v[7]).toBe(score === null ? '无法核算' : score >= 90 ? '优' : '良');
-      expect(v[8]).toBe(t.kind === 'unmet' || t.kind === 'noReason' || t.kind === 'noActual' ? '15/16' : '16/16');
+      expect(v[8]).toBe(t.kind === 'unmet' || t.kind === 'noReason' || t.kind === 'noActual' || t.kind === 'inflated' ? '15/16' : '16/16');
       expect(v[9]).toBe(1);
       const problems = expectedProblems(t);
       if (t.kind !== 'noWeights') {
-        expect(v[10]).toBe(problems.filter((p) => p.code !== 'unmet').length);
-        expect(v[11]).toBe(problems.filter((p) => p.code === 'unmet').length);
+        const warnings = ['unmet', 'score-mismatch'];
+        expect(v[10]).toBe(problems.filter((p) => !warnings.includes(p.code)).length);
+        expect(v[11]).toBe(problems.filter((p) => warnings.includes(p.code)).length);
         const top = String(v[12]);
         if (!problems.length) expect(top).toBe(SUMMARY_TEXT.noProblems);
         for (const p of problems) expect(top).toContain(` ${p.cell} `);
@@ -169,6 +185,13 @@ describe('jixiao review', () => {
     const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100;
     expect(byLabel.get(L.avgSelf)?.[1]).toBe(mean(scorable.map(selfOf)));
     expect(byLabel.get(L.avgScore)?.[1]).toBe(mean(scorable.map((t) => scoreOf(t) as number)));
+    expect(byLabel.get(L.avgDiff)?.[1]).toBe(mean(scorable.map((t) => round2(selfOf(t) - (scoreOf(t) as number)))));
+    // 五、差值: the inflated tables are 0.5–2 points above; the rest of the scorable ones agree.
+    const inflated = folder.tables.filter((t) => t.kind === 'inflated').length;
+    expect(inflated).toBeGreaterThan(0);
+    expect(byLabel.get(L.diffBands[2])?.[1]).toBe(inflated);
+    expect(byLabel.get(L.diffBands[3])?.[1]).toBe(scorable.length - inflated);
+    expect(byLabel.get(L.diffBands[5])?.[1]).toBe(COUNT - scorable.length);
     expect(byLabel.get('优')?.[1]).toBe(scorable.length);
     expect(byLabel.get('无法核算')?.[1]).toBe(COUNT - scorable.length);
     const missingReason = byLabel.get('missing-reason') as unknown[];
@@ -210,6 +233,11 @@ describe('jixiao review', () => {
       expect(text.split('\n').slice(row + 1, row + 3)).toEqual([String(selfOf(t)), String(scoreOf(t) ?? '无法核算')]);
     }
     for (const t of folder.tables.filter((x) => x.department !== dept)) expect(text).not.toContain(t.project);
+    // A department whose self-score is above 核算: the difference stated with both figures.
+    const inflated = folder.tables.find((t) => t.kind === 'inflated') as GeneratedTable;
+    const other = await docText(path.join(lettersDir, `复核意见-${inflated.department}.docx`));
+    const s = scoreOf(inflated) as number;
+    expect(other).toContain(`${inflated.project}自评得分100分，核算得分${s}分，相差${round2(100 - s)}分。`);
   });
 
   test('every digit of a letter comes from a slot (cell, score, count, heading), never from the template', async () => {
