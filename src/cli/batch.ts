@@ -130,9 +130,16 @@ function seconds(ms: number): string {
   return ms < 10000 ? `${(ms / 1000).toFixed(1)} 秒` : `${Math.round(ms / 1000)} 秒`;
 }
 
+/** Terminal columns a text takes: East Asian wide characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 /** A bar on a terminal (redrawn at most every 80 ms), plain lines otherwise. */
 export class Progress {
-  private last = 0;
+  private last = -Infinity;
   private drawn = false;
   constructor(private io: BatchIo, private t0: number, private now: () => number = Date.now) {}
 
@@ -148,8 +155,15 @@ export class Progress {
     const width = 24;
     const filled = Math.round((done / total) * width);
     const head = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}  已用 ${seconds(elapsed)}  剩余约 ${seconds(remaining)}  `;
-    const room = Math.max(10, (this.io.columns ?? 100) - head.length * 1.3 - 2);
-    const name = current.length > room ? `…${current.slice(-Math.floor(room / 2))}` : current;
+    // The line must not wrap (\r only returns to the start of the last screen line): the file name is
+    // cut from the left to what the terminal has left, CJK characters counting two columns.
+    const room = Math.max(12, (this.io.columns || 100) - displayWidth(head) - 1);
+    let name = current;
+    if (displayWidth(name) > room) {
+      const chars = [...name];
+      while (chars.length && displayWidth(chars.join('')) > room - 1) chars.shift();
+      name = `…${chars.join('')}`;
+    }
     this.io.err(`\r\x1b[K${head}${name}`);
     this.drawn = true;
   }

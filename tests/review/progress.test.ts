@@ -1,6 +1,6 @@
 // The batch's progress on stderr: a bar redrawn in place on a terminal, plain lines otherwise.
 
-import { Progress, wantsBatch } from '../../src/cli/batch';
+import { Progress, wantsBatch, displayWidth } from '../../src/cli/batch';
 
 test('terminal: bar with files done/total, elapsed, remaining and the current file; cleared at the end', () => {
   let err = '';
@@ -19,6 +19,18 @@ test('terminal: bar with files done/total, elapsed, remaining and the current fi
   p.end();
   expect(err.endsWith('\r\x1b[K')).toBe(true);
   expect(err).not.toContain('\n');
+});
+
+test('a long name is cut from the left so the line fits the terminal (CJK counted double)', () => {
+  let err = '';
+  const p = new Progress({ out: () => undefined, err: (s) => (err += s), tty: true, columns: 80 }, 0, () => 0);
+  const name = `收文/${'很长的文件夹名'.repeat(6)}/最后的文件名.xlsx`;
+  p.update(1, 3, name);
+  const line = err.replace('\r\x1b[K', '');
+  expect(displayWidth(line)).toBeLessThanOrEqual(79);
+  expect(line.endsWith('最后的文件名.xlsx')).toBe(true);
+  expect(line).toContain('…');
+  expect(displayWidth('甲a')).toBe(3);
 });
 
 test('not a terminal: one plain line per file, nothing to clear', () => {
