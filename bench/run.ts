@@ -12,6 +12,7 @@ import { planWrites } from '../src/core/plan';
 import { snapshotWorkbook } from '../src/hosts/file/xlsx';
 import { benchExcel } from './excel';
 import { bundleSizes, INITIAL_BUDGET_GZIP } from './bundle';
+import { benchReview } from './review';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
@@ -125,6 +126,8 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(line) + '\n');
   }
   fs.rmSync(dir, { recursive: true, force: true });
+  // Many workbooks in one process (jixiao review): 300 department workbooks, --json and --summary.
+  process.stdout.write(JSON.stringify(await benchReview()) + '\n');
   // Excel through the typed fake: round trips (context.sync) and proxy objects per 评价.
   for (const l of await benchExcel(SIZES)) process.stdout.write(JSON.stringify({ excel: true, ...l }) + '\n');
   // Task pane bundle (built by `npm run build`): initial JS against the 150 KB gzip budget.

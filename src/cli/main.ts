@@ -17,6 +17,7 @@ import { applyPlan } from '../hosts/file/xlsx';
 import { readWorkbookFile, writeWorkbookFile } from '../hosts/file/node';
 import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
 import { promises as fs } from 'fs';
+import { wantsBatch, runBatch } from './batch';
 
 export interface Io {
   out: (s: string) => void;
@@ -30,6 +31,8 @@ const defaultIo: Io = {
 
 const USAGE = `用法：
   jixiao evaluate 文件.xlsx [选项]
+  jixiao evaluate 文件.xlsx 文件.xlsx 目录/ … [--json] [--out-dir 结果目录]   （批量，见 jixiao review --help）
+  jixiao review 目录/ --summary 汇总.xlsx [--letters 复核意见目录]            （复核：汇总表和复核意见）
 
 选项：
   --json               以 JSON 输出评价结果（标准输出）
@@ -226,6 +229,9 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (wantsBatch(argv)) {
+    return runBatch(argv, { ...io, tty: io === defaultIo && !!process.stderr.isTTY, columns: process.stderr.columns });
+  }
   try {
     const a = parseArgs(argv);
     if (a.help || a.command === null) {

@@ -4,7 +4,7 @@
 // (odd pages right, even pages left, one character in). Uses only the `docx` package; Packer.pack to a
 // Uint8Array works in Node and in browsers.
 
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph as DocxParagraph, TextRun } from 'docx';
+import { AlignmentType, Document, FileChild, Footer, LineRuleType, Packer, PageNumber, Paragraph as DocxParagraph, TextRun } from 'docx';
 import { Narrative, paragraphText } from './model';
 
 /** Twips (1/20 pt); 1 mm = 1440/25.4 twips, rounded the way Word stores them. */
@@ -28,17 +28,17 @@ export const DOCX_FONTS = {
 };
 
 /** Half-points. 二号 = 22 pt, 三号 = 16 pt, 四号 = 14 pt. */
-const SIZE = { title: 44, body: 32, pageNumber: 28 };
+export const SIZE = { title: 44, body: 32, pageNumber: 28 };
 /** Exactly 28 pt. */
-const LINE = 560;
+export const LINE = 560;
 /** Two characters of 三号 (16 pt) = 640 twips. */
-const INDENT = { firstLine: 640, firstLineChars: 200 };
+export const INDENT = { firstLine: 640, firstLineChars: 200 };
 
-function font(name: string) {
+export function font(name: string) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
-function run(text: string, fontName: string, opts: { bold?: boolean; size?: number; highlight?: boolean } = {}): TextRun {
+export function run(text: string, fontName: string, opts: { bold?: boolean; size?: number; highlight?: boolean } = {}): TextRun {
   return new TextRun({
     text,
     font: font(fontName),
@@ -100,8 +100,13 @@ export function buildDocument(n: Narrative): Document {
       );
     }
   }
+  return gbDocument(n.title, children);
+}
+
+/** A document in the GB/T 9704 frame (page, margins, default fonts, page numbers) around `children`. */
+export function gbDocument(title: string, children: FileChild[]): Document {
   return new Document({
-    title: n.title,
+    title,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

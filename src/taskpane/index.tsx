@@ -1,7 +1,7 @@
 // Task-pane bootstrap: render at once, then find out where we run (boot.ts) without ever waiting on
 // office.js for long: it is loaded asynchronously and may be missing, blocked or slow.
 
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { Pane } from './Pane';
@@ -9,6 +9,9 @@ import { boot, BootResult } from './boot';
 import { paneTheme } from './theme';
 
 type State = { mode: 'connecting' } | BootResult;
+
+/** 批量复核 on the standalone page only, in its own chunk. */
+const ReviewPanel = lazy(() => import(/* webpackChunkName: "review-panel" */ './review/ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
 
 export function App({ start = boot }: { start?: typeof boot }) {
   const [state, setState] = useState<State>({ mode: 'connecting' });
@@ -28,7 +31,16 @@ export function App({ start = boot }: { start?: typeof boot }) {
   let pane;
   if (state.mode === 'connecting') pane = <Pane host={null} connecting />;
   else if (state.mode === 'host') pane = <Pane key="host" host={state.host} status={`已连接 ${state.label}`} />;
-  else pane = <Pane key="standalone" host={null} standalone status={`独立模式（${state.reason}）：在浏览器中评价 .xlsx 文件`} notice={state.notice ?? null} />;
+  else {
+    pane = (
+      <>
+        <Pane key="standalone" host={null} standalone status={`独立模式（${state.reason}）：在浏览器中评价 .xlsx 文件`} notice={state.notice ?? null} />
+        <Suspense fallback={null}>
+          <ReviewPanel />
+        </Suspense>
+      </>
+    );
+  }
 
   return (
     <FluentProvider theme={paneTheme} lang="zh-CN">
