@@ -4,7 +4,7 @@
 
 import { EvaluationResult, Finding, Grade, Severity } from '../core/types';
 import { completedCount } from '../core/plan';
-import { SEVERITY_ORDER } from '../core/evaluate';
+import { SEVERITY_ORDER } from '../core/data/findings';
 
 export interface FindingRecord {
   sheet: string;

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { Severity } from '../core/types';
 import { SEVERITY_LABEL, SEVERITY_FILL, OWNER_MARK } from '../core/plan';
-import { SEVERITY_ORDER } from '../core/evaluate';
+import { SEVERITY_ORDER } from '../core/data/findings';
 import { FileRecord, FindingRecord, TableRecord, bySeriousness, difference, ownerOf } from './record';
 import { SUMMARY_TEXT as T, codeName } from './templates';
 
