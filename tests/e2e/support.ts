@@ -150,7 +150,6 @@ export async function serveDir(dir: string): Promise<{ origin: string; stop: () 
 
 /** A browser-test entry (a fake host, a helper) bundled as one IIFE script for a page, ES2017 like the WPS build. */
 export function browserBundle(entry: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   return esbuild.buildSync({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'iife', target: 'es2017', platform: 'browser', write: false }).outputFiles[0].text;
 }

@@ -143,7 +143,6 @@ describe('dist-wps layout', () => {
   });
 
   test('every script parses as ES2017 (the Chromium embedded in older WPS builds)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const acorn = require('acorn') as { parse(code: string, o: object): unknown };
     for (const file of walk(addin).filter((f) => f.endsWith('.js'))) {
       const rel = path.basename(file);
@@ -313,7 +312,6 @@ describe('records, archive and install scripts', () => {
   });
 
   test('the .7z (jsplugins.xml server) holds <name>_<version>/ with exactly the add-in files', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sevenZip = (require('7zip-bin') as { path7za: string }).path7za; // made executable by the packaging script
     const listing = execFileSync(sevenZip, ['l', '-slt', '-ba', path.join(out, `${FOLDER}.7z`)], { encoding: 'utf8' });
     const entries = listing
@@ -333,6 +331,7 @@ describe('records, archive and install scripts', () => {
       expect(text).not.toMatch(/@[A-Z_]+@/);
       expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
       if (f.endsWith('.ps1')) expect(buf.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      // eslint-disable-next-line no-control-regex -- the scripts must be plain ASCII
       else expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
     }
     const ps = fs.readFileSync(path.join(out, 'install-windows.ps1'), 'utf8');
