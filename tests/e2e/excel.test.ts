@@ -16,7 +16,7 @@
 //   foreign    a 评价结果 sheet not written by us stays untouched; the summary goes to 评价结果(2).
 //
 // No page errors; nothing requested outside 127.0.0.1 but office.js. Screenshots go to
-// out/screenshots/excel-*.png. The production build is shared with standalone.test.ts (support.ts).
+// tests/e2e/__output__/screenshots/excel-*.png. The production build is shared with standalone.test.ts (support.ts).
 // Skipped, with a message, only when Chromium is not installed.
 
 import * as fs from 'fs';

@@ -1,7 +1,7 @@
 // End to end (a), standalone mode: the production build served on 127.0.0.1, driven in real headless
 // Chromium (Debian's /usr/bin/chromium through playwright-core). Every request that is not to
 // 127.0.0.1 is blocked and recorded: only office.js may be attempted, and the pane must work without it.
-// Screenshots (320 px and 800 px wide) go to out/screenshots/ for people to look at.
+// Screenshots (320 px and 800 px wide) go to tests/e2e/__output__/screenshots/ for people to look at.
 //
 // Skipped, with a message, only when Chromium is not installed (CI installs it: .ci/run).
 

@@ -1,7 +1,7 @@
 // Shared by the browser end-to-end tests (tests/e2e/*.test.ts): where Chromium is, how it is launched,
 // and the production build they test, made once and shared.
 //
-// productionBuild(): `webpack --mode production` into out/e2e-dist/<key>, where <key> is a hash of
+// productionBuild(): `webpack --mode production` into tests/e2e/__output__/dist/<key>, where <key> is a hash of
 // everything the build reads (src/, assets/, manifest.xml, the webpack config and the scripts it
 // requires, package.json, package-lock.json, tsconfig.json, $ADDIN_BASE_URL). Jest runs the e2e files
 // in parallel workers: the first to need a build takes a lock (an atomic mkdir of <key>.lock holding
@@ -22,10 +22,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 /** The office.js URL taskpane.html loads. */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const SHOTS = path.join(ROOT, 'out', 'screenshots');
+export const SHOTS = path.join(ROOT, 'tests', 'e2e', '__output__', 'screenshots');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const BUILDS = path.join(ROOT, 'out', 'e2e-dist');
+const BUILDS = path.join(ROOT, 'tests', 'e2e', '__output__', 'dist');
 const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/manifest-check.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
 /** How long a waiting worker waits for another's build. */
 const WAIT_MS = 300000;
