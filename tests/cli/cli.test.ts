@@ -193,6 +193,43 @@ describe('jixiao evaluate', () => {
     expect((await run('evaluate', SHENZE, '--out', SHENZE)).code).toBe(2);
   });
 
+  test('argument mistakes get a clear message and exit 2', async () => {
+    const bare = await run(SHENZE);
+    expect([bare.code, bare.err]).toEqual([2, expect.stringContaining(`请运行：jixiao evaluate ${SHENZE}`)]);
+    const csv = await run('evaluate', SHENZE, '--out', path.join(tmp, 'x.csv'));
+    expect([csv.code, csv.err]).toEqual([2, expect.stringContaining('--out 的文件名须以 .xlsx 结尾')]);
+    const empty = await run('evaluate', SHENZE, '--out=');
+    expect([empty.code, empty.err]).toEqual([2, expect.stringContaining('选项 --out 需要一个值')]);
+    const year = await run('evaluate', SHENZE, '--year', 'abc');
+    expect([year.code, year.err]).toEqual([2, expect.stringContaining('--year 须是四位数字的年度')]);
+    expect((await run('evaluate', SHENZE, '--year=2021')).code).toBe(0);
+    for (const r of [bare, csv, empty, year]) expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('--version prints the package version; --help lists every exit code', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(await run('--version')).toEqual({ code: 0, out: `jixiao ${pkg.version}\n`, err: '' });
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    for (const code of [0, 1, 2, 3]) expect(help.out).toMatch(new RegExp(`[：；]${code} `));
+    const header = fs.readFileSync(path.join(ROOT, 'src', 'cli', 'main.ts'), 'utf8').split('\n').slice(0, 3).join(' ');
+    for (const code of [0, 1, 2, 3]) expect(header).toContain(` ${code} `);
+  });
+
+  test('--help and --version do not load exceljs (it is most of the start-up time)', () => {
+    const script = `const m = require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'main.js'))});
+      const quiet = { out() {}, err() {} };
+      Promise.all([m.main(['--help'], quiet), m.main(['--version'], quiet)]).then((codes) => {
+        const heavy = Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](exceljs|docx)[\\/]/.test(k));
+        process.stdout.write(JSON.stringify({ codes, heavy: heavy.length }));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual({ codes: [0, 0], heavy: 0 });
+    // The evaluate path does load it (so the check above is not vacuous).
+    const e = spawnSync(process.execPath, ['-e', script.replace("['--help'], quiet", `['evaluate', ${JSON.stringify(SHENZE)}], quiet`)], { encoding: 'utf8' });
+    expect(JSON.parse(e.stdout).heavy).toBeGreaterThan(0);
+  });
+
   test('the bin runs the built CLI with real exit codes', () => {
     const bin = path.join(ROOT, 'bin', 'jixiao.js');
     // npm test builds lib/ first (npm run build:cli).
