@@ -16,10 +16,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { serve } from '../../scripts/serve';
+import { BROWSER, describeWithBrowser } from '../support/browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+/** The browser to drive (tests/support/browser.ts: CHROMIUM_PATH, an installed Chrome or Edge, a system Chromium). */
+export const CHROMIUM = BROWSER?.executablePath ?? '';
+export const HAVE_CHROMIUM = BROWSER !== null;
+export { describeWithBrowser };
 /** The office.js URL taskpane.html loads. */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const SHOTS = path.join(ROOT, 'tests', 'e2e', '__output__', 'screenshots');

@@ -2,8 +2,8 @@
 // schema folder that used to sit beside the clone, machine-specific absolute paths, the old schema
 // variable, and relative paths ('../…', path.join(__dirname or ROOT, '..', …)) that climb above the
 // repository root.
-// Installed programs are not the repository's business: executables under /usr/bin (a system browser
-// the browser tests may use) are allowed.
+// Installed programs are not the repository's business: the browsers the browser tests may drive
+// (/usr/bin, Chrome and Edge where playwright-core looks for them) are allowed.
 import * as path from 'path';
 
 export interface Outside {
@@ -14,7 +14,7 @@ export interface Outside {
 }
 
 /** Programs installed on the machine, which tests may run (a system Chromium, a PATH value). */
-const ALLOWED_ABSOLUTE = /^\/usr\/bin(?:\/[\w.-]*)?(?::\/bin)?$/;
+const ALLOWED_ABSOLUTE = /^(?:\/usr\/bin(?:\/[\w.-]*)?(?::\/bin)?|\/opt\/(?:google|microsoft)\/[\w/.-]+|\/Applications\/[\w .]+\.app\/Contents\/MacOS\/[\w .]+)$/;
 const ABSOLUTE = /^(?:\/(?:usr|home|work|tmp|opt|mnt|var|etc|srv|root|Users|Applications|Volumes)(?:\/|$)|[A-Za-z]:[\\/])/;
 const STRING = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.|\$(?!\{))*)`/g;
 /** The shared folder beside the clone, the old schema variable, this workplace's root (in pieces, so this file passes). */

@@ -21,12 +21,12 @@ import { OWNER_MARK } from '../../src/core/plan';
 import { loadBook } from '../hosts/wps/fixture';
 import type { FakeBook } from '../fakes/wps';
 import { browserBundle } from '../e2e/support';
+import { BROWSER, describeWithBrowser } from '../support/browser';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const FOLDER = `${pkg.name}_${pkg.version}`;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const CHROMIUM = BROWSER?.executablePath ?? '';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Hosts whose URLs appear inside bundled libraries as XML namespaces or in error/documentation text. */
@@ -382,7 +382,7 @@ describe('records, archive and install scripts', () => {
   });
 });
 
-(HAVE_CHROMIUM ? describe : describe.skip)('end to end: the WPS build in headless Chromium from file://', () => {
+describeWithBrowser('end to end: the WPS build in headless Chromium from file://', () => {
   let context: BrowserContext;
   let userDataDir: string;
   let fakeBundle: string;
