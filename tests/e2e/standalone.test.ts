@@ -259,11 +259,9 @@ describeBrowser('standalone mode in headless Chromium', () => {
   ] as const)('bootstrap falls back to standalone mode when %s: %s', async (mode, _what) => {
     officeJs = mode;
     outside.length = 0;
-    const started = Date.now();
+    // openPane waits (15 s at most) for 独立模式: a bootstrap that hung would fail there. No wall-clock
+    // bound here: the boot timeouts themselves are tested under fake timers (tests/taskpane/boot.test.tsx).
     const page = await openPane(800);
-    const took = Date.now() - started;
-    // The shell is there at once; standalone mode within the 3 s Office timeout (plus slack).
-    expect(took).toBeLessThan(mode === 'hang' ? 8000 : 5000);
     await expect(page.getByRole('button', { name: '打开 .xlsx' }).isVisible()).resolves.toBe(true);
     expect([...new Set(outside)]).toEqual([OFFICE_JS]);
     await page.close();
