@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
-// Renders the add-in's icons from their SVG sources (assets/src/*.svg) to the PNG files the manifest
-// names (assets/*.png), with resvg (@resvg/resvg-js). Edit the SVGs, then run `npm run icons`.
+// Renders the add-in's icons from their SVG sources (icons/*.svg: outside assets/, which the builds
+// copy whole) to the PNG files the manifest names (assets/*.png), with resvg (@resvg/resvg-js).
+// Edit the SVGs, then run `npm run icons`.
 //
 //   node scripts/make-icons.js            writes assets/*.png
 //   node scripts/make-icons.js --out DIR  writes somewhere else
@@ -18,7 +19,7 @@ const fs = require('fs');
 const path = require('path');
 const { Resvg } = require('@resvg/resvg-js');
 
-const SOURCES = path.join(__dirname, '..', 'assets', 'src');
+const SOURCES = path.join(__dirname, '..', 'icons');
 
 const OUTPUTS = [
   { file: 'icon-16.png', svg: 'icon-16.svg', size: 16 },

@@ -1,4 +1,4 @@
-// The PNG icons in assets/ are what their SVG sources (assets/src) render to: nobody edits a PNG by hand
+// The PNG icons in assets/ are what their SVG sources (icons/) render to: nobody edits a PNG by hand
 // and forgets the source. Compared pixel by pixel with a small tolerance, so another platform's resvg
 // build rounding an edge pixel differently does not fail it.
 import * as fs from 'fs';
@@ -27,5 +27,5 @@ test.each(OUTPUTS.map((o) => [o.file, o]))('%s is its SVG source rendered', (_fi
 
 test('every source is used', () => {
   const used = new Set(OUTPUTS.map((o) => o.svg));
-  expect(fs.readdirSync(path.join(ASSETS, 'src')).filter((f) => f.endsWith('.svg')).sort()).toEqual([...used].sort());
+  expect(fs.readdirSync(path.join(ASSETS, '..', 'icons')).filter((f) => f.endsWith('.svg')).sort()).toEqual([...used].sort());
 });
