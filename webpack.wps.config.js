@@ -42,7 +42,7 @@ class WpsPackagePlugin {
     compiler.hooks.afterEmit.tapPromise('WpsPackagePlugin', async (compilation) => {
       if (compilation.errors.length) return;
       const r = await packageWps(this.outRoot);
-      compilation.logger && compilation.getLogger('jixiao').info(`WPS package ${r.folder}: ${r.archives.join(', ')}`);
+      if (compilation.logger) compilation.getLogger('jixiao').info(`WPS package ${r.folder}: ${r.archives.join(', ')}`);
     });
   }
 }

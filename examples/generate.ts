@@ -10,6 +10,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 // ---------------------------------------------------------------------------------------------
 // Spec types
@@ -1022,15 +1023,27 @@ export function buildShenzeWorkbook(): ExcelJS.Workbook {
 export const SHENZE_FILE = 'shenze-2020.xlsx';
 export const GAPS_FILE = 'gaps-sample.xlsx';
 
+/** Zip entries carry this date, not the time of writing: regenerating gives the same bytes. */
+const ZIP_DATE = new Date(Date.UTC(2021, 0, 1));
+
+/** The .xlsx bytes of `wb`, identical on every run (exceljs stamps each zip entry with the current time). */
+export async function stableXlsx(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.forEach((_name, entry) => {
+    entry.date = ZIP_DATE;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
 /** Writes both sample workbooks into dir and returns the written paths. */
 export async function generateExamples(dir: string): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
   const out: string[] = [];
   const shenze = path.join(dir, SHENZE_FILE);
-  await buildShenzeWorkbook().xlsx.writeFile(shenze);
+  fs.writeFileSync(shenze, await stableXlsx(buildShenzeWorkbook()));
   out.push(shenze);
   const gapsPath = path.join(dir, GAPS_FILE);
-  await buildGapsWorkbook().workbook.xlsx.writeFile(gapsPath);
+  fs.writeFileSync(gapsPath, await stableXlsx(buildGapsWorkbook().workbook));
   out.push(gapsPath);
   return out;
 }

@@ -51,7 +51,8 @@ export const GENERATED_PAGES: string[];
 export const MAX_ID_LENGTH: number;
 export const NS: { app: string; bt: string; ov: string; xsi: string; xml: string };
 
-export function findSchemaDir(start?: string, env?: Record<string, string | undefined>): string;
+export const SCHEMA_DIR: string;
+export function findSchemaDir(dir?: string): string;
 export function loadSchemas(
   dir: string,
   rootNamespace?: string,

@@ -2,8 +2,8 @@
 // Offline checks for the add-in's XML manifest, shared by `npm run validate`
 // (scripts/validate-manifest.js), the jest tests (tests/manifest) and the webpack build.
 //
-// 1. XSD validation against every .xsd in shared/office-manifest-schemas (found by walking up from the
-//    repository: the folder sits beside the clone), with libxml2 compiled to WebAssembly (xmllint-wasm).
+// 1. XSD validation against every .xsd in schemas/office-manifest (kept in the repository), with
+//    libxml2 compiled to WebAssembly (xmllint-wasm).
 // 2. What XSD cannot check: every resid names a resource of the right kind, ids are at most 32
 //    characters, every URL starts with one base, every string has its en-US override, icon lists
 //    have the mandatory sizes, and the files the URLs point at exist with the right pixel sizes.
@@ -18,7 +18,8 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 const DEV_BASE = 'https://localhost:3000/';
 /** Pages the build writes (html-webpack-plugin); they do not exist in the source tree. */
 const GENERATED_PAGES = ['taskpane.html', 'commands.html'];
-const SCHEMA_FOLDER = path.join('shared', 'office-manifest-schemas');
+/** The manifest XSDs, kept in the repository. */
+const SCHEMA_DIR = path.join(REPO_ROOT, 'schemas', 'office-manifest');
 const MAX_ID_LENGTH = 32;
 
 const NS = {
@@ -32,42 +33,17 @@ const NS = {
 // ---------------------------------------------------------------------------------------------
 // Schema folder
 
-function isSchemaDir(dir) {
-  try {
-    return fs.statSync(dir).isDirectory() && fs.readdirSync(dir).some((f) => f.endsWith('.xsd'));
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Finds shared/office-manifest-schemas: $OFFICE_MANIFEST_SCHEMAS if set, else the first
- * `shared/office-manifest-schemas` in `start` or any folder above it (the repository is cloned next
- * to `shared/`, under any name). Throws an error that says where it looked.
+ * The manifest XSDs kept in the repository (schemas/office-manifest, see its README for source and
+ * licence). Throws an error that names the folder if it is missing or holds no .xsd.
  */
-function findSchemaDir(start = REPO_ROOT, env = process.env) {
-  const fromEnv = env.OFFICE_MANIFEST_SCHEMAS;
-  if (fromEnv) {
-    const dir = path.resolve(fromEnv);
-    if (isSchemaDir(dir)) return dir;
-    throw new Error(`OFFICE_MANIFEST_SCHEMAS=${fromEnv} is not a folder holding .xsd files.`);
+function findSchemaDir(dir = SCHEMA_DIR) {
+  try {
+    if (fs.statSync(dir).isDirectory() && fs.readdirSync(dir).some((f) => f.endsWith('.xsd'))) return dir;
+  } catch {
+    /* reported below */
   }
-  const looked = [];
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, SCHEMA_FOLDER);
-    looked.push(candidate);
-    if (isSchemaDir(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error(
-    'Office manifest schemas not found. The manifest is validated offline against the XSDs in a folder ' +
-      `"${SCHEMA_FOLDER}" next to the repository (e.g. ../shared/office-manifest-schemas), ` +
-      'or in the folder named by $OFFICE_MANIFEST_SCHEMAS. Looked in:\n  ' +
-      looked.join('\n  '),
-  );
+  throw new Error(`Office manifest schemas not found: ${dir} holds no .xsd files (they are part of the repository).`);
 }
 
 /** Reads every .xsd of `dir`. The main schema is the one whose targetNamespace is the root's. */
@@ -518,6 +494,7 @@ async function validateManifest(xml, { base, locales, schemaDir, root, generated
 
 module.exports = {
   REPO_ROOT,
+  SCHEMA_DIR,
   DEV_BASE,
   GENERATED_PAGES,
   MAX_ID_LENGTH,

@@ -6,7 +6,9 @@ export interface ServeOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
-  /** File served for a path ending in "/". Default taskpane.html. */
+  /** File served for "/". Default taskpane.html. */
+  /** sirv dev mode: files are looked up on each request instead of once at start. */
+  dev?: boolean;
   index?: string;
 }
 

@@ -1,6 +1,9 @@
-// `jixiao` command line. Exit codes: 0 evaluated (findings or not); 1 no indicator table found;
-// 2 unreadable/unsupported file or bad arguments. Messages are Chinese; no stack trace for bad input.
+// `jixiao` command line. Exit codes: 0 evaluated (findings or not), or --help / --version; 1 no indicator
+// table found; 2 unreadable/unsupported file or bad arguments; 3 internal error (a bug: please report).
+// Messages are Chinese; no stack trace for bad input. exceljs (most of the start-up time) is loaded only
+// when a workbook is read, so --help and --version answer at once.
 
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { evaluateWorkbook } from '../core/evaluate';
 import { toJson } from '../core/json';
@@ -14,7 +17,7 @@ import { EvaluationResult, Severity } from '../core/types';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { fmtNum, UNSCORABLE } from '../core/text';
 import { applyPlan } from '../hosts/file/xlsx';
-import { readWorkbookFile, writeWorkbookFile } from '../hosts/file/node';
+import type * as FileNode from '../hosts/file/node';
 import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
 import { promises as fs } from 'fs';
 import { wantsBatch, runBatch } from './batch';
@@ -46,8 +49,9 @@ const USAGE = `用法：
   --sheet 名称          只评价指定工作表
   --profile 名称        评分规则：${PROFILES.map((p) => p.id).join(' / ')}（默认 national）
   --help               显示本说明
+  --version            显示版本号
 
-退出码：0 已评价；1 未找到绩效指标表；2 文件无法读取、格式不支持或参数有误。
+退出码：0 已评价；1 未找到绩效指标表；2 文件无法读取、格式不支持或参数有误；3 内部错误（请反馈给开发者）。
 `;
 
 interface Args {
@@ -64,12 +68,29 @@ interface Args {
   year: string | null;
   score: string | null;
   help: boolean;
+  version: boolean;
+}
+
+/** The workbook reader/writer, loaded on first use: it brings exceljs, which --help does not need. */
+const fileNode = (): Promise<typeof FileNode> => import('../hosts/file/node');
+
+/** The version in package.json (found above this file, from src/cli or from lib/src/cli). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'jixiao' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: look one folder up
+    }
+    if (path.dirname(dir) === dir) return '未知';
+  }
 }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = {
     command: null, file: null, json: false, out: null, sheet: null, profile: null,
-    narrative: null, printNarrative: false, outline: null, department: null, year: null, score: null, help: false,
+    narrative: null, printNarrative: false, outline: null, department: null, year: null, score: null, help: false, version: false,
   };
   const needValue = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -81,6 +102,7 @@ function parseArgs(argv: string[]): Args {
     const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
     const flag = eq ? eq[1] : x;
     const take = (): string => {
+      if (eq && eq[2] === '') throw new JixiaoError('bad-argument', `选项 ${flag} 需要一个值（${flag}= 后面是空的）。`);
       if (eq) return eq[2];
       const v = needValue(i, flag);
       i++;
@@ -98,6 +120,7 @@ function parseArgs(argv: string[]): Args {
       case '--year': a.year = take(); break;
       case '--score': a.score = take(); break;
       case '--help': case '-h': a.help = true; break;
+      case '--version': a.version = true; break;
       default:
         if (x.startsWith('-')) throw new JixiaoError('bad-argument', `未知选项 ${x}。`);
         if (a.command === null) a.command = x;
@@ -193,7 +216,7 @@ interface Prepared {
  * live object).
  */
 async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
-  const { workbook, snapshot } = await readWorkbookFile(a.file as string);
+  const { workbook, snapshot } = await (await fileNode()).readWorkbookFile(a.file as string);
   if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
     throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
   }
@@ -234,9 +257,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   try {
     const a = parseArgs(argv);
+    if (a.version) {
+      io.out(`jixiao ${packageVersion()}\n`);
+      return 0;
+    }
     if (a.help || a.command === null) {
       (a.help ? io.out : io.err)(USAGE);
       return a.help ? 0 : 2;
+    }
+    if (a.command !== 'evaluate' && a.file === null && /\.(xlsx|xlsm|xls|et|csv)$/i.test(a.command)) {
+      throw new JixiaoError('bad-argument', `“${a.command}”是文件而不是命令。要评价它，请运行：jixiao evaluate ${a.command}`);
     }
     if (a.command !== 'evaluate') throw new JixiaoError('bad-argument', `未知命令“${a.command}”。`);
     if (!a.file) throw new JixiaoError('bad-argument', '请指定要评价的 .xlsx 文件。');
@@ -244,6 +274,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (!profile) throw new JixiaoError('bad-argument', `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`);
     const narrativeFormat = a.narrative ? (/\.(txt|md|html|docx)$/i.exec(a.narrative)?.[1].toLowerCase() ?? null) : null;
     if (a.narrative && !narrativeFormat) throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
+    if (a.out !== null && !/\.xlsx$/i.test(a.out)) throw new JixiaoError('bad-argument', `--out 的文件名须以 .xlsx 结尾：${a.out}`);
+    if (a.year !== null && !/^\d{4}$/.test(a.year)) throw new JixiaoError('bad-argument', `--year 须是四位数字的年度，如 2024：${a.year}`);
     if (a.outline && !['auto', 'department', 'project'].includes(a.outline)) throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
     if (a.score && !['self', 'computed'].includes(a.score)) throw new JixiaoError('bad-argument', `--score 只能是 self（自评得分）或 computed（核算得分）。`);
     for (const o of [a.out, a.narrative]) if (o && path.resolve(o) === path.resolve(a.file)) {
@@ -253,7 +285,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const prepared = await prepare(a, profile, narrativeFormat, io);
     if (!prepared) return 1;
     const { report, printed } = prepared;
-    if (a.out) await writeWorkbookFile(prepared.workbook, a.out);
+    if (a.out) await (await fileNode()).writeWorkbookFile(prepared.workbook, a.out);
     io.out(report);
     if (!a.json) {
       if (a.out) io.out(`已写出：${a.out}（原文件未修改）\n`);

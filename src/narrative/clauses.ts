@@ -138,7 +138,10 @@ function clauseOf(ctx: Ctx, r: Row): Clause {
   const frag = cmp ? cat(base, cmp) : base;
   if (cmp) ctx.w.record(cmp.text);
   const c: Clause = { frag, refs: r.refs, deadline: r.type === 'deadline', first: res?.first };
-  if (!cmp && res?.verb && res.rest) (c.verb = res.verb), (c.rest = res.rest);
+  if (!cmp && res?.verb && res.rest) {
+    c.verb = res.verb;
+    c.rest = res.rest;
+  }
   if (!cmp && res?.same) c.same = res.same;
   return c;
 }

@@ -55,7 +55,10 @@ function withHeadings(book: Phrasebook, headings: NarrativeOptions['headings']):
   let changed = false;
   for (const k of Object.keys(h) as HeadingKey[]) {
     const v = headings[k];
-    if (typeof v === 'string' && cleanText(v)) (h[k] = cleanText(v)), (changed = true);
+    if (typeof v === 'string' && cleanText(v)) {
+      h[k] = cleanText(v);
+      changed = true;
+    }
   }
   return changed ? { ...book, headings: h } : book;
 }

@@ -44,7 +44,10 @@ function breakdown(ctx: Ctx, t: Table): Frag | null {
   const groups = new Map<string, Row[]>();
   for (const r of t.rows) {
     const k = r.ind.level1 ?? '';
-    if (!groups.has(k)) groups.set(k, []), labels.push(k);
+    if (!groups.has(k)) {
+      groups.set(k, []);
+      labels.push(k);
+    }
     groups.get(k)!.push(r);
   }
   for (const k of labels) {

@@ -167,8 +167,14 @@ function rowSlots(book: Phrasebook, sheet: string, ind: IndicatorResult, row: { 
   let aShow = actual ? displayUnit(actual) : null;
   // A bare number borrows the other value's unit when the engine compared them as they are.
   if (target && actual && target.kind === 'number' && actual.kind === 'number' && consistentUnits(ind, target, actual)) {
-    if (tUnit === null) (tUnit = aUnit), (tShow = aShow);
-    if (aUnit === null) (aUnit = tUnit), (aShow = tShow);
+    if (tUnit === null) {
+      tUnit = aUnit;
+      tShow = aShow;
+    }
+    if (aUnit === null) {
+      aUnit = tUnit;
+      aShow = tShow;
+    }
   }
 
   if (target) {

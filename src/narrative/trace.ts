@@ -56,21 +56,30 @@ export function catList(parts: (Frag | undefined | null)[], sep?: string): Frag 
     if (p.figures.length) {
       if (figures.length === 0) figures = p.figures;
       else {
-        if (!ownFigures) (figures = figures.slice()), (ownFigures = true);
+        if (!ownFigures) {
+          figures = figures.slice();
+          ownFigures = true;
+        }
         append(figures, p.figures);
       }
     }
     if (p.quotes.length) {
       if (quotes.length === 0) quotes = p.quotes;
       else {
-        if (!ownQuotes) (quotes = quotes.slice()), (ownQuotes = true);
+        if (!ownQuotes) {
+          quotes = quotes.slice();
+          ownQuotes = true;
+        }
         append(quotes, p.quotes);
       }
     }
     if (p.refs.length) {
       if (refs.length === 0) refs = p.refs;
       else {
-        if (!ownRefs) (refs = refs.slice()), (ownRefs = true);
+        if (!ownRefs) {
+          refs = refs.slice();
+          ownRefs = true;
+        }
         append(refs, p.refs);
       }
     }

@@ -147,7 +147,9 @@ export function Pane(props: PaneProps) {
   // A ribbon command (评价 / 清除标记) runs in its own page: when it leaves its stamp in the document,
   // show what it did here too (the pane's own runs are not reported back).
   const idle = useRef(true);
-  idle.current = !running && !busy;
+  useEffect(() => {
+    idle.current = !running && !busy;
+  });
   useEffect(() => {
     if (!host?.watchRuns) return;
     let live = true;

@@ -5,6 +5,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** Characters Windows does not allow in file names become "_". */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
   return cleaned || '下载';
 }

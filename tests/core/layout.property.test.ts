@@ -69,7 +69,7 @@ test('a grid that is a table header followed by random rows is found as a table'
       expect(r.sheets).toHaveLength(1);
       // A head with rows under it is a table; with nothing under it, one empty-table note and no project.
       const s = r.sheets[0];
-      const heads = [...s.tables.map((t) => t.headerRow), ...(s.notes ?? []).filter((n) => n.code === 'empty-table').map((n) => n.row)];
+      const heads = [...s.tables.map((t) => t.headerRow), ...(s.notes ?? []).filter((n) => n.code === 'empty-table').map((n) => n.row ?? 0)];
       expect(Math.min(...heads)).toBe(1);
     }),
     { numRuns: 200 },

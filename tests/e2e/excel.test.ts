@@ -1,5 +1,5 @@
 // End to end (b), Excel mode: the production build served on 127.0.0.1, driven in real headless
-// Chromium (Debian's /usr/bin/chromium through playwright-core), with office.js routed to a stub that
+// Chromium (tests/support/browser.ts: CHROMIUM_PATH, Chrome, Edge or a system Chromium, through playwright-core), with office.js routed to a stub that
 // provides the fake Excel: tests/fakes/excel/browser.ts bundled by esbuild, followed by the install of a
 // workbook built in Node from examples/gaps-sample.xlsx (fakeWorkbookFromExcelJs) and sent as JSON.
 // The page's workbook is read back as JSON and checked in Node with the fake's own helpers:
@@ -16,7 +16,7 @@
 //   foreign    a 评价结果 sheet not written by us stays untouched; the summary goes to 评价结果(2).
 //
 // No page errors; nothing requested outside 127.0.0.1 but office.js. Screenshots go to
-// out/screenshots/excel-*.png. The production build is shared with standalone.test.ts (support.ts).
+// tests/e2e/__output__/screenshots/excel-*.png. The production build is shared with standalone.test.ts (support.ts).
 // Skipped, with a message, only when Chromium is not installed.
 
 import * as fs from 'fs';
@@ -49,15 +49,12 @@ import {
 } from '../fakes/excel';
 import type { FakeExcelPage } from '../fakes/excel/browser';
 import { GAPS, expectSummaryMatchesPlan, install, loadFake, markFills, uninstall } from '../hosts/excel/helpers';
-import { CHROMIUM, HAVE_CHROMIUM, OFFICE_JS, SHOTS, OfflineBrowser, browserBundle, launchOffline, productionBuild, serveDir, shot } from './support';
+import { OFFICE_JS, describeWithBrowser, SHOTS, OfflineBrowser, browserBundle, launchOffline, productionBuild, serveDir, shot } from './support';
 
 const FILE = path.basename(GAPS);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-if (!HAVE_CHROMIUM) {
-  console.warn(`[e2e] 跳过 Excel 模式浏览器端到端测试：未找到 ${CHROMIUM}（Debian: apt-get install -y chromium；或设置 CHROMIUM_PATH）。`);
-}
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeBrowser = describeWithBrowser;
 
 type FakeWindow = { jixiaoFakeExcel: FakeExcelPage };
 

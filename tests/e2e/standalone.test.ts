@@ -1,7 +1,7 @@
 // End to end (a), standalone mode: the production build served on 127.0.0.1, driven in real headless
-// Chromium (Debian's /usr/bin/chromium through playwright-core). Every request that is not to
+// Chromium (tests/support/browser.ts: CHROMIUM_PATH, Chrome, Edge or a system Chromium, through playwright-core). Every request that is not to
 // 127.0.0.1 is blocked and recorded: only office.js may be attempted, and the pane must work without it.
-// Screenshots (320 px and 800 px wide) go to out/screenshots/ for people to look at.
+// Screenshots (320 px and 800 px wide) go to tests/e2e/__output__/screenshots/ for people to look at.
 //
 // Skipped, with a message, only when Chromium is not installed (CI installs it: .ci/run).
 
@@ -12,15 +12,12 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
-import { CHROMIUM, HAVE_CHROMIUM, OFFICE_JS, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
+import { OFFICE_JS, describeWithBrowser, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
 
 const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
 const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
 
-if (!HAVE_CHROMIUM) {
-  console.warn(`[e2e] 跳过浏览器端到端测试：未找到 ${CHROMIUM}（Debian: apt-get install -y chromium；或设置 CHROMIUM_PATH）。`);
-}
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
+const describeBrowser = describeWithBrowser;
 
 let dist: string;
 let origin: string;
@@ -262,11 +259,9 @@ describeBrowser('standalone mode in headless Chromium', () => {
   ] as const)('bootstrap falls back to standalone mode when %s: %s', async (mode, _what) => {
     officeJs = mode;
     outside.length = 0;
-    const started = Date.now();
+    // openPane waits (15 s at most) for 独立模式: a bootstrap that hung would fail there. No wall-clock
+    // bound here: the boot timeouts themselves are tested under fake timers (tests/taskpane/boot.test.tsx).
     const page = await openPane(800);
-    const took = Date.now() - started;
-    // The shell is there at once; standalone mode within the 3 s Office timeout (plus slack).
-    expect(took).toBeLessThan(mode === 'hang' ? 8000 : 5000);
     await expect(page.getByRole('button', { name: '打开 .xlsx' }).isVisible()).resolves.toBe(true);
     expect([...new Set(outside)]).toEqual([OFFICE_JS]);
     await page.close();

@@ -1,7 +1,7 @@
 // Shared by the browser end-to-end tests (tests/e2e/*.test.ts): where Chromium is, how it is launched,
 // and the production build they test, made once and shared.
 //
-// productionBuild(): `webpack --mode production` into out/e2e-dist/<key>, where <key> is a hash of
+// productionBuild(): `webpack --mode production` into tests/e2e/__output__/dist/<key>, where <key> is a hash of
 // everything the build reads (src/, assets/, manifest.xml, the webpack config and the scripts it
 // requires, package.json, package-lock.json, tsconfig.json, $ADDIN_BASE_URL). Jest runs the e2e files
 // in parallel workers: the first to need a build takes a lock (an atomic mkdir of <key>.lock holding
@@ -16,16 +16,19 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { serve } from '../../scripts/serve';
+import { BROWSER, describeWithBrowser } from '../support/browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+/** The browser to drive (tests/support/browser.ts: CHROMIUM_PATH, an installed Chrome or Edge, a system Chromium). */
+export const CHROMIUM = BROWSER?.executablePath ?? '';
+export const HAVE_CHROMIUM = BROWSER !== null;
+export { describeWithBrowser };
 /** The office.js URL taskpane.html loads. */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const SHOTS = path.join(ROOT, 'out', 'screenshots');
+export const SHOTS = path.join(ROOT, 'tests', 'e2e', '__output__', 'screenshots');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const BUILDS = path.join(ROOT, 'out', 'e2e-dist');
+const BUILDS = path.join(ROOT, 'tests', 'e2e', '__output__', 'dist');
 const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/manifest-check.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
 /** How long a waiting worker waits for another's build. */
 const WAIT_MS = 300000;
@@ -150,7 +153,6 @@ export async function serveDir(dir: string): Promise<{ origin: string; stop: () 
 
 /** A browser-test entry (a fake host, a helper) bundled as one IIFE script for a page, ES2017 like the WPS build. */
 export function browserBundle(entry: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   return esbuild.buildSync({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'iife', target: 'es2017', platform: 'browser', write: false }).outputFiles[0].text;
 }

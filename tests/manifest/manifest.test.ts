@@ -1,4 +1,4 @@
-// The add-in manifest, validated offline: XSD (every .xsd in ../shared/office-manifest-schemas, via
+// The add-in manifest, validated offline: XSD (every .xsd in schemas/office-manifest, via
 // libxml2 in WebAssembly) plus the cross-references XSD cannot check; then the production build's
 // dist/manifest.xml with its base URL rewritten.
 
@@ -16,7 +16,7 @@ const xml = fs.readFileSync(MANIFEST, 'utf8');
 /** Located once; a missing folder fails every schema test with findSchemaDir's explanation. */
 let schemaDir: string;
 beforeAll(() => {
-  schemaDir = check.findSchemaDir(ROOT);
+  schemaDir = check.findSchemaDir();
 });
 
 const rules = (problems: check.Problem[], rule: string): string[] =>
@@ -25,7 +25,7 @@ const rules = (problems: check.Problem[], rule: string): string[] =>
 describe('manifest.xml', () => {
   const checked = check.checkManifest(xml, { base: check.DEV_BASE });
 
-  test('validates against every XSD in shared/office-manifest-schemas', async () => {
+  test('validates against every XSD in schemas/office-manifest', async () => {
     const result = await check.validateSchema(xml, { schemaDir });
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
@@ -151,19 +151,17 @@ describe('the checks catch broken manifests', () => {
   });
 });
 
-describe('schema folder lookup', () => {
-  test('walks up from the repository to a sibling shared/office-manifest-schemas', () => {
-    expect(schemaDir.endsWith(path.join('shared', 'office-manifest-schemas'))).toBe(true);
+describe('schema folder', () => {
+  test('the XSDs are part of the repository', () => {
+    expect(schemaDir).toBe(path.join(ROOT, 'schemas', 'office-manifest'));
     expect(fs.existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'))).toBe(true);
-    expect(check.findSchemaDir(path.join(ROOT, 'tests', 'manifest'), {})).toBe(schemaDir);
+    expect(fs.existsSync(path.join(schemaDir, 'README.md'))).toBe(true);
   });
 
-  test('fails with a message that says what is missing and where it looked', () => {
+  test('a folder without XSDs fails with a message that names it', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-noschemas-'));
     try {
-      expect(() => check.findSchemaDir(empty, {})).toThrow(/Office manifest schemas not found[\s\S]*office-manifest-schemas[\s\S]*Looked in/);
-      expect(() => check.findSchemaDir(ROOT, { OFFICE_MANIFEST_SCHEMAS: empty })).toThrow(/is not a folder holding .xsd files/);
-      expect(check.findSchemaDir(empty, { OFFICE_MANIFEST_SCHEMAS: schemaDir })).toBe(schemaDir);
+      expect(() => check.findSchemaDir(empty)).toThrow(/Office manifest schemas not found: .*jixiao-noschemas-.* holds no .xsd/);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }

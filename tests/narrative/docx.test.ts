@@ -1,19 +1,17 @@
 // Opens the produced .docx (a zip) and checks the GB/T 9704-2012 layout in word/document.xml.
 
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as path from 'path';
 import { toDocx } from '../../src/narrative/docx';
 import { generateNarrative } from '../../src/narrative/generate';
 import { Narrative } from '../../src/narrative/model';
 import { allMetResult, gapsResult, single } from './fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const JSZip = require('jszip');
-
-async function open(n: Narrative): Promise<{ zip: any; doc: string; bytes: Uint8Array }> {
+async function open(n: Narrative): Promise<{ zip: JSZip; doc: string; bytes: Uint8Array }> {
   const bytes = await toDocx(n);
   const zip = await JSZip.loadAsync(bytes);
-  const doc: string = await zip.file('word/document.xml').async('string');
+  const doc: string = await zip.file('word/document.xml')!.async('string');
   return { zip, doc, bytes };
 }
 
@@ -32,7 +30,7 @@ describe.each([
 ])('.docx %s', (_label, make) => {
   const n = make();
   let doc = '';
-  let zip: any;
+  let zip: JSZip;
   let bytes: Uint8Array;
 
   beforeAll(async () => {
@@ -93,14 +91,14 @@ describe.each([
     const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f));
     expect(footers.length).toBe(2);
     for (const f of footers) {
-      const xml: string = await zip.file(f).async('string');
+      const xml: string = await zip.file(f)!.async('string');
       expect(xml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
       expect(xml).toContain('— ');
       expect(xml).toContain(' —');
     }
     expect(doc).toMatch(/<w:footerReference [^>]*w:type="default"/);
     expect(doc).toMatch(/<w:footerReference [^>]*w:type="even"/);
-    const settings: string = await zip.file('word/settings.xml').async('string');
+    const settings: string = await zip.file('word/settings.xml')!.async('string');
     expect(settings).toContain('<w:evenAndOddHeaders');
   });
 

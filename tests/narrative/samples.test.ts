@@ -28,7 +28,12 @@ function firstTable(r: EvaluationResult): EvaluationResult {
 
 function golden(name: string, actual: string): void {
   const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !fs.existsSync(file)) {
+  const missing = !fs.existsSync(file);
+  // Under CI a missing golden file is a failure (it would otherwise be written and compared with itself).
+  if (missing && process.env.CI && !process.env.UPDATE_GOLDEN) {
+    throw new Error(`golden file ${path.relative(process.cwd(), file)} is missing: write it with UPDATE_GOLDEN=1 npx jest tests/narrative, read it, commit it`);
+  }
+  if (process.env.UPDATE_GOLDEN || missing) {
     fs.mkdirSync(GOLDEN, { recursive: true });
     fs.writeFileSync(file, actual);
   }

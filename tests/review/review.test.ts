@@ -30,7 +30,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const cell = (t: GeneratedTable, row: number, col: number) => `${columnLetters(col)}${row}`;
+const cell = (_t: GeneratedTable, row: number, col: number) => `${columnLetters(col)}${row}`;
 const selfOf = (t: GeneratedTable) => round2((t.spec.budget?.selfScore ?? 0) + t.spec.indicators.reduce((s, i) => s + (i.score ?? 0), 0));
 /** The first row's rule score when it falls short: actual ÷ target × 分值 (national rule, two decimals). */
 function shortfallScore(t: GeneratedTable): number {

@@ -27,6 +27,15 @@ function pageWithScript(state?: 'loaded' | 'failed'): { g: Record<string, unknow
 
 const excelHost = (): Host => fakeHost({ kind: 'excel' });
 
+/** Follows a promise so a test can see whether it has settled yet (under fake timers). */
+function track<T>(p: Promise<T>): { value?: T } {
+  const box: { value?: T } = {};
+  void p.then((v) => (box.value = v));
+  return box;
+}
+
+afterEach(() => jest.useRealTimers());
+
 describe('boot', () => {
   test('no office.js on the page (plain browser): standalone at once', async () => {
     document.head.innerHTML = '';
@@ -38,10 +47,10 @@ describe('boot', () => {
 
   test('office.js failed to load (blocked intranet): standalone at once', async () => {
     const { g } = pageWithScript('failed');
-    const started = Date.now();
-    const r = await boot({ g, timeoutMs: 10000, createHost: jest.fn() });
-    expect(r.mode).toBe('standalone');
-    expect(Date.now() - started).toBeLessThan(1000);
+    jest.useFakeTimers();
+    const settled = track(boot({ g, timeoutMs: 10000, createHost: jest.fn() }));
+    await jest.advanceTimersByTimeAsync(0); // no time passes: it must not wait for the timeout
+    expect(settled.value?.mode).toBe('standalone');
   });
 
   test('office.js still loading, then loads in Excel: the Excel host', async () => {
@@ -70,10 +79,13 @@ describe('boot', () => {
     const { g, script } = pageWithScript();
     const host = excelHost();
     const late: BootResult[] = [];
-    const started = Date.now();
-    const r = await boot({ g, timeoutMs: 100, createHost: async () => host, onLateHost: (x) => late.push(x) });
-    expect(r).toEqual({ mode: 'standalone', reason: 'Office 未在规定时间内加载' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    jest.useFakeTimers();
+    const settled = track(boot({ g, timeoutMs: 100, createHost: async () => host, onLateHost: (x) => late.push(x) }));
+    await jest.advanceTimersByTimeAsync(99);
+    expect(settled.value).toBeUndefined(); // still waiting just before the timeout
+    await jest.advanceTimersByTimeAsync(1);
+    expect(settled.value).toEqual({ mode: 'standalone', reason: 'Office 未在规定时间内加载' });
+    jest.useRealTimers();
     g.Office = officeWith(Promise.resolve({ host: 'Excel', platform: 'PC' }));
     script.dispatchEvent(new Event('load'));
     await waitFor(() => expect(late).toEqual([{ mode: 'host', host, label: 'Excel' }]));

@@ -266,7 +266,8 @@ describe('设置', () => {
     renderPane({ host });
     await settled(host);
     fireEvent.click(screen.getByRole('tab', { name: '设置' }));
-    return screen.findByRole('button', { name: '保存设置' });
+    // The settings page renders its table on first open: give it more than the default 1 s on a loaded machine.
+    return screen.findByRole('button', { name: '保存设置' }, { timeout: 10000 });
   }
 
   test('settings load from the host and save: profile, department, year, an edited standard', async () => {

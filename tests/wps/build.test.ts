@@ -21,12 +21,12 @@ import { OWNER_MARK } from '../../src/core/plan';
 import { loadBook } from '../hosts/wps/fixture';
 import type { FakeBook } from '../fakes/wps';
 import { browserBundle } from '../e2e/support';
+import { BROWSER, describeWithBrowser } from '../support/browser';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const FOLDER = `${pkg.name}_${pkg.version}`;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const CHROMIUM = BROWSER?.executablePath ?? '';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Hosts whose URLs appear inside bundled libraries as XML namespaces or in error/documentation text. */
@@ -143,7 +143,6 @@ describe('dist-wps layout', () => {
   });
 
   test('every script parses as ES2017 (the Chromium embedded in older WPS builds)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const acorn = require('acorn') as { parse(code: string, o: object): unknown };
     for (const file of walk(addin).filter((f) => f.endsWith('.js'))) {
       const rel = path.basename(file);
@@ -313,7 +312,6 @@ describe('records, archive and install scripts', () => {
   });
 
   test('the .7z (jsplugins.xml server) holds <name>_<version>/ with exactly the add-in files', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sevenZip = (require('7zip-bin') as { path7za: string }).path7za; // made executable by the packaging script
     const listing = execFileSync(sevenZip, ['l', '-slt', '-ba', path.join(out, `${FOLDER}.7z`)], { encoding: 'utf8' });
     const entries = listing
@@ -333,6 +331,7 @@ describe('records, archive and install scripts', () => {
       expect(text).not.toMatch(/@[A-Z_]+@/);
       expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
       if (f.endsWith('.ps1')) expect(buf.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      // eslint-disable-next-line no-control-regex -- the scripts must be plain ASCII
       else expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
     }
     const ps = fs.readFileSync(path.join(out, 'install-windows.ps1'), 'utf8');
@@ -383,7 +382,7 @@ describe('records, archive and install scripts', () => {
   });
 });
 
-(HAVE_CHROMIUM ? describe : describe.skip)('end to end: the WPS build in headless Chromium from file://', () => {
+describeWithBrowser('end to end: the WPS build in headless Chromium from file://', () => {
   let context: BrowserContext;
   let userDataDir: string;
   let fakeBundle: string;

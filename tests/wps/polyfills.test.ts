@@ -8,7 +8,6 @@ import * as vm from 'vm';
 const ROOT = path.resolve(__dirname, '../..');
 
 function polyfillScript(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const src = fs.readFileSync(path.join(ROOT, 'src/hosts/wps/polyfills.ts'), 'utf8');
   return esbuild.transformSync(src, { loader: 'ts', format: 'iife', target: 'es2017' }).code;

@@ -35,7 +35,7 @@ function numOrNull(s: string | undefined): number | null {
 }
 
 function escapeRe(w: string): string {
-  return w.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+  return w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 function alternation(words: string[]): string {
@@ -55,7 +55,7 @@ const RE_CN_MONTH = new RegExp('(' + Object.keys(CHINESE_MONTHS).sort(byLengthDe
 
 export function findDates(s: string): DateMatch[] {
   // Every date form below needs 年, 月 or a year followed by . - /: most values have none of these.
-  if (s.indexOf('年') < 0 && s.indexOf('月') < 0 && !/(?:19|20)\d{2}[.\-\/]/.test(s)) return [];
+  if (s.indexOf('年') < 0 && s.indexOf('月') < 0 && !/(?:19|20)\d{2}[.\-/]/.test(s)) return [];
   const taken: boolean[] = new Array(s.length).fill(false);
   const out: DateMatch[] = [];
   const free = (a: number, b: number): boolean => {
@@ -114,7 +114,7 @@ export function findDates(s: string): DateMatch[] {
     },
   );
   // 2020-12-31, 2020/12/31, 2020.1.1, 2020/12, 2020-12, 2020.12 (dot needs a deadline word after it)
-  scan(/((?:19|20)\d{2})([.\-\/])(\d{1,2})(?:\2(\d{1,2}))?(?!\d)/g, (m) => {
+  scan(/((?:19|20)\d{2})([.\-/])(\d{1,2})(?:\2(\d{1,2}))?(?!\d)/g, (m) => {
     const p = prevChar(m.index);
     if (isDigit(p) || p === '.') return null;
     const month = parseInt(m[3], 10);

@@ -269,6 +269,7 @@ export class ExcelHost implements Host {
       await ctx.sync();
       this.names = sheets.items.map((s) => s.name);
       afterName?.();
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after `await ctx.sync()` above; the rule only knows a context named `context`
       return parseSettings(item.isNullObject ? null : item.value);
     });
   }
@@ -382,8 +383,10 @@ export class ExcelHost implements Host {
     const full = this.nullNavigationOk;
     return names.map((name) => {
       const ws = ctx.workbook.worksheets.getItem(name);
+      // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property (a proxy collection), not a value to load
       const formats = ws.getRange().conditionalFormats;
       formats.load(full ? 'items/id,items/type,items/customOrNullObject/rule/formula' : 'items/id,items/type');
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
       const protection = ws.protection;
       protection.load('protected');
       return { name, formats, protection, full };
@@ -598,6 +601,7 @@ export class ExcelHost implements Host {
         }
       }
       // The stamp goes in the same round trip, before the count is known (it stays optional).
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after `await ctx.sync()` above; the rule only knows a context named `context`
       const prev = record.isNullObject ? null : parseOwner(record.value);
       const run: RunStamp = { id: clearRunId(prev?.run?.id, null), action: 'clear', sheets: prev?.run?.sheets ?? [], summarySheet: prev?.summary ?? '', highlighted: 0 };
       ctx.workbook.settings.add(OWNER_KEY, JSON.stringify({ summary: prev?.summary ?? '', marked: [], run } satisfies OwnerRecord));
@@ -621,6 +625,7 @@ export class ExcelHost implements Host {
             const item = ctx.workbook.settings.getItemOrNullObject(OWNER_KEY);
             item.load('value');
             await ctx.sync();
+            // eslint-disable-next-line office-addins/call-sync-before-read -- read after `await ctx.sync()` above; the rule only knows a context named `context`
             return item.isNullObject ? null : parseRunStamp(parseOwner(item.value)?.run);
           }),
         pollMs: 0,

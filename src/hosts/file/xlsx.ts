@@ -25,12 +25,6 @@ function decimalsOf(fmt: string): number {
   return m ? m[1].length : 0;
 }
 
-function isDateFmt(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[yd]/i.test(f) || /年|月|日/.test(fmt) || /m+[/-]/i.test(f);
-}
-
 /** Display text of a number under a number format: the subset that matters for reading values. */
 export function formatNumber(v: number, fmt: string | undefined): string {
   if (!fmt || fmt === 'General' || fmt === '@') return String(roundNoise(v));

@@ -1,4 +1,6 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- et-jsapi-declare has no "types" entry: its globals load only by path
 /// <reference path="../../../node_modules/et-jsapi-declare/base.d.ts" />
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- as above
 /// <reference path="../../../node_modules/et-jsapi-declare/lib.et.d.ts" />
 // The part of the WPS 表格 (ET) object model the adapter uses, as narrow interfaces. Every member named
 // here must exist in the official typings (npm et-jsapi-declare, namespace Et): the key checks at the

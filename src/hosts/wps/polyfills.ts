@@ -2,8 +2,6 @@
 // these are the library functions newer than that which the pane's code or its libraries call). Loaded
 // first by both WPS entries; each is installed only when missing. No network, no dependencies.
 
-/* eslint-disable no-extend-native */
-
 type AnyObj = Record<string, unknown>;
 
 const root: AnyObj = (typeof globalThis !== 'undefined'

@@ -10,7 +10,7 @@
 // All text is written into cells formatted as text ('@') first, so "=…", "+…", "-…", "@…", "1/2",
 // "100%" or "007" stay exactly the text they are.
 
-import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, SummaryStyle, Highlight } from '../../core/plan';
+import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, Highlight } from '../../core/plan';
 import { address, areaAddress, columnLetters, compactAreas, quoteSheetName } from '../../core/snapshot';
 import { Area, chunkAddresses } from './address';
 import {

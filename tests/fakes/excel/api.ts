@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors office.js, whose typings declare values, formulas and settings as any */
 // A faithful in-memory fake of the Excel JavaScript API subset the Excel host uses. Like the real one:
 // every call only queues a command; nothing touches the workbook until context.sync(); reading a
 // property that was not loaded (and synced) throws PropertyNotLoaded; errors surface at sync and the

@@ -6,7 +6,8 @@
 import type ExcelJS from 'exceljs';
 import { toCell } from '../../../src/hosts/file/xlsx';
 import { columnWidthPoints } from '../../../src/hosts/excel/addresses';
-import { Area, FakeBorder, FakeCell, FakeFont, FakeWorkbook, cellKey, newSheet, newWorkbook } from './state';
+import { FakeBorder, FakeCell, FakeFont, FakeWorkbook, cellKey, newSheet, newWorkbook } from './state';
+import { mergeAreas } from '../../support/merges';
 
 function argbToHex(c: unknown): string | undefined {
   const argb = (c as { argb?: string } | undefined)?.argb;
@@ -60,9 +61,8 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
   const wb = newWorkbook(opts.name ?? 'Book1.xlsx', opts.excelApi ?? 17);
   src.eachSheet((ws) => {
     const sheet = newSheet(wb, ws.name);
-    const internal = (ws as unknown as { _merges: Record<string, Area> })._merges ?? {};
     const slave = new Set<number>();
-    for (const m of Object.values(internal)) {
+    for (const m of mergeAreas(ws)) {
       const a = { top: m.top, left: m.left, bottom: m.bottom, right: m.right };
       sheet.merges.push(a);
       for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) slave.add(cellKey(r, c));

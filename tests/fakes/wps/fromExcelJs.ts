@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { dateToSerial } from '../../../src/hosts/file/xlsx';
 import { FakeBook, FakeCell, FakeSheet, XL_NONE, XL_SOLID, emptyCell, isBlank, key, newSheet } from './model';
 import { PALETTE } from './model';
+import { mergeAreas } from '../../support/merges';
 
 /** 'FFFFC7CE' (ARGB) → BGR long. */
 export function argbToBgr(argb: string): number {
@@ -63,8 +64,7 @@ function rawValue(value: ExcelJS.CellValue): { v: string | number | boolean | nu
 
 export function sheetFromExcelJs(ws: ExcelJS.Worksheet): FakeSheet {
   const s = newSheet(ws.name);
-  const internal = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
-  for (const m of Object.values(internal)) s.merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
+  for (const m of mergeAreas(ws)) s.merges.push(m);
   const slave = (r: number, c: number) => s.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {

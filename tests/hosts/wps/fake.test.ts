@@ -121,7 +121,7 @@ test('Text shows the number under its format, "###" when the column is too narro
 
 test('calls are counted and any can be made to fail', () => {
   const a = app();
-  a.ActiveSheet!.Range('A1').Value2;
+  void a.ActiveSheet!.Range('A1').Value2;
   expect(a.count('Range.Value2')).toBe(1);
   a.failOn = (op) => op === 'Range.Value2.get';
   expect(() => a.ActiveSheet!.Range('A1').Value2).toThrow(/模拟故障/);
