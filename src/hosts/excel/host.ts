@@ -30,6 +30,7 @@ import {
   isOwnerMark,
 } from '../../core/plan';
 import { Severity } from '../../core/types';
+import { MARK_PREFIX, SEVERITIES, isMarkFormula, markFormula } from '../marks';
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import {
@@ -46,14 +47,7 @@ export const SETTINGS_KEY = 'jixiao.settings';
 export const OWNER_KEY = 'jixiao.owner';
 export const DEFAULT_DOCUMENT_NAME = '当前工作簿';
 
-/** Marker inside our highlight rules: =ISTEXT("jixiao-mark:error") is TRUE for every cell. */
-export const MARK_PREFIX = 'jixiao-mark:';
-export function markFormula(severity: Severity): string {
-  return `=ISTEXT("${MARK_PREFIX}${severity}")`;
-}
-export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === 'string' && formula.toLowerCase().includes(`"${MARK_PREFIX}`);
-}
+export { MARK_PREFIX, markFormula, isMarkFormula };
 
 export const MIN_API = '1.9';
 
@@ -130,7 +124,6 @@ const STYLE = Object.fromEntries(Object.entries(SUMMARY_LOOK).map(([k, l]) => [k
 
 const BAR_FILL = `#${BAR_COLOR}`;
 const SEV_FILL = (s: Severity): string => `#${SEVERITY_FILL[s]}`;
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 // ---------------------------------------------------------------------------------------------------
 // Errors
