@@ -59,6 +59,8 @@ export interface ExcelEnv {
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Office.context.requirements.isSetSupported('ExcelApi', version). */
   supports(version: string): boolean;
+  /** Size of one block of cells sent or received (PAYLOAD_BUDGET unless a test sets a smaller one). */
+  payloadBudget?: number;
 }
 
 interface OwnerRecord {
@@ -88,6 +90,8 @@ interface Recovery {
   final: string;
   oldIds: Set<string>;
   touched: string[];
+  /** The last batch (summary complete, old sheet deleted in it) was sent: earlier blocks never are. */
+  complete: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,6 +202,82 @@ function sameNames(a: string[], b: string[]): boolean {
   return b.every((x) => s.has(x));
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Request and response size: Excel on the web refuses either over 5 MB, so cells go in blocks of rows
+// sized to stay under PAYLOAD_BUDGET (UTF-8 bytes of their JSON), whatever the sheet size.
+
+/** Target size of one block of cells sent or received: well under 4 MB with what rides along. */
+export const PAYLOAD_BUDGET = 2_500_000;
+/** Cells in the first block read, before the sheet's own density is known. */
+const FIRST_READ_CELLS = 12_000;
+
+/** UTF-8 bytes of a value's JSON (what the request or response carries). */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800) n += c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
+
+interface BlockSource {
+  ws: Excel.Worksheet;
+  /** 0-based, as Office.js gives them. */
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+interface SheetCells {
+  values: unknown[][];
+  text: string[][];
+  formats: unknown[][];
+}
+
+/**
+ * Values, display text and number formats of each used range, in blocks of rows: one round trip per
+ * block (a small sheet is one block), each block sized from the bytes per row the previous one took.
+ */
+async function readBlocks(ctx: Excel.RequestContext, sources: BlockSource[], budgetBytes: number): Promise<SheetCells[]> {
+  const out: SheetCells[] = sources.map(() => ({ values: [], text: [], formats: [] }));
+  const pending = sources.map((src, k) => ({ k, src, next: 0 }));
+  let bytesPerCell = 0;
+  while (pending.some((p) => p.next < p.src.rows)) {
+    // Fill one round trip with rows of as many sheets as fit.
+    let budget = bytesPerCell ? Math.max(1, Math.floor(budgetBytes / bytesPerCell)) : FIRST_READ_CELLS;
+    const batch: { k: number; range: Excel.Range; cells: number }[] = [];
+    for (const p of pending) {
+      if (budget <= 0) break;
+      if (p.next >= p.src.rows) continue;
+      const cols = Math.max(1, p.src.cols);
+      const rows = Math.min(p.src.rows - p.next, Math.max(1, Math.floor(budget / cols)));
+      const range = p.src.ws.getRangeByIndexes(p.src.top + p.next, p.src.left, rows, cols);
+      range.load('values,text,numberFormat');
+      batch.push({ k: p.k, range, cells: rows * cols });
+      p.next += rows;
+      budget -= rows * cols;
+    }
+    await ctx.sync();
+    let bytes = 0;
+    let cells = 0;
+    for (const b of batch) {
+      const o = out[b.k];
+      for (const r of b.range.values) o.values.push(r);
+      for (const r of b.range.text) o.text.push(r);
+      for (const r of b.range.numberFormat) o.formats.push(r);
+      bytes += jsonBytes(b.range.values) + jsonBytes(b.range.text) + jsonBytes(b.range.numberFormat);
+      cells += b.cells;
+    }
+    // The densest block so far decides the next one's size.
+    if (cells) bytesPerCell = Math.max(bytesPerCell, bytes / cells, 1);
+  }
+  return out;
+}
+
 export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   /** Sheet names as of the latest batch: lets apply reach each sheet in its first round trip. */
@@ -210,6 +290,10 @@ export class ExcelHost implements Host {
 
   constructor(private readonly env: ExcelEnv) {
     this.canReadMerges = env.supports('1.13');
+  }
+
+  private get payloadBudget(): number {
+    return this.env.payloadBudget ?? PAYLOAD_BUDGET;
   }
 
   private async run<T>(action: string, kind: ErrorCode, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -311,10 +395,11 @@ export class ExcelHost implements Host {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       const afterName = this.queueDocName(ctx);
+      // Round trip 1: where each sheet's values are (and its merges); the cells follow in blocks.
       const queueSheet = (ws: Excel.Worksheet) => {
         // Values only: formatting-only rows and columns (whole formatted columns are common) stay out.
         const used = ws.getUsedRange(true);
-        used.load('rowIndex,columnIndex,values,text,numberFormat');
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
         const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
         merged?.load('address');
         return { ws, used, merged };
@@ -335,20 +420,25 @@ export class ExcelHost implements Host {
       }
       this.names = sheets.items.map((s) => s.name);
       afterName?.();
+      const cells = await readBlocks(
+        ctx,
+        queued.map((q) => ({ ws: q.ws, top: q.used.rowIndex, left: q.used.columnIndex, rows: q.used.rowCount, cols: q.used.columnCount })),
+        this.payloadBudget,
+      );
       const out: SheetSnapshot[] = [];
-      for (const q of queued) {
+      queued.forEach((q, k) => {
         const top = q.used.rowIndex + 1;
         const left = q.used.columnIndex + 1;
-        const values = q.used.values;
+        const { values, text, formats } = cells[k];
         if (top === 1 && left === 1 && isOwnerMark(values[0]?.[0])) {
           if (scope === 'active') {
             throw new JixiaoError('no-table', `当前工作表“${q.ws.name}”是绩效评价助手生成的评价结果表。请切换到要评价的绩效自评表，再点击“评价”。`);
           }
-          continue;
+          return;
         }
         const merges = q.merged && !q.merged.isNullObject ? parseAreasAddress(q.merged.address) : [];
-        out.push(toSheetSnapshot(q.ws.name, top, left, values, q.used.text, q.used.numberFormat, merges));
-      }
+        out.push(toSheetSnapshot(q.ws.name, top, left, values, text, formats, merges));
+      });
       return { name: this.docName ?? DEFAULT_DOCUMENT_NAME, sheets: out };
     });
   }
@@ -499,9 +589,15 @@ export class ExcelHost implements Host {
           final: summaryName,
           oldIds: new Set(marks.flatMap((m) => m.formats.map((f) => f.id))),
           touched: touched.map((m) => m.sheet),
+          complete: false,
         };
         const out = sheets.add(tmp);
-        queueSummary(out, plan.summary);
+        const grid = summaryGrid(plan.summary);
+        await queueSummaryCells(ctx, out, grid, this.payloadBudget);
+        queueSummary(out, plan.summary, grid);
+        // From here on the new sheet is whole: if the batch fails after the old one was deleted, the
+        // new one is renamed into place (recover()).
+        pending.failure.complete = true;
         for (const m of marks) for (const f of m.formats) f.delete();
         queueHighlights(ctx, plan);
         if (replacing) sheets.getItem(summaryName).delete();
@@ -552,7 +648,7 @@ export class ExcelHost implements Host {
       const untouched = now.length === f.oldIds.size && now.every((id) => f.oldIds.has(id));
       if (!untouched) for (const m of marks) for (const x of m.formats) x.delete();
       if (names.includes(f.tmp)) {
-        if (names.includes(f.final)) sheets.getItem(f.tmp).delete();
+        if (names.includes(f.final) || !f.complete) sheets.getItem(f.tmp).delete();
         else sheets.getItem(f.tmp).name = f.final;
       }
       await ctx.sync();
@@ -720,9 +816,14 @@ export function summaryGrid(plan: SummaryPlan): {
   return { formulas, styles, numberFormats, columns };
 }
 
-function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan): void {
-  const { formulas, styles, numberFormats, columns } = summaryGrid(plan);
-  // Number formats first (a handful of rectangles), then the whole grid in one assignment.
+/**
+ * The summary's number formats and cells, in blocks of rows under PAYLOAD_BUDGET: every block but the
+ * last is sent on its own round trip (into the temporary sheet, so a failure leaves nothing half-written
+ * in place); the last rides with the rest of the write batch.
+ */
+async function queueSummaryCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, grid: ReturnType<typeof summaryGrid>, budgetBytes: number): Promise<number> {
+  const { formulas, numberFormats, columns } = grid;
+  // Number formats first (a handful of rectangles), then the grid.
   for (const [fmt, cells] of numberFormats) {
     for (const a of compactAreas(cells)) {
       const rows = a.bottom - a.top + 1;
@@ -730,7 +831,26 @@ function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan): void {
       ws.getRangeByIndexes(a.top - 1, a.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(fmt));
     }
   }
-  ws.getRangeByIndexes(0, 0, formulas.length, columns).formulas = formulas;
+  let start = 0;
+  let bytes = 0;
+  let syncs = 0;
+  for (let i = 0; i < formulas.length; i++) {
+    const b = jsonBytes(formulas[i]);
+    if (i > start && bytes + b > budgetBytes) {
+      ws.getRangeByIndexes(start, 0, i - start, columns).formulas = formulas.slice(start, i);
+      await ctx.sync();
+      syncs++;
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  }
+  ws.getRangeByIndexes(start, 0, formulas.length - start, columns).formulas = start === 0 ? formulas : formulas.slice(start);
+  return syncs;
+}
+
+function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan, grid: ReturnType<typeof summaryGrid>): void {
+  const { styles } = grid;
   for (const [style, cells] of styles) {
     for (const chunk of chunkAddresses(compactAreas(cells))) applyStyle(ws.getRanges(chunk).format, STYLE[style]);
   }

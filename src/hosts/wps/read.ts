@@ -13,7 +13,7 @@ import { Area, parseArea } from './address';
 import { EtRange, EtWorksheet, Scalar, Value2 } from './et';
 
 /** Past this many formatted numbers, display text is computed from the format instead of read. */
-export const TEXT_READ_LIMIT = 2000;
+export const TEXT_READ_LIMIT = 40;
 
 /** COM error values (CVErr) as some builds return them through Value2. */
 const CVERR: Record<number, string> = {
@@ -102,57 +102,57 @@ function readFormats(ws: EtWorksheet, area: Area, whole: string | null, wanted: 
   return out;
 }
 
+/** Host calls merges may take per sheet; past it the merges found so far (top rows first) are kept. */
+export const MERGE_CALL_BUDGET = 240;
+
 /**
- * Merged areas inside `area`, by bisection on MergeCells: false means nothing inside is merged; true or
- * null (mixed) means look closer. Where a part is merged throughout, the MergeArea of its first
- * uncovered cell is read straight away (often that merge is the whole part); otherwise the part is split
- * in two. Parts already covered by merges found are skipped without a call.
+ * Merged areas inside `area`, column by column, top rows first: a column segment whose MergeCells is
+ * false holds none; true means its first uncovered cell starts (or lies in) a merge, whose MergeArea is
+ * read, and the rest of the segment below it is looked at again; null (mixed) splits it in two. Cells
+ * covered by merges found are skipped without a call. The calls are capped (MERGE_CALL_BUDGET): the
+ * engine fills merged labels down by itself, so merges past the cap (far down a huge sheet) cost
+ * nothing worse than those of a host that cannot read merges; the ones that shape the header are found
+ * first.
  */
-export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats): MergeArea[] {
+export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats, budget = MERGE_CALL_BUDGET): MergeArea[] {
   const found: MergeArea[] = [];
   const seen = new Set<string>();
-  const covered = (r: number, c: number) => found.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
-  const firstUncovered = (a: Area): [number, number] | null => {
-    if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 4096) return covered(a.top, a.left) ? null : [a.top, a.left];
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (!covered(r, c)) return [r, c];
+  const coverOf = (r: number, c: number) => {
+    for (const m of found) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
     return null;
   };
-  const mergeAreaOf = (r: number, c: number): boolean => {
-    stats.mergeReads += 2;
-    const m = parseArea(ws.Range(areaAddress({ top: r, left: c, bottom: r, right: c })).MergeArea.Address(false, false));
-    if (!m || (m.top === m.bottom && m.left === m.right)) return false;
-    const key = areaAddress(m);
-    if (!seen.has(key)) {
-      seen.add(key);
-      found.push(m);
-    }
-    return true;
+  const call = (n: number) => {
+    stats.mergeReads += n;
+    budget -= n;
   };
-  const stack: Area[] = [area];
-  while (stack.length) {
-    const a = stack.pop()!;
-    const first = firstUncovered(a);
-    if (!first) continue;
-    if (a.top === a.bottom && a.left === a.right) {
-      stats.mergeReads++;
-      if (ws.Range(areaAddress(a)).MergeCells) mergeAreaOf(a.top, a.left);
+  const queue: { col: number; top: number; bottom: number }[] = [];
+  for (let c = area.left; c <= area.right; c++) queue.push({ col: c, top: area.top, bottom: area.bottom });
+  while (queue.length && budget > 0) {
+    let bi = 0;
+    for (let i = 1; i < queue.length; i++) if (queue[i].top < queue[bi].top || (queue[i].top === queue[bi].top && queue[i].col < queue[bi].col)) bi = i;
+    const seg = queue.splice(bi, 1)[0];
+    let top = seg.top;
+    for (let m = coverOf(top, seg.col); m && top <= seg.bottom; m = coverOf(top, seg.col)) top = m.bottom + 1;
+    if (top > seg.bottom) continue;
+    call(2);
+    const mc = ws.Range(areaAddress({ top, left: seg.col, bottom: seg.bottom, right: seg.col })).MergeCells;
+    if (mc === false || (mc !== true && top === seg.bottom)) continue;
+    if (mc === true) {
+      call(3);
+      const m = parseArea(ws.Range(areaAddress({ top, left: seg.col, bottom: top, right: seg.col })).MergeArea.Address(false, false));
+      const real = m && !(m.top === m.bottom && m.left === m.right);
+      if (real) {
+        const key = areaAddress(m);
+        if (!seen.has(key)) {
+          seen.add(key);
+          found.push(m);
+        }
+      }
+      queue.push({ col: seg.col, top: (real ? Math.max(m.bottom, top) : top) + 1, bottom: seg.bottom });
       continue;
     }
-    stats.mergeReads++;
-    const mc = ws.Range(areaAddress(a)).MergeCells;
-    if (mc === false) continue;
-    // All merged: the first uncovered cell starts (or lies in) a merge; often it is the whole part.
-    if (mc === true && mergeAreaOf(first[0], first[1]) && !firstUncovered(a)) continue;
-    // Split the longer side.
-    if (a.bottom - a.top >= a.right - a.left) {
-      const mid = Math.floor((a.top + a.bottom) / 2);
-      stack.push({ top: mid + 1, left: a.left, bottom: a.bottom, right: a.right });
-      stack.push({ top: a.top, left: a.left, bottom: mid, right: a.right });
-    } else {
-      const mid = Math.floor((a.left + a.right) / 2);
-      stack.push({ top: a.top, left: mid + 1, bottom: a.bottom, right: a.right });
-      stack.push({ top: a.top, left: a.left, bottom: a.bottom, right: mid });
-    }
+    const mid = Math.floor((top + seg.bottom) / 2);
+    queue.push({ col: seg.col, top, bottom: mid }, { col: seg.col, top: mid + 1, bottom: seg.bottom });
   }
   return found.sort((x, y) => x.top - y.top || x.left - y.left);
 }
