@@ -103,56 +103,77 @@ function readFormats(ws: EtWorksheet, area: Area, whole: string | null, wanted: 
 }
 
 /** Host calls merges may take per sheet; past it the merges found so far (top rows first) are kept. */
-export const MERGE_CALL_BUDGET = 240;
+export const MERGE_CALL_BUDGET = 300;
 
 /**
- * Merged areas inside `area`, column by column, top rows first: a column segment whose MergeCells is
- * false holds none; true means its first uncovered cell starts (or lies in) a merge, whose MergeArea is
- * read, and the rest of the segment below it is looked at again; null (mixed) splits it in two. Cells
- * covered by merges found are skipped without a call. The calls are capped (MERGE_CALL_BUDGET): the
- * engine fills merged labels down by itself, so merges past the cap (far down a huge sheet) cost
- * nothing worse than those of a host that cannot read merges; the ones that shape the header are found
- * first.
+ * Merged areas inside `area`, by bisection on MergeCells: false means nothing inside is merged; true or
+ * null (mixed) means look closer. Where a part is merged throughout, the MergeArea of its first
+ * uncovered cell is read straight away (often that merge is the whole part); otherwise the part is split
+ * in two. Parts already covered by merges found are skipped without a call, and edge columns or rows a
+ * found merge covers whole are trimmed off first (a label merged down a tall table would otherwise make
+ * every part beside it mixed). Top parts come first, and the calls are capped (MERGE_CALL_BUDGET): the
+ * engine fills merged labels down by itself, so merges past the cap (far down a huge sheet) cost no more
+ * than with a host that cannot read merges, while those that shape the header are found.
  */
 export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats, budget = MERGE_CALL_BUDGET): MergeArea[] {
   const found: MergeArea[] = [];
   const seen = new Set<string>();
-  const coverOf = (r: number, c: number) => {
-    for (const m of found) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return m;
+  const covered = (r: number, c: number) => found.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  const coversWhole = (a: Area) => found.some((m) => m.top <= a.top && m.bottom >= a.bottom && m.left <= a.left && m.right >= a.right);
+  const trim = (a0: Area): Area | null => {
+    const a = { ...a0 };
+    while (a.left <= a.right && coversWhole({ top: a.top, left: a.left, bottom: a.bottom, right: a.left })) a.left++;
+    while (a.left <= a.right && coversWhole({ top: a.top, left: a.right, bottom: a.bottom, right: a.right })) a.right--;
+    while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.top, left: a.left, bottom: a.top, right: a.right })) a.top++;
+    while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.bottom, left: a.left, bottom: a.bottom, right: a.right })) a.bottom--;
+    return a.left <= a.right && a.top <= a.bottom ? a : null;
+  };
+  const firstUncovered = (a: Area): [number, number] | null => {
+    if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 4096) return covered(a.top, a.left) ? null : [a.top, a.left];
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (!covered(r, c)) return [r, c];
     return null;
   };
   const call = (n: number) => {
     stats.mergeReads += n;
     budget -= n;
   };
-  const queue: { col: number; top: number; bottom: number }[] = [];
-  for (let c = area.left; c <= area.right; c++) queue.push({ col: c, top: area.top, bottom: area.bottom });
-  while (queue.length && budget > 0) {
-    let bi = 0;
-    for (let i = 1; i < queue.length; i++) if (queue[i].top < queue[bi].top || (queue[i].top === queue[bi].top && queue[i].col < queue[bi].col)) bi = i;
-    const seg = queue.splice(bi, 1)[0];
-    let top = seg.top;
-    for (let m = coverOf(top, seg.col); m && top <= seg.bottom; m = coverOf(top, seg.col)) top = m.bottom + 1;
-    if (top > seg.bottom) continue;
+  const mergeAreaOf = (r: number, c: number): boolean => {
     call(2);
-    const mc = ws.Range(areaAddress({ top, left: seg.col, bottom: seg.bottom, right: seg.col })).MergeCells;
-    if (mc === false || (mc !== true && top === seg.bottom)) continue;
-    if (mc === true) {
-      call(3);
-      const m = parseArea(ws.Range(areaAddress({ top, left: seg.col, bottom: top, right: seg.col })).MergeArea.Address(false, false));
-      const real = m && !(m.top === m.bottom && m.left === m.right);
-      if (real) {
-        const key = areaAddress(m);
-        if (!seen.has(key)) {
-          seen.add(key);
-          found.push(m);
-        }
-      }
-      queue.push({ col: seg.col, top: (real ? Math.max(m.bottom, top) : top) + 1, bottom: seg.bottom });
+    const m = parseArea(ws.Range(areaAddress({ top: r, left: c, bottom: r, right: c })).MergeArea.Address(false, false));
+    if (!m || (m.top === m.bottom && m.left === m.right)) return false;
+    const key = areaAddress(m);
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push(m);
+    }
+    return true;
+  };
+  const stack: Area[] = [area];
+  while (stack.length && budget > 0) {
+    const a = trim(stack.pop()!);
+    if (!a) continue;
+    const first = firstUncovered(a);
+    if (!first) continue;
+    if (a.top === a.bottom && a.left === a.right) {
+      call(1);
+      if (ws.Range(areaAddress(a)).MergeCells) mergeAreaOf(a.top, a.left);
       continue;
     }
-    const mid = Math.floor((top + seg.bottom) / 2);
-    queue.push({ col: seg.col, top, bottom: mid }, { col: seg.col, top: mid + 1, bottom: seg.bottom });
+    call(1);
+    const mc = ws.Range(areaAddress(a)).MergeCells;
+    if (mc === false) continue;
+    // All merged: the first uncovered cell starts (or lies in) a merge; often it is the whole part.
+    if (mc === true && mergeAreaOf(first[0], first[1]) && !firstUncovered(a)) continue;
+    // Split the longer side (top half, left half first: they are popped first).
+    if (a.bottom - a.top >= a.right - a.left) {
+      const mid = Math.floor((a.top + a.bottom) / 2);
+      stack.push({ top: mid + 1, left: a.left, bottom: a.bottom, right: a.right });
+      stack.push({ top: a.top, left: a.left, bottom: mid, right: a.right });
+    } else {
+      const mid = Math.floor((a.left + a.right) / 2);
+      stack.push({ top: a.top, left: mid + 1, bottom: a.bottom, right: a.right });
+      stack.push({ top: a.top, left: a.left, bottom: a.bottom, right: mid });
+    }
   }
   return found.sort((x, y) => x.top - y.top || x.left - y.left);
 }
