@@ -4,7 +4,6 @@
 
 import type * as OfficeBoot from '../../taskpane/boot';
 import { detectHost } from '../detect';
-import { createWpsHost } from './index';
 
 export type BootResult = OfficeBoot.BootResult;
 export type BootOptions = OfficeBoot.BootOptions;
@@ -35,7 +34,8 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
     return { mode: 'standalone', reason: '未检测到 WPS 表格' };
   }
   try {
-    const host = opts.createHost ? await opts.createHost('wps') : createWpsHost(g.Application);
+    // The adapter (and the engine parts it uses) load on demand: the pane's first chunk stays small.
+    const host = opts.createHost ? await opts.createHost('wps') : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(g.Application);
     if (host) return { mode: 'host', host, label: 'WPS 表格' };
     return { mode: 'standalone', reason: '未检测到 WPS 表格' };
   } catch (e) {
