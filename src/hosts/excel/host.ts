@@ -31,6 +31,7 @@ import {
 } from '../../core/plan';
 import { Severity } from '../../core/types';
 import { MARK_PREFIX, SEVERITIES, isMarkFormula, markFormula } from '../marks';
+import { UNSUPPORTED_EXCEL } from '../../app/messages';
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import {
@@ -51,8 +52,8 @@ export { MARK_PREFIX, markFormula, isMarkFormula };
 
 export const MIN_API = '1.9';
 
-export const UNSUPPORTED_MESSAGE =
-  '当前 Excel 版本过旧，不支持绩效评价助手所需的功能（需要 ExcelApi 1.9 或更高版本，即 Excel 2019、Microsoft 365 或网页版 Excel）。请更新 Excel 后再试。';
+/** Below MIN_API: the supported-versions message (src/app/messages.ts). */
+export const UNSUPPORTED_MESSAGE = UNSUPPORTED_EXCEL;
 
 /** What the host needs from the environment; tests pass the fake. */
 export interface ExcelEnv {

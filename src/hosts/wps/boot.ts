@@ -20,6 +20,11 @@ export function officeReady(): Promise<null> {
   return Promise.resolve(null);
 }
 
+/** Never inside Office here. */
+export function insideOffice(): boolean {
+  return false;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -48,4 +53,4 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
 export const SAME_EXPORTS_AS_OFFICE_BOOT: { [K in keyof typeof OfficeBoot]: unknown } & {
   boot: typeof OfficeBoot.boot;
   OFFICE_TIMEOUT_MS: number;
-} = { boot, OFFICE_TIMEOUT_MS, waitForOfficeScript, officeReady };
+} = { boot, OFFICE_TIMEOUT_MS, waitForOfficeScript, officeReady, insideOffice };
