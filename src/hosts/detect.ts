@@ -29,8 +29,27 @@ export function isWpsApplication(app: unknown): boolean {
   return ET_MEMBERS.every((m) => hasMember(a, m));
 }
 
+/**
+ * The WPS 表格 application object, the one way every caller finds it (pane, ribbon bundle, host factory;
+ * wps/main.js, plain ES5, looks in the same order): `Application`, else `wps.Application` or `wps` (some
+ * builds expose the add-in root as `wps`). null outside WPS 表格.
+ */
+export function wpsApplication(g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): unknown {
+  const candidates: unknown[] = [g.Application];
+  const w = g.wps as Record<string, unknown> | undefined;
+  if (w && (typeof w === 'object' || typeof w === 'function')) {
+    try {
+      candidates.push(w.Application, w);
+    } catch {
+      // a host object that refuses the lookup
+    }
+  }
+  for (const c of candidates) if (isWpsApplication(c)) return c;
+  return null;
+}
+
 export function detectHost(g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): DetectedHost {
-  if (isWpsApplication(g.Application)) return 'wps';
+  if (wpsApplication(g)) return 'wps';
   const office = g.Office as { onReady?: unknown } | undefined;
   if (office && typeof office === 'object' && typeof office.onReady === 'function') return 'office';
   return 'standalone';

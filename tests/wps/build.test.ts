@@ -183,7 +183,7 @@ describe('ribbon.xml and main.js', () => {
     url: string;
   }
 
-  function loadMain(opts: { evaluate?: () => Promise<{ ok: boolean; message: string }> } = {}) {
+  function loadMain(opts: { evaluate?: () => Promise<{ ok: boolean; message: string }>; href?: string } = {}) {
     const storage = new Map<string, string>();
     const panes: FakePane[] = [];
     const alerts: string[] = [];
@@ -206,7 +206,7 @@ describe('ribbon.xml and main.js', () => {
     };
     const win: Record<string, unknown> = {
       Application: app,
-      location: { href: `file:///home/u/.local/share/Kingsoft/wps/jsaddons/${FOLDER}/index.html?x=1#top` },
+      location: { href: opts.href ?? `file:///home/u/.local/share/Kingsoft/wps/jsaddons/${FOLDER}/index.html?x=1#top` },
       alert: (m: string) => alerts.push(m),
       jixiaoRibbon: {
         evaluate: opts.evaluate ?? (() => Promise.resolve({ ok: true, message: '评价完成' })),
@@ -276,6 +276,12 @@ describe('ribbon.xml and main.js', () => {
     ribbon.OnAction({ Id: 'jxOpenPane' });
     expect(panes).toHaveLength(2);
     expect(storage.get('jixiao_taskpane_id')).toBe(String(panes[1].ID));
+  });
+
+  test('the pane URL is decoded: a Chinese user name in the path reaches CreateTaskPane as written', () => {
+    const { ribbon, panes } = loadMain({ href: `file:///C:/Users/${encodeURIComponent('张三')}/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/index.html` });
+    ribbon.OnAction({ Id: 'jxOpenPane' });
+    expect(panes[0].url).toBe(`file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/taskpane.html`);
   });
 
   test('评价 starts the work, returns at once, and shows the outcome when it settles', async () => {

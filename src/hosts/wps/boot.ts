@@ -3,7 +3,7 @@
 // code path at all ends up in dist-wps. Same exports and types as src/taskpane/boot.ts (checked below).
 
 import type * as OfficeBoot from '../../taskpane/boot';
-import { detectHost } from '../detect';
+import { detectHost, wpsApplication } from '../detect';
 
 export type BootResult = OfficeBoot.BootResult;
 export type BootOptions = OfficeBoot.BootOptions;
@@ -40,7 +40,7 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   }
   try {
     // The adapter (and the engine parts it uses) load on demand: the pane's first chunk stays small.
-    const host = opts.createHost ? await opts.createHost('wps') : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(g.Application);
+    const host = opts.createHost ? await opts.createHost('wps') : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(wpsApplication(g));
     if (host) return { mode: 'host', host, label: 'WPS 表格' };
     return { mode: 'standalone', reason: '未检测到 WPS 表格' };
   } catch (e) {

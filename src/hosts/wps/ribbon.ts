@@ -6,6 +6,7 @@ import { runEvaluation, clearMarks } from '../../app/session';
 import { isJixiaoError } from '../../core/errors';
 import { createWpsHost } from './index';
 import { Host } from '../host';
+import { wpsApplication } from '../detect';
 
 export interface RibbonResult {
   ok: boolean;
@@ -59,5 +60,5 @@ export function createRibbonApi(getApp: () => unknown): RibbonApi {
   };
 }
 
-const g = globalThis as unknown as { jixiaoRibbon?: RibbonApi; Application?: unknown; wps?: unknown };
-g.jixiaoRibbon = createRibbonApi(() => g.Application ?? g.wps);
+const g = globalThis as unknown as { jixiaoRibbon?: RibbonApi };
+g.jixiaoRibbon = createRibbonApi(() => wpsApplication());
