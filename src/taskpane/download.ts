@@ -9,6 +9,26 @@ export function safeFileName(name: string): string {
   return cleaned || '下载';
 }
 
+/**
+ * Whether a blob download can reach the user here. Excel for Mac and iPad run the pane in WKWebView,
+ * which ignores <a download> of a blob (nothing happens, no error): there we offer what works instead.
+ */
+export function canDownload(g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): boolean {
+  try {
+    const office = g.Office as { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } | undefined;
+    const platform = String(office?.context?.platform ?? office?.context?.diagnostics?.platform ?? '');
+    if (platform === 'Mac' || platform === 'iOS') return false;
+    const wk = g.webkit as { messageHandlers?: unknown } | undefined;
+    const nav = g.navigator as { userAgent?: string } | undefined;
+    // WKWebView (not Safari itself, which has no webkit.messageHandlers for pages).
+    if (wk && wk.messageHandlers && /Macintosh|iPad|iPhone/.test(nav?.userAgent ?? '')) return false;
+    const a = (g.HTMLAnchorElement as { prototype?: object } | undefined)?.prototype;
+    return !a || 'download' in a;
+  } catch {
+    return true;
+  }
+}
+
 export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string, doc: Document = document): void {
   const blob = new Blob([bytes as BlobPart], { type: mime });
   const url = URL.createObjectURL(blob);
