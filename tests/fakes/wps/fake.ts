@@ -14,6 +14,11 @@
 //   - Range("…") takes A1 areas, "$A$1", comma-separated multi-area lists up to 255 characters;
 //   - Select() fails unless the sheet is active; Activate() fails on hidden sheets;
 //   - Sheets.Add activates the new sheet; Delete and Merge with DisplayAlerts on would prompt (counted);
+//   - FormatConditions: formula rules (Add(xlExpression, , "=…"), Item(i) 1-based, Type, Formula1,
+//     Interior.Color, AppliesTo, Delete) and data bars; a data bar seen through Item has no Formula1
+//     (reading it throws, as a Databar object lacks the member); Cells.FormatConditions lists the sheet's;
+//   - Application.Union joins up to 30 ranges of one sheet into one multi-area range;
+//   - =HYPERLINK("#…",label) entered into a General cell is a formula showing its label (cell.hyperlink);
 //   - every member access is counted (app.stats) and any can be made to fail (app.failOn).
 // No Node imports: tests/wps bundles this for Chromium.
 
