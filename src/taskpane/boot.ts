@@ -8,6 +8,7 @@
 import { isJixiaoError } from '../core/errors';
 import { OFFICE_JS_UNAVAILABLE } from '../app/messages';
 import { detectHost, createHostFor } from '../hosts/create';
+import { hostGlobals } from '../hosts/detect';
 import { Host } from '../hosts/host';
 
 export type BootResult =
@@ -111,7 +112,7 @@ export function insideOffice(g: Record<string, unknown>): boolean {
 
 export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   const timeoutMs = opts.timeoutMs ?? OFFICE_TIMEOUT_MS;
-  const g = opts.g ?? (globalThis as unknown as Record<string, unknown>);
+  const g = opts.g ?? hostGlobals();
   const create = opts.createHost ?? createHostFor;
   const started = Date.now();
 

@@ -1,5 +1,7 @@
 // Saving a file from the pane: a Blob and an <a download> click. No network involved.
 
+import { HostGlobals, hostGlobals } from '../hosts/detect';
+
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,7 +15,7 @@ export function safeFileName(name: string): string {
  * Whether a blob download can reach the user here. Excel for Mac and iPad run the pane in WKWebView,
  * which ignores <a download> of a blob (nothing happens, no error): there we offer what works instead.
  */
-export function canDownload(g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): boolean {
+export function canDownload(g: HostGlobals = hostGlobals()): boolean {
   try {
     const office = g.Office as { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } | undefined;
     const platform = String(office?.context?.platform ?? office?.context?.diagnostics?.platform ?? '');

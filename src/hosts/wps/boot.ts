@@ -3,7 +3,7 @@
 // code path at all ends up in dist-wps. Same exports and types as src/taskpane/boot.ts (checked below).
 
 import type * as OfficeBoot from '../../taskpane/boot';
-import { detectHost, wpsApplication } from '../detect';
+import { detectHost, hostGlobals, wpsApplication } from '../detect';
 
 export type BootResult = OfficeBoot.BootResult;
 export type BootOptions = OfficeBoot.BootOptions;
@@ -30,7 +30,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 export async function boot(opts: BootOptions = {}): Promise<BootResult> {
-  const g = opts.g ?? (globalThis as unknown as Record<string, unknown>);
+  const g = opts.g ?? hostGlobals();
   const timeoutMs = opts.timeoutMs ?? OFFICE_TIMEOUT_MS;
   // WPS injects `Application` with the page; give a slow build a moment before going standalone.
   const until = Date.now() + timeoutMs;

@@ -6,7 +6,7 @@ import { runEvaluation, clearMarks } from '../../app/session';
 import { isJixiaoError } from '../../core/errors';
 import { createWpsHost } from './index';
 import { Host } from '../host';
-import { wpsApplication } from '../detect';
+import { hostGlobals, wpsApplication } from '../detect';
 
 export interface RibbonResult {
   ok: boolean;
@@ -60,5 +60,4 @@ export function createRibbonApi(getApp: () => unknown): RibbonApi {
   };
 }
 
-const g = globalThis as unknown as { jixiaoRibbon?: RibbonApi };
-g.jixiaoRibbon = createRibbonApi(() => wpsApplication());
+hostGlobals().jixiaoRibbon = createRibbonApi(() => wpsApplication());
