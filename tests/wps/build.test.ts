@@ -397,6 +397,20 @@ describe('records, archive and install scripts', () => {
   });
 });
 
+test('the Linux install script tells about the trust prompt, and about an authaddin.json that already names the add-in', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-jsaddons-'));
+  try {
+    let said = execFileSync('sh', [path.join(out, 'install-linux.sh'), dir], { encoding: 'utf8' });
+    expect(said).toMatch(/信任/);
+    expect(said).not.toMatch(/authaddin\.json/);
+    fs.writeFileSync(path.join(dir, 'authaddin.json'), JSON.stringify({ [pkg.name]: { enable: false } }));
+    said = execFileSync('sh', [path.join(out, 'install-linux.sh'), dir], { encoding: 'utf8' });
+    expect(said).toMatch(/authaddin\.json 中已有本加载项的信任记录/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 (HAVE_CHROMIUM ? describe : describe.skip)('end to end: the WPS build in headless Chromium from file://', () => {
   let context: BrowserContext;
   let userDataDir: string;
