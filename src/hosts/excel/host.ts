@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
-// The Excel host: the only code that touches `Excel.*`. Reads the sheet in one batch, applies a WritePlan
-// in two (inspect, then write), whatever the sheet size; formats go through RangeAreas and conditional
+// The Excel host: the only code that touches `Excel.*`. Reads the sheet in blocks of rows (one round trip
+// for a small sheet), applies a WritePlan in an inspect and a write batch (values in blocks under the
+// payload limit); formats go through RangeAreas and conditional
 // formats, never one proxy object per cell.
 //
 // Reversible highlights: each severity is ONE custom conditional format per sheet (per 8,000-character
@@ -14,35 +15,20 @@
 // settings keep a record ('jixiao.owner': which sheet we wrote, which sheets carry marks) for the pane
 // and the ribbon commands, which run in separate runtimes and share state only through the workbook.
 
-import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName, compactAreas, isGeneralFormat } from '../../core/snapshot';
+import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
-import {
-  BAR_COLOR,
-  OWNER_MARK,
-  SEVERITY_FILL,
-  SUMMARY_LOOK,
-  SummaryLook,
-  SummaryPlan,
-  SummaryStyle,
-  WritePlan,
-  chooseSummaryName,
-  isSummaryName,
-  isOwnerMark,
-} from '../../core/plan';
-import { Severity } from '../../core/types';
-import { MARK_PREFIX, SEVERITIES, isMarkFormula, markFormula } from '../marks';
-import { UNSUPPORTED_EXCEL } from '../../app/messages';
+import { OWNER_MARK, WritePlan, chooseSummaryName, isSummaryName, isOwnerMark } from '../../core/plan';
+import { MARK_PREFIX, isMarkFormula, markFormula } from '../marks';
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
-import {
-  chunkAddresses,
-  columnRangeA1,
-  columnWidthPoints,
-  hyperlinkFormula,
-  literalText,
-  parseAreasAddress,
-  wrappedRowHeight,
-} from './addresses';
+import { parseAreasAddress } from './addresses';
+import { UNSUPPORTED_MESSAGE, errorCode, toJixiaoError } from './errors';
+import { PAYLOAD_BUDGET, jsonBytes, readBlocks, toSheetSnapshot } from './read';
+import { queueHighlights, queueSummary, queueSummaryCells, summaryGrid } from './write';
+
+// The parts, split like the WPS adapter's: errors.ts (failures → Chinese), read.ts (used ranges in
+// blocks), write.ts (the write batch); this file holds the batches and the mark inventory.
+export { UNSUPPORTED_MESSAGE, toJixiaoError, PAYLOAD_BUDGET, jsonBytes, toSheetSnapshot, summaryGrid };
 
 export const SETTINGS_KEY = 'jixiao.settings';
 export const OWNER_KEY = 'jixiao.owner';
@@ -51,9 +37,6 @@ export const DEFAULT_DOCUMENT_NAME = '当前工作簿';
 export { MARK_PREFIX, markFormula, isMarkFormula };
 
 export const MIN_API = '1.9';
-
-/** Below MIN_API: the supported-versions message (src/app/messages.ts). */
-export const UNSUPPORTED_MESSAGE = UNSUPPORTED_EXCEL;
 
 /** What the host needs from the environment; tests pass the fake. */
 export interface ExcelEnv {
@@ -96,187 +79,15 @@ interface Recovery {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Styles of the summary sheet (SUMMARY_LOOK, shared with the WPS and file hosts).
-
-/** SUMMARY_LOOK in Office.js terms. */
-interface XStyle {
-  bold?: boolean;
-  size?: number;
-  color?: string;
-  underline?: boolean;
-  fill?: string;
-  horizontal?: 'Left' | 'Center' | 'Right';
-  vertical?: 'Top' | 'Center';
-  wrap?: boolean;
-}
-
-const ALIGN = { left: 'Left', center: 'Center', right: 'Right', top: 'Top' } as const;
-
-function xstyle(l: SummaryLook): XStyle {
-  const x: XStyle = {};
-  if (l.bold) x.bold = true;
-  if (l.size) x.size = l.size;
-  if (l.color) x.color = `#${l.color}`;
-  if (l.underline) x.underline = true;
-  if (l.fill) x.fill = `#${l.fill}`;
-  if (l.h) x.horizontal = ALIGN[l.h];
-  if (l.v) x.vertical = ALIGN[l.v];
-  if (l.wrap) x.wrap = true;
-  return x;
-}
-
-const STYLE = Object.fromEntries(Object.entries(SUMMARY_LOOK).map(([k, l]) => [k, xstyle(l)])) as Record<SummaryStyle, XStyle>;
-
-const BAR_FILL = `#${BAR_COLOR}`;
-const SEV_FILL = (s: Severity): string => `#${SEVERITY_FILL[s]}`;
-
-// ---------------------------------------------------------------------------------------------------
-// Errors
-
-function errorCode(e: unknown): string | undefined {
-  if (e && typeof e === 'object' && 'code' in e) return String((e as { code: unknown }).code);
-  return undefined;
-}
-
-/** Any failure → a Chinese message that says what to do. */
-export function toJixiaoError(e: unknown, action: string, kind: ErrorCode): JixiaoError {
-  if (isJixiaoError(e)) return e;
-  const code = errorCode(e);
-  const detail = e instanceof Error ? e.message : String(e);
-  switch (code) {
-    case 'InvalidOperationInCellEditMode':
-      return new JixiaoError(kind, `Excel 正在编辑单元格，暂时无法${action}：请先按 Enter 或 Esc 结束编辑，再重试。`);
-    case 'AccessDenied':
-      return new JixiaoError(kind, `无法${action}：工作簿或工作表受保护。请在“审阅”选项卡中撤消工作表保护（或工作簿保护）后再试。`);
-    case 'ApiNotFound':
-    case 'ApiNotAvailable':
-      return new JixiaoError('unsupported', UNSUPPORTED_MESSAGE);
-    case 'RequestPayloadSizeLimitExceeded':
-    case 'ResponsePayloadSizeLimitExceeded':
-      return new JixiaoError(kind, `无法${action}：表格数据量超出了 Excel 单次读写的上限（网页版约 5 MB）。请删去与绩效指标无关的行列后重试，或在桌面版 Excel 中使用。`);
-    case 'ItemNotFound':
-      return new JixiaoError('not-found', `无法${action}：要操作的工作表或单元格已不存在（可能刚被删除或重命名）。请重新点击“评价”。`);
-    default:
-      return new JixiaoError(kind, `无法${action}：Excel 返回错误${code ? ` ${code}` : ''}（${detail}）。请稍后重试；如果问题持续，请保存工作簿后重新打开。`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
 
 function parseSettings(raw: unknown): Settings {
   return normaliseSettings(raw) ?? { ...DEFAULT_SETTINGS };
-}
-
-/** Used range arrays → snapshot rows. Empty cells are null; formats only when not General. */
-export function toSheetSnapshot(
-  name: string,
-  top: number,
-  left: number,
-  values: unknown[][],
-  text: string[][],
-  formats: unknown[][],
-  merges: MergeArea[],
-): SheetSnapshot {
-  const rows: (Cell | null)[][] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const vr = values[i];
-    const out: (Cell | null)[] = new Array(vr.length);
-    for (let j = 0; j < vr.length; j++) {
-      const v = vr[j];
-      if (v === '' || v === null || v === undefined) {
-        out[j] = null;
-        continue;
-      }
-      const val = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-      const t = text[i]?.[j] ?? String(v);
-      const f = formats[i]?.[j];
-      out[j] = isGeneralFormat(f) ? { v: val, t } : { v: val, t, f: String(f) };
-    }
-    rows[i] = out;
-  }
-  return { name, rows, top, left, merges };
 }
 
 function sameNames(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
   const s = new Set(a);
   return b.every((x) => s.has(x));
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Request and response size: Excel on the web refuses either over 5 MB, so cells go in blocks of rows
-// sized to stay under PAYLOAD_BUDGET (UTF-8 bytes of their JSON), whatever the sheet size.
-
-/** Target size of one block of cells sent or received: well under 4 MB with what rides along. */
-export const PAYLOAD_BUDGET = 2_500_000;
-/** Cells in the first block read, before the sheet's own density is known. */
-const FIRST_READ_CELLS = 12_000;
-
-/** UTF-8 bytes of a value's JSON (what the request or response carries). */
-export function jsonBytes(v: unknown): number {
-  const s = JSON.stringify(v) ?? '';
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x800) n += c >= 0xd800 && c <= 0xdfff ? 1 : 2;
-    else if (c >= 0x80) n += 1;
-  }
-  return n;
-}
-
-interface BlockSource {
-  ws: Excel.Worksheet;
-  /** 0-based, as Office.js gives them. */
-  top: number;
-  left: number;
-  rows: number;
-  cols: number;
-}
-
-interface SheetCells {
-  values: unknown[][];
-  text: string[][];
-  formats: unknown[][];
-}
-
-/**
- * Values, display text and number formats of each used range, in blocks of rows: one round trip per
- * block (a small sheet is one block), each block sized from the bytes per row the previous one took.
- */
-async function readBlocks(ctx: Excel.RequestContext, sources: BlockSource[], budgetBytes: number): Promise<SheetCells[]> {
-  const out: SheetCells[] = sources.map(() => ({ values: [], text: [], formats: [] }));
-  const pending = sources.map((src, k) => ({ k, src, next: 0 }));
-  let bytesPerCell = 0;
-  while (pending.some((p) => p.next < p.src.rows)) {
-    // Fill one round trip with rows of as many sheets as fit.
-    let budget = bytesPerCell ? Math.max(1, Math.floor(budgetBytes / bytesPerCell)) : FIRST_READ_CELLS;
-    const batch: { k: number; range: Excel.Range; cells: number }[] = [];
-    for (const p of pending) {
-      if (budget <= 0) break;
-      if (p.next >= p.src.rows) continue;
-      const cols = Math.max(1, p.src.cols);
-      const rows = Math.min(p.src.rows - p.next, Math.max(1, Math.floor(budget / cols)));
-      const range = p.src.ws.getRangeByIndexes(p.src.top + p.next, p.src.left, rows, cols);
-      range.load('values,text,numberFormat');
-      batch.push({ k: p.k, range, cells: rows * cols });
-      p.next += rows;
-      budget -= rows * cols;
-    }
-    await ctx.sync();
-    let bytes = 0;
-    let cells = 0;
-    for (const b of batch) {
-      const o = out[b.k];
-      for (const r of b.range.values) o.values.push(r);
-      for (const r of b.range.text) o.text.push(r);
-      for (const r of b.range.numberFormat) o.formats.push(r);
-      bytes += jsonBytes(b.range.values) + jsonBytes(b.range.text) + jsonBytes(b.range.numberFormat);
-      cells += b.cells;
-    }
-    // The densest block so far decides the next one's size.
-    if (cells) bytesPerCell = Math.max(bytesPerCell, bytes / cells, 1);
-  }
-  return out;
 }
 
 export class ExcelHost implements Host {
@@ -754,164 +565,6 @@ function parseOwner(raw: unknown): OwnerRecord | null {
     // ignore
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The write batch
-
-function applyStyle(format: Excel.RangeFormat, st: XStyle): void {
-  if (st.fill) format.fill.color = st.fill;
-  if (st.bold !== undefined || st.size !== undefined || st.color !== undefined || st.underline !== undefined) {
-    const font = format.font;
-    if (st.bold !== undefined) font.bold = st.bold;
-    if (st.size !== undefined) font.size = st.size;
-    if (st.color !== undefined) font.color = st.color;
-    if (st.underline) font.underline = 'Single';
-  }
-  if (st.wrap !== undefined) format.wrapText = st.wrap;
-  if (st.horizontal) format.horizontalAlignment = st.horizontal;
-  if (st.vertical) format.verticalAlignment = st.vertical;
-}
-
-/**
- * The summary grid as one formulas array (text with its apostrophe, numbers, HYPERLINK formulas), the
- * cells per style, and the number cells per number format (the new sheet is General everywhere else).
- */
-export function summaryGrid(plan: SummaryPlan): {
-  formulas: (string | number)[][];
-  styles: Map<SummaryStyle, { row: number; col: number }[]>;
-  numberFormats: Map<string, { row: number; col: number }[]>;
-  columns: number;
-} {
-  let columns = Math.max(plan.widths.length, 1);
-  for (const r of plan.rows) if (r.length > columns) columns = r.length;
-  const formulas: (string | number)[][] = [];
-  const styles = new Map<SummaryStyle, { row: number; col: number }[]>();
-  const numberFormats = new Map<string, { row: number; col: number }[]>();
-  plan.rows.forEach((cells, i) => {
-    const fr: (string | number)[] = new Array(columns).fill('');
-    cells.forEach((sc, j) => {
-      if (!sc) return;
-      if (sc.link) {
-        fr[j] = hyperlinkFormula(sc.link.sheet, sc.link.cell, sc.v === null ? '' : sc.v);
-      } else if (typeof sc.v === 'number') {
-        fr[j] = sc.v;
-        const fmt = sc.style && SUMMARY_LOOK[sc.style].numFmt;
-        if (fmt) {
-          let list = numberFormats.get(fmt);
-          if (!list) numberFormats.set(fmt, (list = []));
-          list.push({ row: i + 1, col: j + 1 });
-        }
-      } else if (typeof sc.v === 'string') {
-        fr[j] = literalText(sc.v);
-      }
-      if (sc.style) {
-        let list = styles.get(sc.style);
-        if (!list) styles.set(sc.style, (list = []));
-        list.push({ row: i + 1, col: j + 1 });
-      }
-    });
-    formulas.push(fr);
-  });
-  if (formulas.length === 0) formulas.push(new Array(columns).fill(''));
-  return { formulas, styles, numberFormats, columns };
-}
-
-/**
- * The summary's number formats and cells, in blocks of rows under PAYLOAD_BUDGET: every block but the
- * last is sent on its own round trip (into the temporary sheet, so a failure leaves nothing half-written
- * in place); the last rides with the rest of the write batch.
- */
-async function queueSummaryCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, grid: ReturnType<typeof summaryGrid>, budgetBytes: number): Promise<number> {
-  const { formulas, numberFormats, columns } = grid;
-  // Number formats first (a handful of rectangles), then the grid.
-  for (const [fmt, cells] of numberFormats) {
-    for (const a of compactAreas(cells)) {
-      const rows = a.bottom - a.top + 1;
-      const cols = a.right - a.left + 1;
-      ws.getRangeByIndexes(a.top - 1, a.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(fmt));
-    }
-  }
-  let start = 0;
-  let bytes = 0;
-  let syncs = 0;
-  for (let i = 0; i < formulas.length; i++) {
-    const b = jsonBytes(formulas[i]);
-    if (i > start && bytes + b > budgetBytes) {
-      ws.getRangeByIndexes(start, 0, i - start, columns).formulas = formulas.slice(start, i);
-      await ctx.sync();
-      syncs++;
-      start = i;
-      bytes = 0;
-    }
-    bytes += b;
-  }
-  ws.getRangeByIndexes(start, 0, formulas.length - start, columns).formulas = start === 0 ? formulas : formulas.slice(start);
-  return syncs;
-}
-
-function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan, grid: ReturnType<typeof summaryGrid>): void {
-  const { styles } = grid;
-  for (const [style, cells] of styles) {
-    for (const chunk of chunkAddresses(compactAreas(cells))) applyStyle(ws.getRanges(chunk).format, STYLE[style]);
-  }
-  for (const m of plan.merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    ws.getRangeByIndexes(m.top - 1, m.left - 1, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
-  }
-  // A merged cell never grows to fit wrapped text: give the wrapped merged rows their height.
-  const heights = new Map<number, { row: number; col: number }[]>();
-  for (const m of plan.merges) {
-    if (m.top !== m.bottom) continue;
-    const sc = plan.rows[m.top - 1]?.[m.left - 1];
-    if (!sc || typeof sc.v !== 'string' || !sc.style || !STYLE[sc.style].wrap) continue;
-    let width = 0;
-    for (let c = m.left; c <= m.right; c++) width += plan.widths[c - 1] ?? 8.43;
-    const h = wrappedRowHeight(sc.v, width);
-    if (h <= 20) continue;
-    let list = heights.get(h);
-    if (!list) heights.set(h, (list = []));
-    list.push({ row: m.top, col: 1 });
-  }
-  for (const [h, cells] of heights) {
-    for (const chunk of chunkAddresses(compactAreas(cells))) ws.getRanges(chunk).format.rowHeight = h;
-  }
-  plan.widths.forEach((w, i) => {
-    ws.getRange(columnRangeA1(i + 1)).format.columnWidth = columnWidthPoints(w);
-  });
-  if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (plan.bars.length) {
-    for (const chunk of chunkAddresses(compactAreas(plan.bars))) {
-      const bar = ws.getRanges(chunk).conditionalFormats.add('DataBar').dataBar;
-      bar.lowerBoundRule = { type: 'Number', formula: '0' };
-      bar.upperBoundRule = { type: 'Number', formula: '1' };
-      bar.positiveFormat.fillColor = BAR_FILL;
-    }
-  }
-}
-
-function queueHighlights(ctx: Excel.RequestContext, plan: WritePlan): void {
-  const bySheet = new Map<string, Map<Severity, { row: number; col: number }[]>>();
-  for (const h of plan.highlights) {
-    let m = bySheet.get(h.sheet);
-    if (!m) bySheet.set(h.sheet, (m = new Map()));
-    let list = m.get(h.severity);
-    if (!list) m.set(h.severity, (list = []));
-    list.push({ row: h.row, col: h.col });
-  }
-  for (const [sheet, bySeverity] of bySheet) {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
-    // Least severe first: each new format goes on top, so errors end up with the top priority.
-    for (const sev of [...SEVERITIES].reverse()) {
-      const cells = bySeverity.get(sev);
-      if (!cells) continue;
-      for (const chunk of chunkAddresses(compactAreas(cells))) {
-        const cf = ws.getRanges(chunk).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = markFormula(sev);
-        cf.custom.format.fill.color = SEV_FILL(sev);
-      }
-    }
-  }
 }
 
 export { OWNER_MARK };
