@@ -13,9 +13,9 @@
 // "100%" or "007" stay exactly the text they are; links are =HYPERLINK formulas in General cells,
 // written with the values (one block write, not one call per link).
 
-import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, SummaryStyle, Highlight } from '../../core/plan';
+import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, Highlight } from '../../core/plan';
 import { Severity } from '../../core/types';
-import { address, areaAddress, columnLetters, compactAreas } from '../../core/snapshot';
+import { address, columnLetters, compactAreas } from '../../core/snapshot';
 import { SEVERITIES, hyperlinkFormula, markFormula, markSeverity } from '../marks';
 import { Area, chunkAddresses, parseArea } from './address';
 import {
