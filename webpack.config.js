@@ -4,8 +4,13 @@
 //   npm run build        production build; dist/manifest.xml points at $ADDIN_BASE_URL
 //   npm run dev-server   development server on port 3000 (https when office-addin-dev-certs are installed)
 //
+//   npm run build:intranet   the same, with office.js served from dist/office-js/ (the @microsoft/office-js
+//                            package pinned in package-lock.json): no page loads anything from the internet
+//
 // ADDIN_BASE_URL is where dist/ will be served from, e.g. https://intranet.example/jixiao/
 // (default https://localhost:3000/, the development base manifest.xml is written with).
+// OFFICE_JS_URL replaces the CDN address of office.js in a normal build (e.g. the CDN of Office 365
+// operated by 21Vianet); the intranet build ignores it.
 
 const fs = require('fs');
 const os = require('os');
@@ -16,6 +21,26 @@ const { EsbuildPlugin } = require('esbuild-loader');
 const { DEV_BASE, normalizeBase, rewriteManifestBase } = require('./scripts/manifest-check');
 
 const DEV_PORT = 3000;
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where the intranet build puts office.js and the files it loads next to itself. */
+const OFFICE_LOCAL_DIR = 'office-js';
+
+/** The files office.js loads for Excel (host scripts, strings per locale, telemetry stubs): not Word, Outlook… */
+function officeJsFile(rel) {
+  const f = rel.replace(/\\/g, '/');
+  if (/\.debug\.js$|\.d\.ts$|vsdoc/.test(f)) return false;
+  const base = f.split('/').pop();
+  if (/^(?:access|onenote|outlook|outlookwebapp|powerpoint|powerpointios|project|word|wordios|visio)[-.]/i.test(base)) return false;
+  if (/_strings\.js$/.test(base)) return /^(?:office|excel)_strings\.js$/.test(base);
+  return true;
+}
+
+/** The page with office.js taken from `src` instead of the CDN. */
+function withOfficeJs(file, src) {
+  const html = fs.readFileSync(path.join(__dirname, file), 'utf8');
+  if (!html.includes(OFFICE_CDN)) throw new Error(`[jixiao] ${file} no longer references ${OFFICE_CDN}`);
+  return html.split(OFFICE_CDN).join(src);
+}
 const TARGET = 'es2017';
 
 /** terser, when installed (it comes with html-webpack-plugin through html-minifier-terser). */
@@ -79,10 +104,15 @@ function devCertificates() {
 }
 
 module.exports = (env, argv) => {
+  env = env || {};
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const dev = mode === 'development';
   const base = normalizeBase(process.env.ADDIN_BASE_URL || DEV_BASE);
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  const intranet = Boolean(env && env.intranet) || process.env.JIXIAO_INTRANET === '1';
+  // Relative to the page: every page sits at the root of dist/.
+  const officeJs = intranet ? `${OFFICE_LOCAL_DIR}/office.js` : process.env.OFFICE_JS_URL || OFFICE_CDN;
+  const officeDist = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
   const certificates = serving ? devCertificates() : null;
   if (serving && !certificates) {
     console.warn(
@@ -95,9 +125,10 @@ module.exports = (env, argv) => {
     mode,
     context: __dirname,
     target: ['web', TARGET],
+    // The polyfills first: what the webviews we support may lack (older Edge/Chromium, WKWebView).
     entry: {
-      taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
+      taskpane: ['./src/hosts/wps/polyfills.ts', './src/taskpane/index.tsx'],
+      commands: ['./src/hosts/wps/polyfills.ts', './src/commands/commands.ts'],
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -129,17 +160,28 @@ module.exports = (env, argv) => {
       ...(dev ? [] : [new DropUnusedPlugin()]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        template: './src/taskpane/taskpane.html',
+        templateContent: () => withOfficeJs('src/taskpane/taskpane.html', officeJs),
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        template: './src/commands/commands.html',
+        templateContent: () => withOfficeJs('src/commands/commands.html', officeJs),
         chunks: ['commands'],
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          ...(intranet
+            ? [
+                {
+                  from: officeDist,
+                  to: OFFICE_LOCAL_DIR,
+                  filter: (file) => officeJsFile(path.relative(officeDist, file)),
+                  // As Microsoft ships them: not minified or rewritten again.
+                  info: { minimized: true },
+                },
+              ]
+            : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

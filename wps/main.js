@@ -21,13 +21,22 @@
     jxClearMarks: 'assets/clear-32.png'
   };
 
+  /** 与 src/hosts/detect.ts 的 wpsApplication 相同的查找顺序：Application，其次 wps.Application、wps。 */
   function wpsApp() {
-    return global.Application || global.wps;
+    if (global.Application) return global.Application;
+    var w = global.wps;
+    return (w && w.Application) || w;
   }
 
   /** 加载项所在目录的地址（以 / 结尾），任务窗格页面与本页面在同一目录。 */
   function baseUrl() {
     var href = String(global.location.href).split('#')[0].split('?')[0];
+    // WPS 需要未编码的路径：用户名含中文时 location.href 是 %E5… 形式，原样传给 CreateTaskPane 会得到空白窗格。
+    try {
+      href = decodeURI(href);
+    } catch (e) {
+      // 不是合法编码时保持原样
+    }
     return href.substring(0, href.lastIndexOf('/') + 1);
   }
 

@@ -1,13 +1,13 @@
 // Builds the Host for where the pane runs. Adapters are imported lazily so each build only pulls in
 // what it uses (the WPS build never loads office.js code paths; exceljs loads only in standalone mode).
 
-import { detectHost, DetectedHost } from './detect';
+import { detectHost, DetectedHost, wpsApplication } from './detect';
 import { Host } from './host';
 
 export async function createHostFor(kind: DetectedHost): Promise<Host | null> {
   if (kind === 'wps') {
     const m = await import('./wps');
-    return m.createWpsHost((globalThis as unknown as { Application: unknown }).Application);
+    return m.createWpsHost(wpsApplication());
   }
   if (kind === 'office') {
     const m = await import('./excel');

@@ -29,8 +29,48 @@ export function isWpsApplication(app: unknown): boolean {
   return ET_MEMBERS.every((m) => hasMember(a, m));
 }
 
-export function detectHost(g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): DetectedHost {
-  if (isWpsApplication(g.Application)) return 'wps';
+/** The page globals the add-in looks at, typed in one place (instead of a cast at every use). */
+export interface HostGlobals {
+  [name: string]: unknown;
+  /** WPS: the ET Application (merged with the add-in root); `wps` on some builds. */
+  Application?: unknown;
+  wps?: unknown;
+  /** Office.js. */
+  Office?: { onReady?: unknown; context?: { platform?: unknown; requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } | null;
+  Excel?: { run?: unknown } | null;
+  document?: Document;
+  location?: { href?: string; search?: string; hash?: string };
+  navigator?: { userAgent?: string };
+  addEventListener?: (t: string, f: () => void) => void;
+  removeEventListener?: (t: string, f: () => void) => void;
+}
+
+/** The page's globals (globalThis), as HostGlobals. */
+export function hostGlobals(): HostGlobals {
+  return globalThis as unknown as HostGlobals;
+}
+
+/**
+ * The WPS 表格 application object, the one way every caller finds it (pane, ribbon bundle, host factory;
+ * wps/main.js, plain ES5, looks in the same order): `Application`, else `wps.Application` or `wps` (some
+ * builds expose the add-in root as `wps`). null outside WPS 表格.
+ */
+export function wpsApplication(g: HostGlobals = hostGlobals()): unknown {
+  const candidates: unknown[] = [g.Application];
+  const w = g.wps as Record<string, unknown> | undefined;
+  if (w && (typeof w === 'object' || typeof w === 'function')) {
+    try {
+      candidates.push(w.Application, w);
+    } catch {
+      // a host object that refuses the lookup
+    }
+  }
+  for (const c of candidates) if (isWpsApplication(c)) return c;
+  return null;
+}
+
+export function detectHost(g: HostGlobals = hostGlobals()): DetectedHost {
+  if (wpsApplication(g)) return 'wps';
   const office = g.Office as { onReady?: unknown } | undefined;
   if (office && typeof office === 'object' && typeof office.onReady === 'function') return 'office';
   return 'standalone';

@@ -4,6 +4,7 @@
 // read it (Excel: a workbook setting written in the same batch as the marks; WPS: PluginStorage), and
 // an open pane watches for stamps it did not write itself and shows what the other part did.
 
+import { hostGlobals } from './detect';
 import type { WritePlan } from '../core/plan';
 
 export interface RunStamp {
@@ -104,11 +105,7 @@ export function watchStamps(opts: WatchOptions, onRun: OnRun): Watch {
   let stopped = false;
   let checking = false;
   let again = false;
-  const g = globalThis as unknown as {
-    addEventListener?: (t: string, f: () => void) => void;
-    removeEventListener?: (t: string, f: () => void) => void;
-    document?: { visibilityState?: string; addEventListener?: (t: string, f: () => void) => void; removeEventListener?: (t: string, f: () => void) => void };
-  };
+  const g = hostGlobals();
   const visible = () => !g.document || g.document.visibilityState !== 'hidden';
 
   const check = async (): Promise<void> => {

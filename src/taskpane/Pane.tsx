@@ -15,7 +15,7 @@ import { Notice } from './components/Notice';
 import { Tabs } from './components/Tabs';
 import type { Note } from './components/ResultsView';
 import { copyRich } from './clipboard';
-import { downloadBytes, readFileBytes, DOCX_MIME, XLSX_MIME } from './download';
+import { canDownload, downloadBytes, readFileBytes, DOCX_MIME, XLSX_MIME } from './download';
 import { baseName } from '../core/text';
 import { loadEngine, exportDocx as lazyExportDocx, Engine } from './lazy';
 
@@ -43,6 +43,8 @@ export interface PaneProps {
   openFile?: (bytes: ArrayBuffer, fileName: string) => Promise<FileHost>;
   /** Renders the narrative as .docx (default: the docx renderer, loaded lazily on first use). */
   exportDocx?: (n: Narrative) => Promise<Uint8Array>;
+  /** Whether a blob download reaches the user (download.ts canDownload; tests pass their own). */
+  canDownload?: () => boolean;
 }
 
 const useStyles = makeStyles({
@@ -255,6 +257,19 @@ export function Pane(props: PaneProps) {
 
   const exportWord = async (o: Outcome) => {
     if (busy) return;
+    if (!(props.canDownload ?? canDownload)()) {
+      // No downloads here (Excel for Mac / iPad): never claim a file was made; copy the text instead.
+      setCopyNote(null);
+      if (!engine) return;
+      // Synchronously inside the click, as 复制 does: the clipboard needs the user's gesture.
+      const r = await copyRich(engine.toText(o.narrative), engine.toHtml(o.narrative, { standalone: false }));
+      setCopyNote(
+        r === 'copied'
+          ? { tone: 'ok', text: '此环境（如 Mac 版 Excel）不能从加载项下载文件：已把报告正文复制到剪贴板（含格式），请新建 Word 文档后粘贴。' }
+          : { tone: 'bad', text: '此环境（如 Mac 版 Excel）不能从加载项下载文件，复制也未成功：请在正文中选中文字后按 Cmd+C（或 Ctrl+C）复制到 Word。' },
+      );
+      return;
+    }
     setBusy('docx');
     setCopyNote(null);
     try {

@@ -5,7 +5,10 @@
 //   office.js + Excel   → the Excel host (Office.onReady said Excel within the timeout)
 //   anything else       → standalone mode (打开 .xlsx in the browser)
 
+import { isJixiaoError } from '../core/errors';
+import { OFFICE_JS_UNAVAILABLE } from '../app/messages';
 import { detectHost, createHostFor } from '../hosts/create';
+import { hostGlobals } from '../hosts/detect';
 import { Host } from '../hosts/host';
 
 export type BootResult =
@@ -84,12 +87,32 @@ export interface BootOptions {
 
 function hostFailed(e: unknown, what: string): BootResult {
   const msg = e instanceof Error ? e.message : String(e);
+  // Too old a version: the supported-versions message as it is, not as an error.
+  if (isJixiaoError(e) && e.code === 'unsupported') return { mode: 'standalone', reason: `${what.trim()} 版本不受支持`, notice: msg };
   return { mode: 'standalone', reason: `无法连接${what}`, notice: `无法连接${what}：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。` };
+}
+
+/**
+ * Whether the page runs inside Office although office.js is missing: Office adds _host_Info to the
+ * add-in's URL (Excel on the web, Windows, Mac), and the Windows webviews expose their own objects.
+ */
+export function insideOffice(g: Record<string, unknown>): boolean {
+  try {
+    const loc = g.location as { search?: string; hash?: string } | undefined;
+    if (loc && /_host_Info=/i.test(`${loc.search ?? ''}${loc.hash ?? ''}`)) return true;
+    const ext = g.external as Record<string, unknown> | undefined;
+    if (ext && typeof ext === 'object' && 'GetContext' in ext) return true;
+    const chrome = g.chrome as { webview?: unknown } | undefined;
+    const wk = g.webkit as { messageHandlers?: Record<string, unknown> } | undefined;
+    return !!(chrome && chrome.webview) || !!(wk && wk.messageHandlers && 'Agave' in wk.messageHandlers);
+  } catch {
+    return false;
+  }
 }
 
 export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   const timeoutMs = opts.timeoutMs ?? OFFICE_TIMEOUT_MS;
-  const g = opts.g ?? (globalThis as unknown as Record<string, unknown>);
+  const g = opts.g ?? hostGlobals();
   const create = opts.createHost ?? createHostFor;
   const started = Date.now();
 
@@ -134,6 +157,10 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
 
   const office = await waitForOfficeScript(timeoutMs, g);
   if (!office) {
+    const script = officeScript(g.document as Document | undefined);
+    if (insideOffice(g) && (!script || script.getAttribute('data-state') === 'failed')) {
+      return { mode: 'standalone', reason: '无法加载 office.js', notice: OFFICE_JS_UNAVAILABLE };
+    }
     if (Date.now() - started >= timeoutMs) {
       listenLate(null);
       return { mode: 'standalone', reason: 'Office 未在规定时间内加载' };

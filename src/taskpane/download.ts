@@ -1,5 +1,7 @@
 // Saving a file from the pane: a Blob and an <a download> click. No network involved.
 
+import { HostGlobals, hostGlobals } from '../hosts/detect';
+
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -8,6 +10,26 @@ export function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
   return cleaned || '下载';
+}
+
+/**
+ * Whether a blob download can reach the user here. Excel for Mac and iPad run the pane in WKWebView,
+ * which ignores <a download> of a blob (nothing happens, no error): there we offer what works instead.
+ */
+export function canDownload(g: HostGlobals = hostGlobals()): boolean {
+  try {
+    const office = g.Office as { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } | undefined;
+    const platform = String(office?.context?.platform ?? office?.context?.diagnostics?.platform ?? '');
+    if (platform === 'Mac' || platform === 'iOS') return false;
+    const wk = g.webkit as { messageHandlers?: unknown } | undefined;
+    const nav = g.navigator as { userAgent?: string } | undefined;
+    // WKWebView (not Safari itself, which has no webkit.messageHandlers for pages).
+    if (wk && wk.messageHandlers && /Macintosh|iPad|iPhone/.test(nav?.userAgent ?? '')) return false;
+    const a = (g.HTMLAnchorElement as { prototype?: object } | undefined)?.prototype;
+    return !a || 'download' in a;
+  } catch {
+    return true;
+  }
 }
 
 export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string, doc: Document = document): void {

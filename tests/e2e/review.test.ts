@@ -7,10 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { HAVE_CHROMIUM, OfflineBrowser, launchOffline, productionBuild, serveDir, shot, SHOTS } from './support';
+import { OfflineBrowser, describeWithBrowser, launchOffline, productionBuild, serveDir, shot, SHOTS } from './support';
 import { writeDepartmentFolder, Folder } from '../../bench/departments';
 
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-review-'));
 let origin: string;
 let stopServer: () => Promise<void>;
@@ -29,7 +28,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describeBrowser('批量复核 in headless Chromium', () => {
+describeWithBrowser('批量复核 in headless Chromium', () => {
   let browser: OfflineBrowser;
 
   beforeAll(async () => {

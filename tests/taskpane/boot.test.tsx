@@ -2,7 +2,8 @@
 // Startup never hangs: office.js is async and may be missing, blocked, slow or not in Excel.
 
 import { render, screen, waitFor } from '@testing-library/react';
-import { boot, BootResult, officeReady, waitForOfficeScript } from '../../src/taskpane/boot';
+import { boot, BootResult, insideOffice, officeReady, waitForOfficeScript } from '../../src/taskpane/boot';
+import { OFFICE_JS_UNAVAILABLE, UNSUPPORTED_EXCEL } from '../../src/app/messages';
 import { App } from '../../src/taskpane/index';
 import { fakeHost, deferred } from './fake-host';
 import type { Host } from '../../src/hosts/host';
@@ -116,6 +117,33 @@ describe('boot', () => {
     });
     expect(r.mode).toBe('standalone');
     expect(r.mode === 'standalone' && r.notice).toBe('无法连接 Excel：需要 ExcelApi 1.9。现以独立模式运行：可打开 .xlsx 文件评价。');
+  });
+
+  test('an Excel below ExcelApi 1.9 (the fake, as Excel 2019): the pane shows the supported-versions message, not an error', async () => {
+    const { installFakeExcel, newWorkbook, newSheet } = await import('../fakes/excel');
+    const wb = newWorkbook('旧版.xlsx', 8);
+    newSheet(wb, 'Sheet1');
+    const installed = installFakeExcel(wb);
+    try {
+      const { g } = pageWithScript('loaded');
+      g.Office = officeWith(Promise.resolve({ host: 'Excel', platform: 'PC' }));
+      const r = await boot({ g, timeoutMs: 1000 });
+      expect(r).toEqual({ mode: 'standalone', reason: 'Excel 版本不受支持', notice: UNSUPPORTED_EXCEL });
+      expect(UNSUPPORTED_EXCEL).toMatch(/Excel 2021/);
+      expect(UNSUPPORTED_EXCEL).toMatch(/Excel 2016、Excel 2019/);
+      expect(UNSUPPORTED_EXCEL).not.toMatch(/即 Excel 2019/);
+    } finally {
+      installed.uninstall();
+    }
+  });
+
+  test('inside Office (the URL carries _host_Info) with office.js failing to load: the pane says so', async () => {
+    const { g } = pageWithScript('failed');
+    g.location = { search: '?_host_Info=Excel$Win32$16.01$zh-CN$$$$0', hash: '' };
+    const r = await boot({ g, timeoutMs: 10000, createHost: jest.fn() });
+    expect(r).toEqual({ mode: 'standalone', reason: '无法加载 office.js', notice: OFFICE_JS_UNAVAILABLE });
+    expect(insideOffice({ location: { search: '', hash: '' } })).toBe(false);
+    expect(insideOffice({ external: { GetContext: () => null } })).toBe(true);
   });
 
   test('WPS 表格 (an ET Application) is detected before Office', async () => {

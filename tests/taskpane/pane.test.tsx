@@ -237,6 +237,31 @@ describe('复制', () => {
     expect(document.querySelector('textarea')).toBeNull();
   });
 
+  test('导出 Word where downloads do not work (Excel for Mac): no file claimed, the text is copied instead', async () => {
+    const host = fakeHost();
+    const exportDocx = jest.fn(async () => new Uint8Array([1]));
+    renderPane({ host, exportDocx, canDownload: () => false });
+    await settled(host);
+    await evaluate();
+    const { store, exec } = installExecCommand();
+    fireEvent.click(screen.getByRole('button', { name: '导出 Word' }));
+    expect(exec).toHaveBeenCalledWith('copy');
+    expect(store['text/plain']).toMatch(/^测试项目2020年度绩效自评报告/);
+    await waitFor(() => expect(screen.getByTestId('copy-status').textContent).toMatch(/不能从加载项下载文件：已把报告正文复制到剪贴板/));
+    expect(screen.getByTestId('copy-status').textContent).not.toMatch(/已生成 Word/);
+    expect(exportDocx).not.toHaveBeenCalled();
+  });
+
+  test('canDownload: false in Office on Mac / iPad and in WKWebView, true in a browser with <a download>', async () => {
+    const { canDownload } = await import('../../src/taskpane/download');
+    const anchor = { prototype: { download: '' } };
+    expect(canDownload({ Office: { context: { platform: 'Mac' } }, HTMLAnchorElement: anchor })).toBe(false);
+    expect(canDownload({ Office: { context: { platform: 'iOS' } }, HTMLAnchorElement: anchor })).toBe(false);
+    expect(canDownload({ webkit: { messageHandlers: {} }, navigator: { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)' }, HTMLAnchorElement: anchor })).toBe(false);
+    expect(canDownload({ Office: { context: { platform: 'PC' } }, HTMLAnchorElement: anchor })).toBe(true);
+    expect(canDownload({ HTMLAnchorElement: { prototype: {} } })).toBe(false);
+  });
+
   test('falls back to navigator.clipboard when execCommand cannot copy; 复制失败 when nothing works', async () => {
     const host = fakeHost();
     renderPane({ host });

@@ -142,6 +142,13 @@ describe('dist-wps layout', () => {
     }
   });
 
+  test('the task pane\'s initial JavaScript is within 150 KB gzip (the engine and the WPS adapter load on demand)', () => {
+    const { bundleSizes, INITIAL_BUDGET_GZIP } = require('../../bench/bundle') as typeof import('../../bench/bundle');
+    const b = bundleSizes(addin);
+    expect(b.initialJsGzip).toBeGreaterThan(0);
+    expect(b.initialJsGzip).toBeLessThanOrEqual(INITIAL_BUDGET_GZIP);
+  });
+
   test('every script parses as ES2017 (the Chromium embedded in older WPS builds)', () => {
     const acorn = require('acorn') as { parse(code: string, o: object): unknown };
     for (const file of walk(addin).filter((f) => f.endsWith('.js'))) {
@@ -174,7 +181,7 @@ describe('ribbon.xml and main.js', () => {
     url: string;
   }
 
-  function loadMain(opts: { evaluate?: () => Promise<{ ok: boolean; message: string }> } = {}) {
+  function loadMain(opts: { evaluate?: () => Promise<{ ok: boolean; message: string }>; href?: string } = {}) {
     const storage = new Map<string, string>();
     const panes: FakePane[] = [];
     const alerts: string[] = [];
@@ -197,7 +204,7 @@ describe('ribbon.xml and main.js', () => {
     };
     const win: Record<string, unknown> = {
       Application: app,
-      location: { href: `file:///home/u/.local/share/Kingsoft/wps/jsaddons/${FOLDER}/index.html?x=1#top` },
+      location: { href: opts.href ?? `file:///home/u/.local/share/Kingsoft/wps/jsaddons/${FOLDER}/index.html?x=1#top` },
       alert: (m: string) => alerts.push(m),
       jixiaoRibbon: {
         evaluate: opts.evaluate ?? (() => Promise.resolve({ ok: true, message: '评价完成' })),
@@ -267,6 +274,12 @@ describe('ribbon.xml and main.js', () => {
     ribbon.OnAction({ Id: 'jxOpenPane' });
     expect(panes).toHaveLength(2);
     expect(storage.get('jixiao_taskpane_id')).toBe(String(panes[1].ID));
+  });
+
+  test('the pane URL is decoded: a Chinese user name in the path reaches CreateTaskPane as written', () => {
+    const { ribbon, panes } = loadMain({ href: `file:///C:/Users/${encodeURIComponent('张三')}/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/index.html` });
+    ribbon.OnAction({ Id: 'jxOpenPane' });
+    expect(panes[0].url).toBe(`file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/taskpane.html`);
   });
 
   test('评价 starts the work, returns at once, and shows the outcome when it settles', async () => {
@@ -382,6 +395,20 @@ describe('records, archive and install scripts', () => {
   });
 });
 
+test('the Linux install script tells about the trust prompt, and about an authaddin.json that already names the add-in', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-jsaddons-'));
+  try {
+    let said = execFileSync('sh', [path.join(out, 'install-linux.sh'), dir], { encoding: 'utf8' });
+    expect(said).toMatch(/信任/);
+    expect(said).not.toMatch(/authaddin\.json/);
+    fs.writeFileSync(path.join(dir, 'authaddin.json'), JSON.stringify({ [pkg.name]: { enable: false } }));
+    said = execFileSync('sh', [path.join(out, 'install-linux.sh'), dir], { encoding: 'utf8' });
+    expect(said).toMatch(/authaddin\.json 中已有本加载项的信任记录/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describeWithBrowser('end to end: the WPS build in headless Chromium from file://', () => {
   let context: BrowserContext;
   let userDataDir: string;
@@ -432,12 +459,56 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     expect(String(await summaryA1(page)).startsWith(OWNER_MARK)).toBe(true);
     const marked = await page.evaluate(() => {
       const app = (window as unknown as { Application: { book: { data: FakeBook } } }).Application;
-      return Object.values(app.book.data.sheets[0].cells).filter((c) => c.pattern === 1).length;
+      return app.book.data.sheets.reduce((n, s) => n + s.rules.filter((r) => r.formula.indexOf('jixiao-mark:') >= 0).length, 0);
     });
     expect(marked).toBeGreaterThan(0);
     await page.getByTestId('results').waitFor({ timeout: 20000 });
     expect((page as unknown as { jxErrors: string[] }).jxErrors).toEqual([]);
     expect(requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+    await page.close();
+  }, 90000);
+
+  test('with the built-ins older WPS Chromium lacks removed, the pane still evaluates, copies and switches tabs', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The fake host first (it stands for WPS itself, whose own code is native), then, before any page
+    // script, away with what Chromium < 84 (and some later builds) does not have.
+    await page.addInitScript({ content: `${fakeBundle}\nwindow.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };\nwindow.jixiaoFakeWps.install(${JSON.stringify(book)});` });
+    await page.addInitScript({
+      content: `(function () {
+        var gone = ['WeakRef', 'FinalizationRegistry', 'structuredClone'];
+        gone.forEach(function (k) { try { delete window[k]; } catch (e) {} });
+        delete Object.hasOwn; delete Object.fromEntries;
+        delete Array.prototype.at; delete String.prototype.at;
+        delete Array.prototype.findLast; delete Array.prototype.findLastIndex;
+        delete String.prototype.replaceAll; delete String.prototype.matchAll;
+        delete Promise.any; delete Promise.allSettled;
+        window.__missing = gone.filter(function (k) { return k in window; }).length === 0 && !Object.fromEntries && !Promise.any;
+      })();`,
+    });
+    await page.goto(`file://${path.join(addin, 'taskpane.html')}`, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => (window as unknown as { __missing: boolean }).__missing)).toBe(true);
+    await page.getByTestId('mode').filter({ hasText: 'WPS' }).waitFor({ timeout: 20000 });
+    // The pane's polyfills put them back (WeakRef as a strong reference).
+    const kinds = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return [typeof w.WeakRef, typeof (Object as unknown as Record<string, unknown>).fromEntries, typeof (Promise as unknown as Record<string, unknown>).allSettled, typeof (String.prototype as unknown as Record<string, unknown>).replaceAll];
+    });
+    expect(kinds).toEqual(['function', 'function', 'function', 'function']);
+    await page.getByRole('button', { name: '评价', exact: true }).click();
+    await page.getByTestId('results').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: '复制' }).click();
+    await page.getByTestId('copy-status').filter({ hasText: /复制/ }).waitFor({ timeout: 10000 });
+    // Tabs: a click, then arrow keys move the selection and the focus (Fluent's focus code runs here).
+    const tabs = page.getByRole('tab');
+    if ((await tabs.count()) > 1) {
+      await tabs.nth(0).click();
+      await tabs.nth(0).press('ArrowRight');
+      expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('role'))).toBe('tab');
+    }
+    expect(errors).toEqual([]);
     await page.close();
   }, 90000);
 

@@ -46,6 +46,14 @@ fi
 
 echo "已安装 绩效评价助手 $VERSION 到 $DEST_ROOT/$FOLDER"
 echo "请重新启动 WPS 表格，在功能区的“绩效评价”选项卡中点击“打开助手”。"
+echo "WPS 12 及以后的版本第一次加载时会询问是否信任本加载项：请选择“信任”，然后再重启一次 WPS，选项卡才会出现。"
+
+# 曾选择“不信任”时，WPS 把它记在 jsaddons/authaddin.json 里，选项卡会一直隐藏：只提示、不修改。
+AUTH="$DEST_ROOT/authaddin.json"
+if [ -f "$AUTH" ] && grep -q "$NAME" "$AUTH"; then
+  echo ""
+  echo "提示：$AUTH 中已有本加载项的信任记录。若重启后仍看不到“绩效评价”选项卡，请退出 WPS，删除该文件中 $NAME 的那一条（或备份后删除整个文件），再启动 WPS 并选择“信任”。"
+fi
 
 # 部分企业版/信创版 WPS 默认关闭 JS 加载项：检查 oem.ini，只提示、不修改（需要管理员权限）。
 for ini in /opt/kingsoft/wps-office/office6/cfgs/oem.ini /opt/apps/cn.wps.wps-office-pro/files/kingsoft/wps-office/office6/cfgs/oem.ini; do

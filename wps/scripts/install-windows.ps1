@@ -43,3 +43,11 @@ if ($text -match '</jsplugins>') {
 
 Write-Host "已安装 绩效评价助手 $version 到 $(Join-Path $JsAddons $folder)"
 Write-Host '请重新启动 WPS 表格，在功能区的“绩效评价”选项卡中点击“打开助手”。'
+Write-Host 'WPS 12 及以后的版本第一次加载时会询问是否信任本加载项：请选择“信任”，然后再重启一次 WPS，选项卡才会出现。'
+
+# 曾选择“不信任”时，WPS 把它记在 jsaddons\authaddin.json 里，选项卡会一直隐藏：只提示、不修改。
+$auth = Join-Path $JsAddons 'authaddin.json'
+if ((Test-Path $auth) -and ((Get-Content -Raw -Encoding UTF8 $auth) -match [regex]::Escape($name))) {
+  Write-Host ''
+  Write-Host "提示：$auth 中已有本加载项的信任记录。若重启后仍看不到“绩效评价”选项卡，请退出 WPS，删除该文件中 $name 的那一条（或备份后删除整个文件），再启动 WPS 并选择“信任”。"
+}

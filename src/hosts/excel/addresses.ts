@@ -2,7 +2,7 @@
 // RangeAreas addresses back to areas, literal text and HYPERLINK formulas, column widths in points.
 // Nothing here touches Office.js, so it is unit-tested directly.
 
-import { MergeArea, chunkAddresses as chunkA1, columnLetters, columnNumber, quoteSheetName } from '../../core/snapshot';
+import { MergeArea, chunkAddresses as chunkA1, columnLetters, columnNumber } from '../../core/snapshot';
 
 /** Excel refuses addresses longer than this (getRange / getRanges: InvalidArgument). */
 export const ADDRESS_LIMIT = 8192;
@@ -32,20 +32,7 @@ export function parseAreasAddress(address: string): MergeArea[] {
   return out;
 }
 
-/** A string literal inside a formula. */
-export function formulaString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** Excel limits a string literal in a formula to 255 characters. */
-const FORMULA_TEXT_LIMIT = 255;
-
-/** =HYPERLINK("#'Sheet'!B5","label"): an in-workbook link that a click follows, in every Excel. */
-export function hyperlinkFormula(sheet: string, cell: string, label: string | number): string {
-  const target = formulaString(`#${quoteSheetName(sheet)}!${cell}`);
-  const text = typeof label === 'number' ? String(label) : formulaString(label.length > FORMULA_TEXT_LIMIT ? label.slice(0, FORMULA_TEXT_LIMIT - 1) + '…' : label);
-  return `=HYPERLINK(${target},${text})`;
-}
+export { formulaString, hyperlinkFormula } from '../marks';
 
 /**
  * A string written through Range.values/formulas as literal text. Excel parses what it is given like

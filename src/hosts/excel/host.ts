@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
-// The Excel host: the only code that touches `Excel.*`. Reads the sheet in one batch, applies a WritePlan
-// in two (inspect, then write), whatever the sheet size; formats go through RangeAreas and conditional
+// The Excel host: the only code that touches `Excel.*`. Reads the sheet in blocks of rows (one round trip
+// for a small sheet), applies a WritePlan in an inspect and a write batch (values in blocks under the
+// payload limit); formats go through RangeAreas and conditional
 // formats, never one proxy object per cell.
 //
 // Reversible highlights: each severity is ONE custom conditional format per sheet (per 8,000-character
@@ -14,57 +15,36 @@
 // settings keep a record ('jixiao.owner': which sheet we wrote, which sheets carry marks) for the pane
 // and the ribbon commands, which run in separate runtimes and share state only through the workbook.
 
-import { Cell, MergeArea, SheetSnapshot, WorkbookSnapshot, parseAddress, freeSheetName, compactAreas, isGeneralFormat } from '../../core/snapshot';
+import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
-import {
-  BAR_COLOR,
-  OWNER_MARK,
-  SEVERITY_FILL,
-  SUMMARY_LOOK,
-  SummaryLook,
-  SummaryPlan,
-  SummaryStyle,
-  WritePlan,
-  chooseSummaryName,
-  isSummaryName,
-  isOwnerMark,
-} from '../../core/plan';
-import { Severity } from '../../core/types';
+import { OWNER_MARK, WritePlan, chooseSummaryName, isSummaryName, isOwnerMark } from '../../core/plan';
+import { MARK_PREFIX, isMarkFormula, markFormula } from '../marks';
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
-import {
-  chunkAddresses,
-  columnRangeA1,
-  columnWidthPoints,
-  hyperlinkFormula,
-  literalText,
-  parseAreasAddress,
-  wrappedRowHeight,
-} from './addresses';
+import { parseAreasAddress } from './addresses';
+import { UNSUPPORTED_MESSAGE, errorCode, toJixiaoError } from './errors';
+import { PAYLOAD_BUDGET, jsonBytes, readBlocks, toSheetSnapshot } from './read';
+import { queueHighlights, queueSummary, queueSummaryCells, summaryGrid } from './write';
+
+// The parts, split like the WPS adapter's: errors.ts (failures → Chinese), read.ts (used ranges in
+// blocks), write.ts (the write batch); this file holds the batches and the mark inventory.
+export { UNSUPPORTED_MESSAGE, toJixiaoError, PAYLOAD_BUDGET, jsonBytes, toSheetSnapshot, summaryGrid };
 
 export const SETTINGS_KEY = 'jixiao.settings';
 export const OWNER_KEY = 'jixiao.owner';
 export const DEFAULT_DOCUMENT_NAME = '当前工作簿';
 
-/** Marker inside our highlight rules: =ISTEXT("jixiao-mark:error") is TRUE for every cell. */
-export const MARK_PREFIX = 'jixiao-mark:';
-export function markFormula(severity: Severity): string {
-  return `=ISTEXT("${MARK_PREFIX}${severity}")`;
-}
-export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === 'string' && formula.toLowerCase().includes(`"${MARK_PREFIX}`);
-}
+export { MARK_PREFIX, markFormula, isMarkFormula };
 
 export const MIN_API = '1.9';
-
-export const UNSUPPORTED_MESSAGE =
-  '当前 Excel 版本过旧，不支持绩效评价助手所需的功能（需要 ExcelApi 1.9 或更高版本，即 Excel 2019、Microsoft 365 或网页版 Excel）。请更新 Excel 后再试。';
 
 /** What the host needs from the environment; tests pass the fake. */
 export interface ExcelEnv {
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Office.context.requirements.isSetSupported('ExcelApi', version). */
   supports(version: string): boolean;
+  /** Size of one block of cells sent or received (PAYLOAD_BUDGET unless a test sets a smaller one). */
+  payloadBudget?: number;
 }
 
 interface OwnerRecord {
@@ -94,109 +74,14 @@ interface Recovery {
   final: string;
   oldIds: Set<string>;
   touched: string[];
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Styles of the summary sheet (SUMMARY_LOOK, shared with the WPS and file hosts).
-
-/** SUMMARY_LOOK in Office.js terms. */
-interface XStyle {
-  bold?: boolean;
-  size?: number;
-  color?: string;
-  underline?: boolean;
-  fill?: string;
-  horizontal?: 'Left' | 'Center' | 'Right';
-  vertical?: 'Top' | 'Center';
-  wrap?: boolean;
-}
-
-const ALIGN = { left: 'Left', center: 'Center', right: 'Right', top: 'Top' } as const;
-
-function xstyle(l: SummaryLook): XStyle {
-  const x: XStyle = {};
-  if (l.bold) x.bold = true;
-  if (l.size) x.size = l.size;
-  if (l.color) x.color = `#${l.color}`;
-  if (l.underline) x.underline = true;
-  if (l.fill) x.fill = `#${l.fill}`;
-  if (l.h) x.horizontal = ALIGN[l.h];
-  if (l.v) x.vertical = ALIGN[l.v];
-  if (l.wrap) x.wrap = true;
-  return x;
-}
-
-const STYLE = Object.fromEntries(Object.entries(SUMMARY_LOOK).map(([k, l]) => [k, xstyle(l)])) as Record<SummaryStyle, XStyle>;
-
-const BAR_FILL = `#${BAR_COLOR}`;
-const SEV_FILL = (s: Severity): string => `#${SEVERITY_FILL[s]}`;
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
-// ---------------------------------------------------------------------------------------------------
-// Errors
-
-function errorCode(e: unknown): string | undefined {
-  if (e && typeof e === 'object' && 'code' in e) return String((e as { code: unknown }).code);
-  return undefined;
-}
-
-/** Any failure → a Chinese message that says what to do. */
-export function toJixiaoError(e: unknown, action: string, kind: ErrorCode): JixiaoError {
-  if (isJixiaoError(e)) return e;
-  const code = errorCode(e);
-  const detail = e instanceof Error ? e.message : String(e);
-  switch (code) {
-    case 'InvalidOperationInCellEditMode':
-      return new JixiaoError(kind, `Excel 正在编辑单元格，暂时无法${action}：请先按 Enter 或 Esc 结束编辑，再重试。`);
-    case 'AccessDenied':
-      return new JixiaoError(kind, `无法${action}：工作簿或工作表受保护。请在“审阅”选项卡中撤消工作表保护（或工作簿保护）后再试。`);
-    case 'ApiNotFound':
-    case 'ApiNotAvailable':
-      return new JixiaoError('unsupported', UNSUPPORTED_MESSAGE);
-    case 'RequestPayloadSizeLimitExceeded':
-    case 'ResponsePayloadSizeLimitExceeded':
-      return new JixiaoError(kind, `无法${action}：表格数据量超出了 Excel 单次读写的上限（网页版约 5 MB）。请删去与绩效指标无关的行列后重试，或在桌面版 Excel 中使用。`);
-    case 'ItemNotFound':
-      return new JixiaoError('not-found', `无法${action}：要操作的工作表或单元格已不存在（可能刚被删除或重命名）。请重新点击“评价”。`);
-    default:
-      return new JixiaoError(kind, `无法${action}：Excel 返回错误${code ? ` ${code}` : ''}（${detail}）。请稍后重试；如果问题持续，请保存工作簿后重新打开。`);
-  }
+  /** The last batch (summary complete, old sheet deleted in it) was sent: earlier blocks never are. */
+  complete: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
 
 function parseSettings(raw: unknown): Settings {
   return normaliseSettings(raw) ?? { ...DEFAULT_SETTINGS };
-}
-
-/** Used range arrays → snapshot rows. Empty cells are null; formats only when not General. */
-export function toSheetSnapshot(
-  name: string,
-  top: number,
-  left: number,
-  values: unknown[][],
-  text: string[][],
-  formats: unknown[][],
-  merges: MergeArea[],
-): SheetSnapshot {
-  const rows: (Cell | null)[][] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const vr = values[i];
-    const out: (Cell | null)[] = new Array(vr.length);
-    for (let j = 0; j < vr.length; j++) {
-      const v = vr[j];
-      if (v === '' || v === null || v === undefined) {
-        out[j] = null;
-        continue;
-      }
-      const val = typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-      const t = text[i]?.[j] ?? String(v);
-      const f = formats[i]?.[j];
-      out[j] = isGeneralFormat(f) ? { v: val, t } : { v: val, t, f: String(f) };
-    }
-    rows[i] = out;
-  }
-  return { name, rows, top, left, merges };
 }
 
 function sameNames(a: string[], b: string[]): boolean {
@@ -217,6 +102,10 @@ export class ExcelHost implements Host {
 
   constructor(private readonly env: ExcelEnv) {
     this.canReadMerges = env.supports('1.13');
+  }
+
+  private get payloadBudget(): number {
+    return this.env.payloadBudget ?? PAYLOAD_BUDGET;
   }
 
   private async run<T>(action: string, kind: ErrorCode, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -319,10 +208,11 @@ export class ExcelHost implements Host {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       const afterName = this.queueDocName(ctx);
+      // Round trip 1: where each sheet's values are (and its merges); the cells follow in blocks.
       const queueSheet = (ws: Excel.Worksheet) => {
         // Values only: formatting-only rows and columns (whole formatted columns are common) stay out.
         const used = ws.getUsedRange(true);
-        used.load('rowIndex,columnIndex,values,text,numberFormat');
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
         const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
         merged?.load('address');
         return { ws, used, merged };
@@ -343,20 +233,25 @@ export class ExcelHost implements Host {
       }
       this.names = sheets.items.map((s) => s.name);
       afterName?.();
+      const cells = await readBlocks(
+        ctx,
+        queued.map((q) => ({ ws: q.ws, top: q.used.rowIndex, left: q.used.columnIndex, rows: q.used.rowCount, cols: q.used.columnCount })),
+        this.payloadBudget,
+      );
       const out: SheetSnapshot[] = [];
-      for (const q of queued) {
+      queued.forEach((q, k) => {
         const top = q.used.rowIndex + 1;
         const left = q.used.columnIndex + 1;
-        const values = q.used.values;
+        const { values, text, formats } = cells[k];
         if (top === 1 && left === 1 && isOwnerMark(values[0]?.[0])) {
           if (scope === 'active') {
             throw new JixiaoError('no-table', `当前工作表“${q.ws.name}”是绩效评价助手生成的评价结果表。请切换到要评价的绩效自评表，再点击“评价”。`);
           }
-          continue;
+          return;
         }
         const merges = q.merged && !q.merged.isNullObject ? parseAreasAddress(q.merged.address) : [];
-        out.push(toSheetSnapshot(q.ws.name, top, left, values, q.used.text, q.used.numberFormat, merges));
-      }
+        out.push(toSheetSnapshot(q.ws.name, top, left, values, text, formats, merges));
+      });
       return { name: this.docName ?? DEFAULT_DOCUMENT_NAME, sheets: out };
     });
   }
@@ -509,9 +404,15 @@ export class ExcelHost implements Host {
           final: summaryName,
           oldIds: new Set(marks.flatMap((m) => m.formats.map((f) => f.id))),
           touched: touched.map((m) => m.sheet),
+          complete: false,
         };
         const out = sheets.add(tmp);
-        queueSummary(out, plan.summary);
+        const grid = summaryGrid(plan.summary);
+        await queueSummaryCells(ctx, out, grid, this.payloadBudget);
+        queueSummary(out, plan.summary, grid);
+        // From here on the new sheet is whole: if the batch fails after the old one was deleted, the
+        // new one is renamed into place (recover()).
+        pending.failure.complete = true;
         for (const m of marks) for (const f of m.formats) f.delete();
         queueHighlights(ctx, plan);
         if (replacing) sheets.getItem(summaryName).delete();
@@ -562,7 +463,7 @@ export class ExcelHost implements Host {
       const untouched = now.length === f.oldIds.size && now.every((id) => f.oldIds.has(id));
       if (!untouched) for (const m of marks) for (const x of m.formats) x.delete();
       if (names.includes(f.tmp)) {
-        if (names.includes(f.final)) sheets.getItem(f.tmp).delete();
+        if (names.includes(f.final) || !f.complete) sheets.getItem(f.tmp).delete();
         else sheets.getItem(f.tmp).name = f.final;
       }
       await ctx.sync();
@@ -669,140 +570,6 @@ function parseOwner(raw: unknown): OwnerRecord | null {
     // ignore
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The write batch
-
-function applyStyle(format: Excel.RangeFormat, st: XStyle): void {
-  if (st.fill) format.fill.color = st.fill;
-  if (st.bold !== undefined || st.size !== undefined || st.color !== undefined || st.underline !== undefined) {
-    const font = format.font;
-    if (st.bold !== undefined) font.bold = st.bold;
-    if (st.size !== undefined) font.size = st.size;
-    if (st.color !== undefined) font.color = st.color;
-    if (st.underline) font.underline = 'Single';
-  }
-  if (st.wrap !== undefined) format.wrapText = st.wrap;
-  if (st.horizontal) format.horizontalAlignment = st.horizontal;
-  if (st.vertical) format.verticalAlignment = st.vertical;
-}
-
-/**
- * The summary grid as one formulas array (text with its apostrophe, numbers, HYPERLINK formulas), the
- * cells per style, and the number cells per number format (the new sheet is General everywhere else).
- */
-export function summaryGrid(plan: SummaryPlan): {
-  formulas: (string | number)[][];
-  styles: Map<SummaryStyle, { row: number; col: number }[]>;
-  numberFormats: Map<string, { row: number; col: number }[]>;
-  columns: number;
-} {
-  let columns = Math.max(plan.widths.length, 1);
-  for (const r of plan.rows) if (r.length > columns) columns = r.length;
-  const formulas: (string | number)[][] = [];
-  const styles = new Map<SummaryStyle, { row: number; col: number }[]>();
-  const numberFormats = new Map<string, { row: number; col: number }[]>();
-  plan.rows.forEach((cells, i) => {
-    const fr: (string | number)[] = new Array(columns).fill('');
-    cells.forEach((sc, j) => {
-      if (!sc) return;
-      if (sc.link) {
-        fr[j] = hyperlinkFormula(sc.link.sheet, sc.link.cell, sc.v === null ? '' : sc.v);
-      } else if (typeof sc.v === 'number') {
-        fr[j] = sc.v;
-        const fmt = sc.style && SUMMARY_LOOK[sc.style].numFmt;
-        if (fmt) {
-          let list = numberFormats.get(fmt);
-          if (!list) numberFormats.set(fmt, (list = []));
-          list.push({ row: i + 1, col: j + 1 });
-        }
-      } else if (typeof sc.v === 'string') {
-        fr[j] = literalText(sc.v);
-      }
-      if (sc.style) {
-        let list = styles.get(sc.style);
-        if (!list) styles.set(sc.style, (list = []));
-        list.push({ row: i + 1, col: j + 1 });
-      }
-    });
-    formulas.push(fr);
-  });
-  if (formulas.length === 0) formulas.push(new Array(columns).fill(''));
-  return { formulas, styles, numberFormats, columns };
-}
-
-function queueSummary(ws: Excel.Worksheet, plan: SummaryPlan): void {
-  const { formulas, styles, numberFormats, columns } = summaryGrid(plan);
-  // Number formats first (a handful of rectangles), then the whole grid in one assignment.
-  for (const [fmt, cells] of numberFormats) {
-    for (const a of compactAreas(cells)) {
-      const rows = a.bottom - a.top + 1;
-      const cols = a.right - a.left + 1;
-      ws.getRangeByIndexes(a.top - 1, a.left - 1, rows, cols).numberFormat = Array.from({ length: rows }, () => new Array(cols).fill(fmt));
-    }
-  }
-  ws.getRangeByIndexes(0, 0, formulas.length, columns).formulas = formulas;
-  for (const [style, cells] of styles) {
-    for (const chunk of chunkAddresses(compactAreas(cells))) applyStyle(ws.getRanges(chunk).format, STYLE[style]);
-  }
-  for (const m of plan.merges) {
-    if (m.top === m.bottom && m.left === m.right) continue;
-    ws.getRangeByIndexes(m.top - 1, m.left - 1, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
-  }
-  // A merged cell never grows to fit wrapped text: give the wrapped merged rows their height.
-  const heights = new Map<number, { row: number; col: number }[]>();
-  for (const m of plan.merges) {
-    if (m.top !== m.bottom) continue;
-    const sc = plan.rows[m.top - 1]?.[m.left - 1];
-    if (!sc || typeof sc.v !== 'string' || !sc.style || !STYLE[sc.style].wrap) continue;
-    let width = 0;
-    for (let c = m.left; c <= m.right; c++) width += plan.widths[c - 1] ?? 8.43;
-    const h = wrappedRowHeight(sc.v, width);
-    if (h <= 20) continue;
-    let list = heights.get(h);
-    if (!list) heights.set(h, (list = []));
-    list.push({ row: m.top, col: 1 });
-  }
-  for (const [h, cells] of heights) {
-    for (const chunk of chunkAddresses(compactAreas(cells))) ws.getRanges(chunk).format.rowHeight = h;
-  }
-  plan.widths.forEach((w, i) => {
-    ws.getRange(columnRangeA1(i + 1)).format.columnWidth = columnWidthPoints(w);
-  });
-  if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (plan.bars.length) {
-    for (const chunk of chunkAddresses(compactAreas(plan.bars))) {
-      const bar = ws.getRanges(chunk).conditionalFormats.add('DataBar').dataBar;
-      bar.lowerBoundRule = { type: 'Number', formula: '0' };
-      bar.upperBoundRule = { type: 'Number', formula: '1' };
-      bar.positiveFormat.fillColor = BAR_FILL;
-    }
-  }
-}
-
-function queueHighlights(ctx: Excel.RequestContext, plan: WritePlan): void {
-  const bySheet = new Map<string, Map<Severity, { row: number; col: number }[]>>();
-  for (const h of plan.highlights) {
-    let m = bySheet.get(h.sheet);
-    if (!m) bySheet.set(h.sheet, (m = new Map()));
-    let list = m.get(h.severity);
-    if (!list) m.set(h.severity, (list = []));
-    list.push({ row: h.row, col: h.col });
-  }
-  for (const [sheet, bySeverity] of bySheet) {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
-    // Least severe first: each new format goes on top, so errors end up with the top priority.
-    for (const sev of [...SEVERITIES].reverse()) {
-      const cells = bySeverity.get(sev);
-      if (!cells) continue;
-      for (const chunk of chunkAddresses(compactAreas(cells))) {
-        const cf = ws.getRanges(chunk).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = markFormula(sev);
-        cf.custom.format.fill.color = SEV_FILL(sev);
-      }
-    }
-  }
 }
 
 export { OWNER_MARK };

@@ -5,17 +5,15 @@
 
 import { JixiaoError } from '../../core/errors';
 import { Host } from '../host';
+import { HostGlobals, hostGlobals } from '../detect';
 import { ExcelEnv, ExcelHost, MIN_API, UNSUPPORTED_MESSAGE } from './host';
 
 export { ExcelHost, MIN_API, UNSUPPORTED_MESSAGE, markFormula, isMarkFormula, SETTINGS_KEY, OWNER_KEY } from './host';
 
-interface OfficeGlobals {
-  Excel?: { run?: unknown };
-  Office?: { context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } };
-}
+type OfficeGlobals = Pick<HostGlobals, 'Excel' | 'Office'>;
 
 /** The environment from the Office.js globals (looked up at call time, so tests can swap them). */
-export function officeEnv(g: OfficeGlobals = globalThis as unknown as OfficeGlobals): ExcelEnv {
+export function officeEnv(g: OfficeGlobals = hostGlobals()): ExcelEnv {
   return {
     run: (options, batch) => (g.Excel as typeof Excel).run(options, batch),
     supports: (version) => {
@@ -30,7 +28,7 @@ export function officeEnv(g: OfficeGlobals = globalThis as unknown as OfficeGlob
 }
 
 export async function createExcelHost(): Promise<Host> {
-  const g = globalThis as unknown as OfficeGlobals;
+  const g = hostGlobals();
   if (!g.Excel || typeof g.Excel.run !== 'function') {
     throw new JixiaoError('unsupported', '没有检测到 Excel：请在 Excel 中通过“绩效评价”选项卡打开绩效评价助手。');
   }

@@ -3,8 +3,7 @@
 // code path at all ends up in dist-wps. Same exports and types as src/taskpane/boot.ts (checked below).
 
 import type * as OfficeBoot from '../../taskpane/boot';
-import { detectHost } from '../detect';
-import { createWpsHost } from './index';
+import { detectHost, hostGlobals, wpsApplication } from '../detect';
 
 export type BootResult = OfficeBoot.BootResult;
 export type BootOptions = OfficeBoot.BootOptions;
@@ -21,12 +20,17 @@ export function officeReady(): Promise<null> {
   return Promise.resolve(null);
 }
 
+/** Never inside Office here. */
+export function insideOffice(): boolean {
+  return false;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export async function boot(opts: BootOptions = {}): Promise<BootResult> {
-  const g = opts.g ?? (globalThis as unknown as Record<string, unknown>);
+  const g = opts.g ?? hostGlobals();
   const timeoutMs = opts.timeoutMs ?? OFFICE_TIMEOUT_MS;
   // WPS injects `Application` with the page; give a slow build a moment before going standalone.
   const until = Date.now() + timeoutMs;
@@ -35,7 +39,8 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
     return { mode: 'standalone', reason: '未检测到 WPS 表格' };
   }
   try {
-    const host = opts.createHost ? await opts.createHost('wps') : createWpsHost(g.Application);
+    // The adapter (and the engine parts it uses) load on demand: the pane's first chunk stays small.
+    const host = opts.createHost ? await opts.createHost('wps') : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(wpsApplication(g));
     if (host) return { mode: 'host', host, label: 'WPS 表格' };
     return { mode: 'standalone', reason: '未检测到 WPS 表格' };
   } catch (e) {
@@ -48,4 +53,4 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
 export const SAME_EXPORTS_AS_OFFICE_BOOT: { [K in keyof typeof OfficeBoot]: unknown } & {
   boot: typeof OfficeBoot.boot;
   OFFICE_TIMEOUT_MS: number;
-} = { boot, OFFICE_TIMEOUT_MS, waitForOfficeScript, officeReady };
+} = { boot, OFFICE_TIMEOUT_MS, waitForOfficeScript, officeReady, insideOffice };

@@ -65,8 +65,25 @@ export interface EtDatabar {
   ShowValue: boolean;
 }
 
+/**
+ * One rule of a range's FormatConditions (typed `any` upstream: a FormatCondition, or a Databar, ColorScale…
+ * for other kinds; those have no Formula1, so read Type first).
+ */
+export interface EtFormatCondition {
+  /** XlFormatConditionType: 2 xlExpression, 4 xlDatabar… */
+  readonly Type: number;
+  readonly Formula1: string;
+  readonly Interior: EtInterior;
+  readonly AppliesTo: EtRange;
+  Delete(): void;
+}
+
 export interface EtFormatConditions {
   readonly Count: number;
+  /** 1-based. */
+  Item(Index: number): EtFormatCondition;
+  /** Add(xlExpression, , "=…") → the new FormatCondition. */
+  Add(Type: number, Operator?: number, Formula1?: string): EtFormatCondition;
   /** Returns a Databar (typed `any` upstream). */
   AddDatabar(): EtDatabar;
   Delete(): void;
@@ -159,6 +176,8 @@ export interface EtApplication {
   /** XlCalculation: -4105 automatic, -4135 manual, 2 semiautomatic. */
   Calculation: number;
   DisplayAlerts: boolean;
+  /** The areas of up to 30 ranges of one sheet as one multi-area range. */
+  Union(Arg1: EtRange, Arg2: EtRange, ...more: EtRange[]): EtRange;
 }
 
 // ---- WPS add-in root (index.d.ts, namespace WPS) -------------------------------------------------
@@ -200,6 +219,8 @@ export const XL_RIGHT = -4152;
 export const XL_TOP = -4160;
 export const XL_UNDERLINE_SINGLE = 2;
 export const XL_CONDITION_VALUE_NUMBER = 0;
+/** XlFormatConditionType.xlExpression: a rule whose formula decides. */
+export const XL_EXPRESSION = 2;
 /** Interior.Color of a cell without fill. */
 export const WHITE = 0xffffff;
 
@@ -230,6 +251,7 @@ export type EtTypingsChecks = [
   NoExtra<Extra<EtConditionValue, Et.ConditionValue>>,
   NoExtra<Extra<EtDatabar, Et.Databar>>,
   NoExtra<Extra<EtFormatConditions, Et.FormatConditions>>,
+  NoExtra<Extra<EtFormatCondition, Et.FormatCondition>>,
   NoExtra<Extra<EtRange, Et.Range>>,
   NoExtra<Extra<EtProtection, Et.Protection>>,
   NoExtra<Extra<EtWorksheet, Et.Worksheet>>,

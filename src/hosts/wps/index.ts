@@ -19,7 +19,7 @@ import { JixiaoError, isJixiaoError } from '../../core/errors';
 import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEET_VISIBLE } from './et';
 import { readSheet } from './read';
 import { STATE_SHEET, isOurSheet, readState, writeState } from './state';
-import { Undo, applyHighlights, restoreMarks, sheetByName, undoAll, writeSummarySheet } from './write';
+import { FoundMark, Undo, applyHighlights, deleteMarks, findMarks, restoreMarks, sheetByName, undoAll, writeSummarySheet } from './write';
 
 /** PluginStorage key of the settings fallback (when the document cannot be written). */
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -107,6 +107,13 @@ function allSheets(wb: EtWorkbook): EtWorksheet[] {
   return out;
 }
 
+/** Our marker rules on every sheet but the state sheet. */
+function markInventory(sheets: EtWorksheet[]): FoundMark[] {
+  const out: FoundMark[] = [];
+  for (const ws of sheets) if (ws.Name !== STATE_SHEET) out.push(...findMarks(ws));
+  return out;
+}
+
 /** A sheet name no sheet has yet (for building the new summary before swapping it in). */
 function freeName(wb: EtWorkbook, base: string): string {
   return freeSheetName(allSheets(wb).map((s) => s.Name), base);
@@ -144,14 +151,17 @@ export function createWpsHost(appArg: unknown): Host {
 
     // Preflight: everything that could refuse a write is checked before the first write.
     checkStructure(wb, '写入“评价结果”工作表');
+    const sheets0 = allSheets(wb);
+    const found = markInventory(sheets0);
     const touched = new Set<string>();
     for (const h of plan.highlights) touched.add(h.sheet);
     for (const m of state.marks) touched.add(m.sheet);
+    for (const m of found) touched.add(m.sheet.Name);
     touched.forEach((name) => {
       const ws = sheetByName(wb, name);
       if (ws) checkFormattable(ws, '标记有问题的单元格');
     });
-    const existing = allSheets(wb).map((ws) => ({ name: ws.Name, ours: ws.Name !== STATE_SHEET && isOwnerMark(ws.Range('A1').Value2), ws }));
+    const existing = sheets0.map((ws) => ({ name: ws.Name, ours: ws.Name !== STATE_SHEET && isOwnerMark(ws.Range('A1').Value2), ws }));
     const name = chooseSummaryName(existing, plan.summary.name);
     const old = existing.find((s) => s.name === name) ?? null;
 
@@ -166,10 +176,11 @@ export function createWpsHost(appArg: unknown): Host {
         fresh.Name = freeName(wb, '评价结果~');
         writeSummarySheet(app, fresh, plan.summary);
 
-        // 2. Marks: the previous ones off (back to the user's fills), the new ones on.
+        // 2. Marks: the previous ones off (ours in any host's format, and legacy fills), the new ones on.
+        deleteMarks(app, found, undo);
         const { missing } = restoreMarks(wb, state.marks, undo);
-        const marks = applyHighlights(wb, plan.highlights, undo);
-        undo.push(writeState(wb, { marks: marks.concat(missing), settings: state.settings }));
+        const marked = applyHighlights(app, wb, plan.highlights, undo);
+        if (state.marks.length) undo.push(writeState(wb, { marks: missing, settings: state.settings }));
 
         // 3. Swap the summary in: renames first (undoable), the old sheet's deletion last.
         const tmpName = fresh.Name;
@@ -193,8 +204,8 @@ export function createWpsHost(appArg: unknown): Host {
             // the user's sheet may be hidden; staying on the summary is fine
           }
         }
-        stamp(wb, { id: evaluateRunId(plan, name), action: 'evaluate', sheets: plan.sheets, summarySheet: name, highlighted: marks.length });
-        return { summarySheet: name, highlighted: marks.length };
+        stamp(wb, { id: evaluateRunId(plan, name), action: 'evaluate', sheets: plan.sheets, summarySheet: name, highlighted: marked });
+        return { summarySheet: name, highlighted: marked };
       } catch (e) {
         undoAll(undo);
         if (active) {
@@ -213,8 +224,10 @@ export function createWpsHost(appArg: unknown): Host {
   function clearSync(): { cleared: number } {
     const wb = requireWorkbook(app);
     const state = readState(wb);
-    if (!state.marks.length) return { cleared: 0 };
+    const found = markInventory(allSheets(wb));
+    if (!state.marks.length && !found.length) return { cleared: 0 };
     const touched = new Set(state.marks.map((m) => m.sheet));
+    for (const m of found) touched.add(m.sheet.Name);
     touched.forEach((name) => {
       const ws = sheetByName(wb, name);
       if (ws) checkFormattable(ws, '清除标记');
@@ -222,12 +235,18 @@ export function createWpsHost(appArg: unknown): Host {
     const undo: Undo[] = [];
     return withQuietApp(app, () => {
       try {
-        const { restored, missing } = restoreMarks(wb, state.marks, undo);
-        // With the workbook structure protected the (empty) state sheet stays: it cannot be deleted.
-        writeState(wb, { marks: missing, settings: state.settings }, { keepSheet: wb.ProtectStructure });
+        const cells = deleteMarks(app, found, undo);
+        let legacy = 0;
+        if (state.marks.length) {
+          const r = restoreMarks(wb, state.marks, undo);
+          legacy = r.restored;
+          // With the workbook structure protected the (empty) state sheet stays: it cannot be deleted.
+          writeState(wb, { marks: r.missing, settings: state.settings }, { keepSheet: wb.ProtectStructure });
+        }
+        const cleared = cells + legacy;
         const last = lastStamp(wb);
-        stamp(wb, { id: clearRunId(last?.id, restored), action: 'clear', sheets: last?.sheets ?? [], summarySheet: last?.summarySheet ?? '', highlighted: 0, cleared: restored });
-        return { cleared: restored };
+        stamp(wb, { id: clearRunId(last?.id, cleared), action: 'clear', sheets: last?.sheets ?? [], summarySheet: last?.summarySheet ?? '', highlighted: 0, cleared });
+        return { cleared };
       } catch (e) {
         undoAll(undo);
         if (isJixiaoError(e)) throw e;

@@ -104,6 +104,57 @@ define(Promise, 'allSettled', function allSettled(ps: Iterable<unknown>) {
   );
 });
 
+define(String.prototype, 'matchAll', function matchAll(this: string, re: RegExp) {
+  if (!re.global) throw new TypeError('matchAll must be called with a global RegExp');
+  const copy = new RegExp(re.source, re.flags);
+  const str = String(this);
+  const out: RegExpExecArray[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = copy.exec(str))) {
+    out.push(m);
+    if (m[0] === '') copy.lastIndex++;
+  }
+  return out[Symbol.iterator]();
+});
+
+define(Promise, 'any', function any(ps: Iterable<unknown>) {
+  const list = Array.from(ps);
+  return new Promise((resolve, reject) => {
+    if (!list.length) return reject(new Error('All promises were rejected'));
+    let left = list.length;
+    const errors: unknown[] = new Array(list.length);
+    list.forEach((p, i) =>
+      Promise.resolve(p).then(resolve, (e) => {
+        errors[i] = e;
+        if (--left === 0) reject(Object.assign(new Error('All promises were rejected'), { errors }));
+      }),
+    );
+  });
+});
+
+// Fluent UI's focus handling calls `new WeakRef(el)` on every focus(); Chromium before 84 has none. A
+// strong reference is a correct WeakRef as far as any caller can tell (deref() may always return the
+// target; collection is only ever an optimisation), which core-js cannot provide either.
+if (typeof root.WeakRef !== 'function') {
+  class StrongRef<T extends object> {
+    constructor(private readonly target: T) {}
+    deref(): T {
+      return this.target;
+    }
+  }
+  define(root, 'WeakRef', StrongRef);
+}
+// Likewise a registry that never calls back is allowed (callbacks are not guaranteed).
+if (typeof root.FinalizationRegistry !== 'function') {
+  class NoFinalization {
+    register(): void {}
+    unregister(): boolean {
+      return false;
+    }
+  }
+  define(root, 'FinalizationRegistry', NoFinalization);
+}
+
 if (typeof root.queueMicrotask !== 'function') {
   define(root, 'queueMicrotask', (f: () => void) => {
     Promise.resolve()

@@ -13,7 +13,7 @@ import { Area, parseArea } from './address';
 import { EtRange, EtWorksheet, Scalar, Value2 } from './et';
 
 /** Past this many formatted numbers, display text is computed from the format instead of read. */
-export const TEXT_READ_LIMIT = 2000;
+export const TEXT_READ_LIMIT = 40;
 
 /** COM error values (CVErr) as some builds return them through Value2. */
 const CVERR: Record<number, string> = {
@@ -102,23 +102,43 @@ function readFormats(ws: EtWorksheet, area: Area, whole: string | null, wanted: 
   return out;
 }
 
+/** Host calls merges may take per sheet; past it the merges found so far (top rows first) are kept. */
+export const MERGE_CALL_BUDGET = 300;
+
 /**
  * Merged areas inside `area`, by bisection on MergeCells: false means nothing inside is merged; true or
  * null (mixed) means look closer. Where a part is merged throughout, the MergeArea of its first
  * uncovered cell is read straight away (often that merge is the whole part); otherwise the part is split
- * in two. Parts already covered by merges found are skipped without a call.
+ * in two. Parts already covered by merges found are skipped without a call, and edge columns or rows a
+ * found merge covers whole are trimmed off first (a label merged down a tall table would otherwise make
+ * every part beside it mixed). Top parts come first, and the calls are capped (MERGE_CALL_BUDGET): the
+ * engine fills merged labels down by itself, so merges past the cap (far down a huge sheet) cost no more
+ * than with a host that cannot read merges, while those that shape the header are found.
  */
-export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats): MergeArea[] {
+export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats, budget = MERGE_CALL_BUDGET): MergeArea[] {
   const found: MergeArea[] = [];
   const seen = new Set<string>();
   const covered = (r: number, c: number) => found.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  const coversWhole = (a: Area) => found.some((m) => m.top <= a.top && m.bottom >= a.bottom && m.left <= a.left && m.right >= a.right);
+  const trim = (a0: Area): Area | null => {
+    const a = { ...a0 };
+    while (a.left <= a.right && coversWhole({ top: a.top, left: a.left, bottom: a.bottom, right: a.left })) a.left++;
+    while (a.left <= a.right && coversWhole({ top: a.top, left: a.right, bottom: a.bottom, right: a.right })) a.right--;
+    while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.top, left: a.left, bottom: a.top, right: a.right })) a.top++;
+    while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.bottom, left: a.left, bottom: a.bottom, right: a.right })) a.bottom--;
+    return a.left <= a.right && a.top <= a.bottom ? a : null;
+  };
   const firstUncovered = (a: Area): [number, number] | null => {
     if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 4096) return covered(a.top, a.left) ? null : [a.top, a.left];
     for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (!covered(r, c)) return [r, c];
     return null;
   };
+  const call = (n: number) => {
+    stats.mergeReads += n;
+    budget -= n;
+  };
   const mergeAreaOf = (r: number, c: number): boolean => {
-    stats.mergeReads += 2;
+    call(2);
     const m = parseArea(ws.Range(areaAddress({ top: r, left: c, bottom: r, right: c })).MergeArea.Address(false, false));
     if (!m || (m.top === m.bottom && m.left === m.right)) return false;
     const key = areaAddress(m);
@@ -129,21 +149,22 @@ export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats): Merge
     return true;
   };
   const stack: Area[] = [area];
-  while (stack.length) {
-    const a = stack.pop()!;
+  while (stack.length && budget > 0) {
+    const a = trim(stack.pop()!);
+    if (!a) continue;
     const first = firstUncovered(a);
     if (!first) continue;
     if (a.top === a.bottom && a.left === a.right) {
-      stats.mergeReads++;
+      call(1);
       if (ws.Range(areaAddress(a)).MergeCells) mergeAreaOf(a.top, a.left);
       continue;
     }
-    stats.mergeReads++;
+    call(1);
     const mc = ws.Range(areaAddress(a)).MergeCells;
     if (mc === false) continue;
     // All merged: the first uncovered cell starts (or lies in) a merge; often it is the whole part.
     if (mc === true && mergeAreaOf(first[0], first[1]) && !firstUncovered(a)) continue;
-    // Split the longer side.
+    // Split the longer side (top half, left half first: they are popped first).
     if (a.bottom - a.top >= a.right - a.left) {
       const mid = Math.floor((a.top + a.bottom) / 2);
       stack.push({ top: mid + 1, left: a.left, bottom: a.bottom, right: a.right });

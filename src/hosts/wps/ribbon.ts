@@ -7,6 +7,7 @@ import { isJixiaoError } from '../../core/errors';
 import { fmtTotal } from '../../core/text';
 import { createWpsHost } from './index';
 import { Host } from '../host';
+import { hostGlobals, wpsApplication } from '../detect';
 
 export interface RibbonResult {
   ok: boolean;
@@ -60,5 +61,4 @@ export function createRibbonApi(getApp: () => unknown): RibbonApi {
   };
 }
 
-const g = globalThis as unknown as { jixiaoRibbon?: RibbonApi; Application?: unknown; wps?: unknown };
-g.jixiaoRibbon = createRibbonApi(() => g.Application ?? g.wps);
+hostGlobals().jixiaoRibbon = createRibbonApi(() => wpsApplication());

@@ -72,12 +72,21 @@ function invalidArg(msg: string): FakeError {
   return new FakeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${msg})`);
 }
 
+/** UTF-8 bytes of a value's JSON: what Excel on the web counts against its 5 MB limit. */
 function jsonSize(v: unknown): number {
+  let s: string;
   try {
-    return JSON.stringify(v)?.length ?? 0;
+    s = JSON.stringify(v) ?? '';
   } catch {
     return 0;
   }
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800) n += c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
 }
 
 function clone<T>(v: T): T {

@@ -6,3 +6,4 @@ export * from './api';
 export * from './install';
 export * from './loader';
 export * from './json';
+export * from './save';

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { toCell } from '../../../src/hosts/file/xlsx';
 import { columnWidthPoints } from '../../../src/hosts/excel/addresses';
-import { FakeBorder, FakeCell, FakeFont, FakeWorkbook, cellKey, newSheet, newWorkbook } from './state';
+import { Area, FakeBorder, FakeCell, FakeFont, FakeWorkbook, cellKey, newSheet, newWorkbook } from './state';
 import { mergeAreas } from '../../support/merges';
 
 function argbToHex(c: unknown): string | undefined {
@@ -46,6 +46,20 @@ function bordersOf(b: Partial<ExcelJS.Borders> | undefined): Record<string, Fake
 function fillOf(f: ExcelJS.Fill | undefined): string | undefined {
   if (!f || f.type !== 'pattern' || f.pattern !== 'solid') return undefined;
   return argbToHex(f.fgColor);
+}
+
+/** "A1:B3 D5" (a conditional format's ref) → areas. */
+function parseRef(ref: string): Area[] {
+  const out: Area[] = [];
+  for (const part of ref.split(/[\s,]+/)) {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(part);
+    if (!m) continue;
+    const col = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const top = Number(m[2]);
+    const left = col(m[1]);
+    out.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left });
+  }
+  return out;
 }
 
 export interface LoadOptions {
@@ -104,6 +118,21 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
     if (view?.state === 'frozen') sheet.freeze = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
     const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
     if (protection?.sheet) sheet.protected = true;
+    // Formula conditional formats (a file another host marked): Custom formats in priority order.
+    const cfs = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+    const rules: { priority: number; areas: Area[]; formula: string; fill: string | null }[] = [];
+    for (const cf of cfs) {
+      const areas = parseRef(cf.ref);
+      for (const r of cf.rules) {
+        if (r.type !== 'expression' || !r.formulae?.length) continue;
+        const fill = r.style?.fill as ExcelJS.FillPattern | undefined;
+        rules.push({ priority: r.priority ?? 0, areas, formula: `=${r.formulae[0]}`, fill: argbToHex(fill?.bgColor ?? fill?.fgColor) ?? null });
+      }
+    }
+    rules.sort((a, b) => a.priority - b.priority);
+    for (const r of rules) {
+      sheet.conditionalFormats.push({ id: `{cf-${wb.nextId++}}`, type: 'Custom', areas: r.areas, custom: { formula: r.formula, fill: r.fill, fontColor: null, bold: null } });
+    }
   });
   if (wb.sheets.length === 0) newSheet(wb, 'Sheet1');
   const activeName = opts.active ?? src.worksheets[(src.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0]?.name;

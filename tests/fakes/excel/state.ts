@@ -100,10 +100,10 @@ export interface FakeStats {
   runs: number;
   /** Batches that waited for the user to leave cell edit mode (delayForCellEdit). */
   delayedForCellEdit: number;
-  /** Rough request/response payload sizes (JSON characters of cell arrays and addresses). */
+  /** Rough request/response payload sizes (UTF-8 bytes of the JSON of cell arrays and addresses). */
   bytesSent: number;
   bytesReceived: number;
-  /** Largest single request / response, JSON characters. */
+  /** Largest single request / response, UTF-8 bytes of JSON. */
   maxRequest: number;
   maxResponse: number;
   /** Milliseconds the fake spent executing queued commands (its own cost, not the host's). */
@@ -137,7 +137,7 @@ export interface FakeWorkbook {
    */
   strictNullNavigation: boolean;
   /**
-   * Request/response size limit in JSON characters (Excel on the web: 5 MB), or null for none. A request
+   * Request/response size limit in UTF-8 bytes of JSON (Excel on the web: 5 MB), or null for none. A request
    * over it is refused whole; a response over it fails the batch after its commands ran.
    */
   payloadLimit: number | null;

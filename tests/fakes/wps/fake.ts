@@ -14,6 +14,11 @@
 //   - Range("…") takes A1 areas, "$A$1", comma-separated multi-area lists up to 255 characters;
 //   - Select() fails unless the sheet is active; Activate() fails on hidden sheets;
 //   - Sheets.Add activates the new sheet; Delete and Merge with DisplayAlerts on would prompt (counted);
+//   - FormatConditions: formula rules (Add(xlExpression, , "=…"), Item(i) 1-based, Type, Formula1,
+//     Interior.Color, AppliesTo, Delete) and data bars; a data bar seen through Item has no Formula1
+//     (reading it throws, as a Databar object lacks the member); Cells.FormatConditions lists the sheet's;
+//   - Application.Union joins up to 30 ranges of one sheet into one multi-area range;
+//   - =HYPERLINK("#…",label) entered into a General cell is a formula showing its label (cell.hyperlink);
 //   - every member access is counted (app.stats) and any can be made to fail (app.failOn).
 // No Node imports: tests/wps bundles this for Chromium.
 
@@ -22,6 +27,7 @@ import {
   EtConditionValue,
   EtDatabar,
   EtFont,
+  EtFormatCondition,
   EtFormatConditions,
   EtHyperlink,
   EtHyperlinks,
@@ -47,6 +53,7 @@ import {
   FakeCell,
   FakeDataBar,
   FakeLink,
+  FakeRule,
   FakeSheet,
   FakeView,
   MAX_COLS,
@@ -538,30 +545,34 @@ export class FakeHyperlinks implements EtHyperlinks {
 
 class FakeConditionValue implements EtConditionValue {
   constructor(
-    private readonly bar: FakeDataBar,
+    private readonly bars: FakeDataBar[],
     private readonly which: 'min' | 'max',
   ) {}
   Modify(NewType: number, NewValue?: number): void {
-    this.bar[this.which] = [NewType, NewValue];
+    for (const b of this.bars) b[this.which] = [NewType, NewValue];
   }
 }
 
 class FakeDatabarObject implements EtDatabar {
-  constructor(private readonly bar: FakeDataBar) {}
+  constructor(
+    private readonly bar: FakeDataBar,
+    private readonly bars: FakeDataBar[] = [bar],
+  ) {}
   get MinPoint(): FakeConditionValue {
-    return new FakeConditionValue(this.bar, 'min');
+    return new FakeConditionValue(this.bars, 'min');
   }
   get MaxPoint(): FakeConditionValue {
-    return new FakeConditionValue(this.bar, 'max');
+    return new FakeConditionValue(this.bars, 'max');
   }
   get BarColor(): { Color: number } {
     const bar = this.bar;
+    const bars = this.bars;
     return {
       get Color() {
         return bar.color ?? 0;
       },
       set Color(v: number) {
-        bar.color = v;
+        for (const b of bars) b.color = v;
       },
     };
   }
@@ -573,24 +584,131 @@ class FakeDatabarObject implements EtDatabar {
   }
 }
 
-export class FakeFormatConditions implements EtFormatConditions {
-  constructor(private readonly range: FakeRange) {}
-  private list(): FakeDataBar[] {
-    return this.range.sheet.data.dataBars.filter((b) => this.range.areas.some((a) => intersects(a, b.area)));
+/** The fill a rule paints: Interior of a FormatCondition. */
+class FakeRuleInterior implements EtInterior {
+  constructor(
+    private readonly app: FakeApplication,
+    private readonly rule: FakeRule,
+  ) {}
+  get Color(): number | null {
+    this.app.touch('FormatCondition.Interior.Color.get');
+    return this.rule.color;
   }
-  get Count(): number {
-    return this.list().length;
+  set Color(v: number | null) {
+    this.app.touch('FormatCondition.Interior.Color.set');
+    if (typeof v !== 'number') throw new FakeError('Interior.Color: not a number');
+    this.rule.color = v & 0xffffff;
   }
-  AddDatabar(): FakeDatabarObject {
-    this.range.sheet.book.app.touch('FormatConditions.AddDatabar');
-    this.range.guard('format');
-    const bar: FakeDataBar = { area: { ...this.range.areas[0] }, showValue: true };
-    this.range.sheet.data.dataBars.push(bar);
-    return new FakeDatabarObject(bar);
+  get ColorIndex(): number | null {
+    return this.rule.color === null ? XL_NONE : nearestColorIndex(this.rule.color);
+  }
+  set ColorIndex(v: number | null) {
+    if (v === XL_NONE || v === null) this.rule.color = null;
+    else throw new FakeError('fake: only ColorIndex = xlNone on a rule');
+  }
+  get Pattern(): number | null {
+    return this.rule.color === null ? XL_NONE : XL_SOLID;
+  }
+  set Pattern(_v: number | null) {
+    // solid is the only pattern a rule gets here
+  }
+  get PatternColor(): number | null {
+    return null;
+  }
+  set PatternColor(_v: number | null) {
+    throw new FakeError('fake: no pattern colour on a rule');
+  }
+}
+
+/** A FormatCondition (xlExpression), or a data bar seen through FormatConditions.Item (no Formula1). */
+export class FakeFormatCondition implements EtFormatCondition {
+  constructor(
+    private readonly sheet: FakeWorksheet,
+    readonly rule: FakeRule | null,
+    readonly bar: FakeDataBar | null,
+  ) {}
+  private touch(op: string): void {
+    this.sheet.book.app.touch(`FormatCondition.${op}`);
+  }
+  get Type(): number {
+    this.touch('Type');
+    return this.rule ? 2 : 4;
+  }
+  get Formula1(): string {
+    this.touch('Formula1');
+    // A Databar object has no Formula1: the member is missing (COM: "object doesn't support this property").
+    if (!this.rule) throw new FakeError('对象不支持此属性或方法 (Formula1)');
+    return this.rule.formula;
+  }
+  get Interior(): FakeRuleInterior {
+    this.touch('Interior');
+    if (!this.rule) throw new FakeError('对象不支持此属性或方法 (Interior)');
+    return new FakeRuleInterior(this.sheet.book.app, this.rule);
+  }
+  get AppliesTo(): FakeRange {
+    this.touch('AppliesTo');
+    const areas = this.rule ? this.rule.areas : [this.bar!.area];
+    return new FakeRange(this.sheet, areas.map((a) => ({ ...a })));
   }
   Delete(): void {
-    const gone = new Set(this.list());
-    this.range.sheet.data.dataBars = this.range.sheet.data.dataBars.filter((b) => !gone.has(b));
+    this.touch('Delete');
+    const d = this.sheet.data;
+    if (d.protect && !d.protect.allowFormattingCells) throw new FakeError('您试图更改的单元格或图表受保护，因而是只读的。');
+    if (this.rule) {
+      if (d.rules.indexOf(this.rule) < 0) throw new FakeError('对象已被删除（条件格式不存在）');
+      d.rules = d.rules.filter((r) => r !== this.rule);
+    } else d.dataBars = d.dataBars.filter((b) => b !== this.bar);
+  }
+}
+
+export class FakeFormatConditions implements EtFormatConditions {
+  constructor(private readonly range: FakeRange) {}
+  private get app(): FakeApplication {
+    return this.range.sheet.book.app;
+  }
+  /** Data bars, then formula rules, of the sheet that touch the range (Cells: all of them). */
+  private list(): FakeFormatCondition[] {
+    const d = this.range.sheet.data;
+    const touches = (areas: Area[]) => this.range.areas.some((a) => areas.some((b) => intersects(a, b)));
+    return [
+      ...d.dataBars.filter((b) => touches([b.area])).map((b) => new FakeFormatCondition(this.range.sheet, null, b)),
+      ...d.rules.filter((r) => touches(r.areas)).map((r) => new FakeFormatCondition(this.range.sheet, r, null)),
+    ];
+  }
+  get Count(): number {
+    this.app.touch('FormatConditions.Count');
+    return this.list().length;
+  }
+  Item(Index: number): FakeFormatCondition {
+    this.app.touch('FormatConditions.Item');
+    const c = this.list()[Index - 1];
+    if (!c) throw new FakeError('FormatConditions.Item: index out of range (1-based)');
+    return c;
+  }
+  Add(Type: number, _Operator?: number, Formula1?: string): FakeFormatCondition {
+    this.app.touch('FormatConditions.Add');
+    this.range.guard('format');
+    if (Type !== 2) throw new FakeError('fake: only xlExpression rules');
+    if (typeof Formula1 !== 'string' || Formula1[0] !== '=') throw new FakeError('FormatConditions.Add: Formula1 must be a formula');
+    const rule: FakeRule = { areas: this.range.areas.map((a) => ({ ...a })), formula: Formula1, color: null };
+    this.range.sheet.data.rules.push(rule);
+    return new FakeFormatCondition(this.range.sheet, rule, null);
+  }
+  AddDatabar(): FakeDatabarObject {
+    this.app.touch('FormatConditions.AddDatabar');
+    this.range.guard('format');
+    let bar: FakeDataBar | null = null;
+    // One data bar per area here (the fake keeps one area per bar); the settings go to each.
+    const bars: FakeDataBar[] = this.range.areas.map((a) => ({ area: { ...a }, showValue: true }));
+    for (const b of bars) this.range.sheet.data.dataBars.push(b);
+    bar = bars[0];
+    return new FakeDatabarObject(bar, bars);
+  }
+  Delete(): void {
+    const d = this.range.sheet.data;
+    const gone = new Set(this.list().map((c) => c.rule ?? c.bar));
+    d.dataBars = d.dataBars.filter((b) => !gone.has(b));
+    d.rules = d.rules.filter((r) => !gone.has(r));
   }
 }
 
@@ -656,6 +774,7 @@ export class FakeWorksheet implements EtWorksheet {
     return new FakeRange(this, parseAreas(Cell1));
   }
   get Cells(): FakeRange {
+    this.touch('Cells');
     return new FakeRange(this, [{ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }]);
   }
   /** Every cell with a value or formatting, merged areas included; A1 on an empty sheet. */
@@ -903,6 +1022,18 @@ export class FakeApplication implements EtApplication, WpsAddonRoot {
   /** The flags as they are now. */
   currentFlags(): { ScreenUpdating: boolean; EnableEvents: boolean; DisplayAlerts: boolean; Calculation: number } {
     return { ...this.flags };
+  }
+
+  Union(Arg1: EtRange, Arg2: EtRange, ...more: EtRange[]): FakeRange {
+    this.touch('Application.Union');
+    const all = [Arg1, Arg2, ...more];
+    if (all.length > 30) throw new FakeError('Union: at most 30 ranges');
+    const first = all[0];
+    if (!all.every((r) => r instanceof FakeRange && first instanceof FakeRange && r.sheet.data === first.sheet.data)) {
+      throw new FakeError('Union: ranges must be on one sheet');
+    }
+    const areas = (all as FakeRange[]).reduce((out: Area[], r) => out.concat(r.areas.map((a) => ({ ...a }))), []);
+    return new FakeRange((first as FakeRange).sheet, areas);
   }
 
   CreateTaskPane(url: string): FakeTaskPane {

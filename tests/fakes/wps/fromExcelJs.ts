@@ -4,7 +4,7 @@
 
 import type ExcelJS from 'exceljs';
 import { dateToSerial } from '../../../src/hosts/file/xlsx';
-import { FakeBook, FakeCell, FakeSheet, XL_NONE, XL_SOLID, emptyCell, isBlank, key, newSheet } from './model';
+import { FakeBook, FakeCell, FakeRule, FakeSheet, XL_NONE, XL_SOLID, emptyCell, isBlank, key, newSheet, parseAreas } from './model';
 import { PALETTE } from './model';
 import { mergeAreas } from '../../support/merges';
 
@@ -98,6 +98,20 @@ export function sheetFromExcelJs(ws: ExcelJS.Worksheet): FakeSheet {
   else if (ws.state === 'veryHidden') s.visible = 2;
   const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } }).sheetProtection;
   if (prot && prot.sheet) s.protect = { allowFormattingCells: !!prot.formatCells };
+  // Formula conditional formats (a file another host marked), in priority order.
+  const cfs = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  const rules: { priority: number; rule: FakeRule }[] = [];
+  for (const cf of cfs) {
+    const areas = parseAreas(cf.ref.trim().split(/\s+/).join(','));
+    for (const r of cf.rules) {
+      if (r.type !== 'expression' || !r.formulae || !r.formulae.length) continue;
+      const fill = r.style && (r.style.fill as ExcelJS.FillPattern | undefined);
+      const c = fill ? fill.bgColor || fill.fgColor : undefined;
+      rules.push({ priority: r.priority ?? 0, rule: { areas, formula: `=${r.formulae[0]}`, color: c ? colour(c, 0xffffff) : null } });
+    }
+  }
+  rules.sort((a, b) => a.priority - b.priority);
+  for (const r of rules) s.rules.push(r.rule);
   const view = ws.views && ws.views[0];
   if (view && view.state === 'frozen' && (view as ExcelJS.WorksheetViewFrozen).ySplit) {
     s.view.freeze = true;

@@ -4,6 +4,7 @@
 export * from './model';
 export * from './fake';
 export * from './fromExcelJs';
+export * from './toExcelJs';
 
 import { FakeApplication } from './fake';
 

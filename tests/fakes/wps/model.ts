@@ -29,6 +29,8 @@ export interface FakeCell {
   v: string | number | boolean | null;
   /** The formula as entered ("=…"), when the cell holds one. */
   formula?: string;
+  /** Target of a =HYPERLINK("#…",…) formula ("#'表'!B5"). */
+  hyperlink?: string;
   /** Number format; 'General' by default. */
   fmt: string;
   /** Interior.Pattern: XL_NONE (no fill), XL_SOLID, or a pattern constant. */
@@ -64,6 +66,13 @@ export interface FakeDataBar {
   showValue: boolean;
 }
 
+/** A formula conditional format (xlExpression) and the fill it paints, BGR (null: none set). */
+export interface FakeRule {
+  areas: Area[];
+  formula: string;
+  color: number | null;
+}
+
 export interface FakeView {
   freeze: boolean;
   splitRow: number;
@@ -87,6 +96,8 @@ export interface FakeSheet {
   protect: null | { allowFormattingCells: boolean };
   links: FakeLink[];
   dataBars: FakeDataBar[];
+  /** Formula rules, in priority order (index 0 first). */
+  rules: FakeRule[];
   view: FakeView;
 }
 
@@ -114,6 +125,7 @@ export function newSheet(name: string): FakeSheet {
     protect: null,
     links: [],
     dataBars: [],
+    rules: [],
     view: { freeze: false, splitRow: 0, splitColumn: 0, scrollRow: 1, scrollColumn: 1, selection: 'A1' },
   };
 }
@@ -208,8 +220,12 @@ function dateSerial(y: number, m: number, d: number): number {
  * text ('@') stays text; otherwise "=…" (and "+x", "-x", "@x" that are not numbers) become formulas,
  * "007" becomes 7, "100%" becomes 1 formatted as a percent, "1/2" becomes a date.
  */
+/** =HYPERLINK("target",label): the one formula the fake evaluates (its label is the value shown). */
+const HYPERLINK = /^=HYPERLINK\("((?:[^"]|"")*)",(?:(-?\d+(?:\.\d+)?)|"((?:[^"]|"")*)")\)$/i;
+
 export function enterValue(cell: FakeCell, x: unknown): void {
   delete cell.formula;
+  delete cell.hyperlink;
   if (x === null || x === undefined || x === '') {
     cell.v = null;
     return;
@@ -252,6 +268,13 @@ export function enterValue(cell: FakeCell, x: unknown): void {
       if (cell.fmt === 'General') cell.fmt = c !== undefined || a > 31 ? 'yyyy/m/d' : 'm月d日';
       return;
     }
+  }
+  const link = s[0] === '=' ? HYPERLINK.exec(s) : null;
+  if (link) {
+    cell.formula = s;
+    cell.hyperlink = link[1].replace(/""/g, '"');
+    cell.v = link[2] !== undefined ? Number(link[2]) : link[3].replace(/""/g, '"');
+    return;
   }
   if (s[0] === '=' || ((s[0] === '+' || s[0] === '-' || s[0] === '@') && s.length > 1)) {
     // A formula: the fake does not evaluate, it shows what a reference to nothing shows.

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createExcelHost, ExcelHost } from '../../../src/hosts/excel';
+import { createExcelHost, ExcelHost, officeEnv } from '../../../src/hosts/excel';
 import { UNSUPPORTED_MESSAGE } from '../../../src/hosts/excel/host';
 import { runEvaluation, clearMarks } from '../../../src/app/session';
 import { evaluateWorkbook } from '../../../src/core/evaluate';
@@ -71,7 +71,7 @@ describe('评价 on the example workbooks', () => {
     const host = await createExcelHost();
     const out = await runEvaluation(host);
 
-    expect(wb.stats.syncs).toBeLessThanOrEqual(4);
+    expect(wb.stats.syncs).toBeLessThanOrEqual(5);
     expect(wb.stats.runs).toBe(3);
     // The file host's reading of the same sheet gives the same evaluation.
     const fileSnap = snapshotWorkbook(src, path.basename(file));
@@ -155,19 +155,19 @@ describe('评价 on the example workbooks', () => {
     resetStats(wb);
     // A fresh host, as the ribbon command's own runtime would create.
     await runEvaluation(await createExcelHost());
-    expect(wb.stats.syncs).toBeLessThanOrEqual(4);
+    expect(wb.stats.syncs).toBeLessThanOrEqual(5);
     expect(dumpWorkbook(wb)).toEqual(once);
     await runEvaluation(await createExcelHost());
     expect(dumpWorkbook(wb)).toEqual(once);
   });
 
-  test('workbook scope reads every sheet but our summary in 2 round trips', async () => {
+  test('workbook scope reads every sheet but our summary in 3 round trips (names, used ranges, one block of cells)', async () => {
     const wb = install(await loadFake(SHENZE));
     const host = await createExcelHost();
     await runEvaluation(host);
     resetStats(wb);
     const snap = await host.readSnapshot('workbook');
-    expect(wb.stats.syncs).toBe(2);
+    expect(wb.stats.syncs).toBe(3);
     expect(snap.sheets.map((s) => s.name)).toEqual(wb.sheets.map((s) => s.name).filter((n) => n !== '评价结果'));
     expect(snap.sheets.every((s) => s.merges.length > 0)).toBe(true);
     expect(snap.name).toBe('shenze-2020.xlsx');
@@ -274,7 +274,7 @@ describe('failures give a Chinese message and leave the workbook as it was', () 
     const fullDump = dumpWorkbook(full);
     const old = install(await loadFake(SHENZE, { excelApi: 9 }));
     const b = await runEvaluation(await createExcelHost());
-    expect(old.stats.syncs).toBeLessThanOrEqual(4);
+    expect(old.stats.syncs).toBeLessThanOrEqual(5);
     expect(b.result.sheets[0].tables.map((t) => t.total)).toEqual(a.result.sheets[0].tables.map((t) => t.total));
     expect(dumpWorkbook(old)).toEqual(fullDump);
   });
@@ -302,20 +302,20 @@ describe('failures give a Chinese message and leave the workbook as it was', () 
     ensureCell(sheet, 719, 20).value = 'x';
     const out = await runEvaluation(await createExcelHost());
     expect(out.result.sheets[0].tables.length).toBe(1);
-    expect(wb.stats.syncs).toBe(5);
+    expect(wb.stats.syncs).toBe(7);
   });
 
   test('a failure inside the write batch: early → exactly as before; late → whole summary, no partial marks', async () => {
     const wb = install(await loadFake(GAPS));
     await runEvaluation(await createExcelHost());
     const before = dumpWorkbook(wb);
-    // Sync 1 settings, 2 read, 3 inspect, 4 write: fail at the 20th command of the write.
-    wb.failAt = { sync: wb.stats.syncs + 4, op: 20 };
+    // Sync 1 settings, 2-3 read (used range, cells), 4 inspect, 5 write: fail at the 20th command of the write.
+    wb.failAt = { sync: wb.stats.syncs + 5, op: 20 };
     await expectJixiao(runEvaluation(await createExcelHost()), /无法写入评价结果/);
     expect(dumpWorkbook(wb)).toEqual(before);
 
     // Fail just before the rename: the old sheet is gone, the new one complete under its temporary name.
-    wb.failAt = { sync: wb.stats.syncs + 4, op: -3 };
+    wb.failAt = { sync: wb.stats.syncs + 5, op: -3 };
     await expectJixiao(runEvaluation(await createExcelHost()), /无法写入评价结果/);
     expect(wb.sheets.map((s) => s.name)).toEqual((before.sheets as { name: string }[]).map((s) => s.name));
     const summaryNow = dumpSheet(findSheet(wb, '评价结果')!);
@@ -324,6 +324,19 @@ describe('failures give a Chinese message and leave the workbook as it was', () 
     // Our formats had changed when the batch failed: all of ours are gone, none half-replaced.
     expect(active(wb).conditionalFormats).toEqual([]);
     expect(wb.sheets.some((s) => s.name.startsWith('jixiao-tmp'))).toBe(false);
+  });
+
+  test('the summary written in blocks: a failure at a later block on a first run leaves no sheet behind', async () => {
+    const dry = install(await loadFake(GAPS));
+    await runEvaluation(new ExcelHost({ ...officeEnv(), payloadBudget: 5_000 }));
+    const total = dry.stats.syncs;
+    uninstall();
+    const wb = install(await loadFake(GAPS));
+    const before = dumpWorkbook(wb);
+    // The last block's round trip (the one before the final batch) fails: earlier blocks are in the temporary sheet.
+    wb.failAt = { sync: total - 1, op: 0 };
+    await expectJixiao(runEvaluation(new ExcelHost({ ...officeEnv(), payloadBudget: 5_000 })), /无法写入评价结果/);
+    expect(dumpWorkbook(wb)).toEqual(before);
   });
 
   test('where a load cannot go through customOrNullObject, the inventory falls back (one more round trip)', async () => {
@@ -336,13 +349,13 @@ describe('failures give a Chinese message and leave the workbook as it was', () 
     const host = await createExcelHost();
     const out = await runEvaluation(host);
     expect(out.applied.highlighted).toBeGreaterThan(0);
-    // settings, read, failed inspect, inspect (no Custom formats yet: no rules round trip), write
-    expect(wb.stats.syncs).toBe(5);
+    // settings, read (2), failed inspect, inspect (no Custom formats yet: no rules round trip), write
+    expect(wb.stats.syncs).toBe(6);
     const once = dumpWorkbook(wb);
     resetStats(wb);
     await runEvaluation(host);
-    // The host remembers the fallback: settings, read, inspect, rules of the Custom formats, write.
-    expect(wb.stats.syncs).toBe(5);
+    // The host remembers the fallback: settings, read (2), inspect, rules of the Custom formats, write.
+    expect(wb.stats.syncs).toBe(6);
     expect(dumpWorkbook(wb)).toEqual(once);
     expect((await clearMarks(await createExcelHost())).cleared).toBe(out.applied.highlighted);
     expect(dumpSheet(sheet)).toEqual(before);
@@ -395,15 +408,20 @@ describe('scale', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('5,000 rows: ≤ 4 syncs for 评价, bounded proxies, exact restore', async () => {
+  test('5,000 rows under a 1 MB payload limit: cells read and written in blocks, bounded proxies, exact restore', async () => {
     const file = path.join(dir, 'rows-5000.xlsx');
     await makeWorkbook(5000, file);
     const wb = install(await loadFake(file));
     const sheet = active(wb);
     const before = dumpSheet(sheet);
-    const host = await createExcelHost();
+    // A limit the sheet is over (its summary alone is ~1 MB): blocks keep every request and response under it.
+    wb.payloadLimit = 1_000_000;
+    const host = new ExcelHost({ ...officeEnv(), payloadBudget: 400_000 });
     const out = await runEvaluation(host);
-    expect(wb.stats.syncs).toBeLessThanOrEqual(4);
+    expect(wb.stats.maxRequest).toBeLessThan(1_000_000);
+    expect(wb.stats.maxResponse).toBeLessThan(1_000_000);
+    expect(wb.stats.syncs).toBeGreaterThan(5);
+    expect(wb.stats.syncs).toBeLessThan(20);
     expect(out.applied.highlighted).toBeGreaterThan(500);
     // Proxies do not grow with the sheet (one per style/chunk/merge, not per cell).
     expect(wb.stats.proxies).toBeLessThan(400);

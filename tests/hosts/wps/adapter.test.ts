@@ -5,7 +5,7 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { createWpsHost, withQuietApp } from '../../../src/hosts/wps';
-import { STATE_SHEET, STATE_MARK, readState } from '../../../src/hosts/wps/state';
+import { STATE_SHEET, STATE_MARK } from '../../../src/hosts/wps/state';
 import { evaluateWorkbook } from '../../../src/core/evaluate';
 import { snapshotWorkbook } from '../../../src/hosts/file/xlsx';
 import { runEvaluation, clearMarks } from '../../../src/app/session';
@@ -174,7 +174,9 @@ describe('writing', () => {
   });
 
   test.each([
-    ['a hyperlink', 'Hyperlinks.Add'],
+    ['adding a mark rule', 'FormatConditions.Add'],
+    ['a mark rule colour', 'FormatCondition.Interior.Color.set'],
+    ['removing the previous marks', 'FormatCondition.Delete'],
     ['a merge', 'Range.Merge'],
     ['a fill (summary styles, restoring old marks, new marks)', 'Range.Interior'],
     ['a value write (summary, hidden state)', 'Range.Value2.set'],
@@ -215,9 +217,11 @@ describe('writing', () => {
     const out = await runEvaluation(f.host, { scope: 'active' });
     expect(out.applied.highlighted).toBeGreaterThan(4);
     const before = clone(f.app.book!.data);
-    for (const op of ['Range.Interior', 'Worksheet.Delete']) {
+    const rules = sheetData(f.app, f.sheetNames()[0]).rules.length;
+    expect(rules).toBeGreaterThan(1);
+    for (const [op, nth] of [['FormatCondition.Delete', 1], ['FormatCondition.Delete', rules]] as const) {
       let calls = 0;
-      f.app.failOn = (name) => name === op && ++calls === (op === 'Worksheet.Delete' ? 1 : 6);
+      f.app.failOn = (name) => name === op && ++calls === nth;
       const e = await rejection(clearMarks(f.host));
       expect(e.message).toMatch(/已撤销/);
       f.app.failOn = null;
@@ -264,41 +268,48 @@ describe('writing', () => {
     expect((await clearMarks(f.host)).cleared).toBe(out.applied.highlighted);
   });
 
-  test('清除标记 leaves a cell the user re-coloured since', async () => {
+  test('a cell the user re-coloured while marked shows their colour after 清除标记 (marks never touch fills)', async () => {
     const f = await buildWpsFixture('gaps-sample');
     const sheet = f.sheetNames()[0];
     f.activate(sheet);
     const out = await runEvaluation(f.host, { scope: 'active' });
     const [h] = planHighlights(out.result);
     f.setFill(sheet, h.cell, '00FF00');
+    expect(f.cell(sheet, h.cell).fill).not.toBe('00FF00'); // the mark paints over it
     const r = await clearMarks(f.host);
-    expect(r.cleared).toBe(out.applied.highlighted - 1);
+    expect(r.cleared).toBe(out.applied.highlighted);
     expect(f.cell(sheet, h.cell).fill).toBe('00FF00');
   });
 
-  test('the state lives in a very hidden sheet, removed again when nothing is left to keep', async () => {
+  test('marks are conditional-format rules carrying the marker, one per severity; no state sheet unless settings are saved', async () => {
     const f = await buildWpsFixture('gaps-sample');
     const sheet = f.sheetNames()[0];
     f.activate(sheet);
-    await runEvaluation(f.host, { scope: 'active' });
+    const before = clone(sheetData(f.app, sheet));
+    const out = await runEvaluation(f.host, { scope: 'active' });
+    const data = sheetData(f.app, sheet);
+    // The cells themselves are untouched: same values, same fills.
+    expect(data.cells).toEqual(before.cells);
+    const severities = new Set(planHighlights(out.result).map((h) => h.severity));
+    expect(data.rules.map((r) => r.formula).sort()).toEqual([...severities].map((s) => `=ISTEXT("jixiao-mark:${s}")`).sort());
+    expect(f.app.book!.data.sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
+    expect(f.activeSheet()).toBe(sheet);
+    await clearMarks(f.host);
+    expect(sheetData(f.app, sheet)).toEqual(before);
+    // Settings live in a very hidden state sheet: text formatted as text, under the owner mark.
+    await f.host.saveSettings({ profile: 'national', standards: null, department: '卫健局', year: '2021' });
     const state = sheetData(f.app, STATE_SHEET);
     expect(state.visible).toBe(2);
     expect(state.cells[key(1, 1)].v).toBe(STATE_MARK);
     expect(String(state.cells[key(1, 1)].v).startsWith(OWNER_MARK)).toBe(true);
-    // Every stored chunk is text formatted as text.
     for (const c of Object.values(state.cells)) expect(c.fmt).toBe('@');
-    expect(f.activeSheet()).toBe(sheet);
-    await clearMarks(f.host);
-    expect(f.app.book!.data.sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
-    // With settings saved, the sheet stays (holding only the settings).
-    await f.host.saveSettings({ profile: 'national', standards: null, department: '卫健局', year: '2021' });
     await runEvaluation(f.host, { scope: 'active' });
     await clearMarks(f.host);
     expect(f.app.book!.data.sheets.map((s) => s.name)).toContain(STATE_SHEET);
     expect((await f.host.loadSettings()).department).toBe('卫健局');
   });
 
-  test('清除标记 works with the workbook structure protected (the emptied state sheet stays)', async () => {
+  test('清除标记 works with the workbook structure protected', async () => {
     const f = await buildWpsFixture('gaps-sample');
     f.activate(f.sheetNames()[0]);
     const before = clone(f.app.book!.data.sheets[0]);
@@ -306,31 +317,38 @@ describe('writing', () => {
     f.app.book!.data.protectStructure = true;
     expect((await clearMarks(f.host)).cleared).toBe(out.applied.highlighted);
     expect(f.app.book!.data.sheets[0]).toEqual(before);
-    expect(readState(f.app.ActiveWorkbook!).marks).toEqual([]);
-    expect(f.app.book!.data.sheets.map((s) => s.name)).toContain(STATE_SHEET);
   });
 
-  test('marks on a sheet renamed since are kept, and cleared once the name is back', async () => {
+  test('legacy marks (fills saved in the state sheet by earlier versions) are still put back', async () => {
     const f = await buildWpsFixture('gaps-sample');
-    const [a, b] = f.sheetNames();
+    const sheet = f.sheetNames()[0];
+    const before = clone(sheetData(f.app, sheet));
+    // What an earlier version left: B3 filled red, its previous (no) fill kept in the state sheet.
+    const c = sheetData(f.app, sheet).cells[key(3, 2)] ?? emptyCell();
+    sheetData(f.app, sheet).cells[key(3, 2)] = { ...c, pattern: 1, color: bgr('FFC7CE') };
+    const { writeState } = await import('../../../src/hosts/wps/state');
+    writeState(f.app.ActiveWorkbook!, { marks: [{ sheet, cell: 'B3', prev: { pattern: -4142, color: 0xffffff }, applied: bgr('FFC7CE') }], settings: null });
+    expect((await clearMarks(f.host)).cleared).toBe(1);
+    expect(sheetData(f.app, sheet)).toEqual(before);
+    expect(f.app.book!.data.sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
+  });
+
+  test('marks travel with a sheet renamed since, and clear under its new name', async () => {
+    const f = await buildWpsFixture('gaps-sample');
+    const [a] = f.sheetNames();
     f.activate(a);
     const before = clone(sheetData(f.app, a));
     const out = await runEvaluation(f.host, { scope: 'active' });
     sheetData(f.app, a).name = '改了名';
-    expect((await clearMarks(f.host)).cleared).toBe(0);
-    // Evaluating another sheet meanwhile does not lose them either.
-    f.activate(b);
-    await runEvaluation(f.host, { scope: 'active' });
-    sheetData(f.app, '改了名').name = a;
-    expect((await clearMarks(f.host)).cleared).toBeGreaterThanOrEqual(out.applied.highlighted);
-    expect(sheetData(f.app, a)).toEqual(before);
+    expect((await clearMarks(f.host)).cleared).toBe(out.applied.highlighted);
+    expect(sheetData(f.app, '改了名')).toEqual({ ...before, name: '改了名' });
   });
 
   test('a build that refuses "very hidden" gets a hidden state sheet instead', async () => {
     const f = await buildWpsFixture('gaps-sample');
     let n = 0;
     f.app.failOn = (op) => op === 'Worksheet.Visible.set' && ++n === 1;
-    await runEvaluation(f.host, { scope: 'active' });
+    await f.host.saveSettings({ profile: 'national', standards: null, department: '', year: '2021' });
     expect(sheetData(f.app, STATE_SHEET).visible).toBe(0);
     expect(f.sheetNames()).not.toContain(STATE_SHEET);
   });
@@ -359,15 +377,18 @@ describe('writing', () => {
     expect(s.merges.length).toBeGreaterThan(3);
     expect(s.dataBars.length).toBeGreaterThan(0);
     expect(s.dataBars[0]).toMatchObject({ min: [0, 0], max: [0, 1], color: 0xd59b5b });
-    expect(s.links.length).toBeGreaterThan(10);
-    for (const l of s.links) {
-      expect(l.address).toBe('');
-      expect(l.subAddress).toMatch(/^'.+'![A-Z]+\d+$/);
+    // Links are =HYPERLINK formulas written with the values (General cells, so they stay formulas).
+    const links = Object.values(s.cells).filter((c) => c.hyperlink);
+    expect(links.length).toBeGreaterThan(10);
+    for (const c of links) {
+      expect(c.hyperlink).toMatch(/^#'.+'!\$?[A-Z]+\$?\d+$/);
+      expect(c.fmt).toBe('General');
     }
+    expect(s.links).toEqual([]);
     const numbers = Object.values(s.cells).filter((c) => typeof c.v === 'number');
     expect(numbers.length).toBeGreaterThan(10);
     for (const c of numbers) expect(c.fmt === 'General' || c.fmt === '0%').toBe(true);
-    for (const c of Object.values(s.cells)) if (typeof c.v === 'string') expect(c.fmt).toBe('@');
+    for (const c of Object.values(s.cells)) if (typeof c.v === 'string' && !c.hyperlink) expect(c.fmt).toBe('@');
     // Header cells: bold on a grey fill (BGR of EDEDED is EDEDED).
     const header = Object.values(s.cells).find((c) => c.v === '三级指标')!;
     expect(header).toMatchObject({ bold: true, pattern: 1, color: 0xededed });
@@ -404,8 +425,8 @@ describe('writing', () => {
     data.sheets[0].name = "学前 教育's表";
     const host = createWpsHost(app);
     await runEvaluation(host, { scope: 'active' });
-    const links = sheetData(app, '评价结果').links;
-    expect(links[0].subAddress.startsWith("'学前 教育''s表'!")).toBe(true);
+    const links = Object.values(sheetData(app, '评价结果').cells).filter((c) => c.hyperlink);
+    expect(links[0].hyperlink!.startsWith("#'学前 教育''s表'!")).toBe(true);
     await host.selectCell("学前 教育's表", 'D14');
     expect(data.sheets[data.active].view.selection).toBe('D14');
   });

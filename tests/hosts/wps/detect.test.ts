@@ -122,3 +122,16 @@ describe('installed as globalThis.Application', () => {
     expect(detectHost()).toBe('standalone');
   });
 });
+
+describe('wpsApplication: the one lookup of the WPS 表格 application object', () => {
+  test('Application first, then wps.Application, then wps itself; never a WPS 文字 Application', async () => {
+    const { wpsApplication } = await import('../../../src/hosts/detect');
+    const et = new FakeApplication(newBook());
+    expect(wpsApplication({ Application: et })).toBe(et);
+    expect(wpsApplication({ wps: { Application: et } })).toBe(et);
+    expect(wpsApplication({ wps: et })).toBe(et);
+    expect(wpsApplication({ Application: writerApplication() })).toBeNull();
+    expect(wpsApplication({})).toBeNull();
+    expect(detectHost({ wps: { Application: et } })).toBe('wps');
+  });
+});

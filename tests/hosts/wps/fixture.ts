@@ -19,6 +19,7 @@ import {
   parseAreas,
 } from '../../fakes/wps';
 import { rgbHex, bgr } from '../../../src/hosts/wps/et';
+import { isMarkFormula } from '../../../src/hosts/marks';
 
 const cache = new Map<string, string>();
 
@@ -39,12 +40,23 @@ export function sheetData(app: FakeApplication, name: string): FakeSheet {
   return s;
 }
 
+/** The colour (BGR) our top-priority marker rule paints on a cell, if any covers it. */
+export function markColour(s: FakeSheet, row: number, col: number): number | null {
+  for (const r of s.rules) {
+    if (r.color === null || !isMarkFormula(r.formula)) continue;
+    if (r.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) return r.color;
+  }
+  return null;
+}
+
+/** What the user sees: a marker rule paints over the cell's own fill (which stays as it was). */
 export function cellState(s: FakeSheet, row: number, col: number): CellState {
   const c = s.cells[key(row, col)] ?? emptyCell();
+  const mark = markColour(s, row, col);
   const out: CellState = {
     value: c.v,
-    fill: c.pattern === XL_NONE ? null : rgbHex(c.color),
-    pattern: c.pattern === XL_NONE ? null : c.pattern === XL_SOLID ? 'solid' : c.pattern,
+    fill: mark !== null ? rgbHex(mark) : c.pattern === XL_NONE ? null : rgbHex(c.color),
+    pattern: mark !== null ? 'solid' : c.pattern === XL_NONE ? null : c.pattern === XL_SOLID ? 'solid' : c.pattern,
     numberFormat: c.fmt,
   };
   if (c.formula) out.formula = c.formula;
@@ -70,7 +82,9 @@ export function fixtureFor(app: FakeApplication): HostFixture {
     cells(sheet) {
       const s = sheetData(app, sheet);
       const out: Record<string, CellState> = {};
-      for (const k of Object.keys(s.cells).sort((a, b) => {
+      const keys = new Set(Object.keys(s.cells));
+      for (const r of s.rules) if (isMarkFormula(r.formula)) for (const a of r.areas) for (let i = a.top; i <= a.bottom; i++) for (let j = a.left; j <= a.right; j++) keys.add(key(i, j));
+      for (const k of [...keys].sort((a, b) => {
         const [ra, ca] = a.split(',').map(Number);
         const [rb, cb] = b.split(',').map(Number);
         return ra - rb || ca - cb;

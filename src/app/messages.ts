@@ -1,0 +1,17 @@
+// What the add-in tells the user about its environment, in one place, so the pane, the ribbon commands
+// and the hosts say the same thing in the same words (Excel and WPS alike).
+
+/** Excel too old for the add-in (below ExcelApi 1.9): which versions work and what to use instead. */
+export const UNSUPPORTED_EXCEL =
+  '当前 Excel 版本不支持绩效评价助手：需要 ExcelApi 1.9，即 Microsoft 365 版 Excel、Excel 2021 / LTSC 2021 或更新版本（Windows、Mac），或网页版 Excel。' +
+  'Excel 2016、Excel 2019（一次性购买或批量许可版）不支持。请改用 WPS 表格加载项，或在浏览器中打开独立页面评价 .xlsx 文件。';
+
+/** office.js (Office's own JavaScript library) could not be loaded inside Office: nothing can work. */
+export const OFFICE_JS_UNAVAILABLE =
+  '无法加载 Office 的 JavaScript 库（office.js），绩效评价助手不能操作当前工作簿。' +
+  '内网环境无法访问微软的 CDN 时，请让管理员使用“npm run build:intranet”构建并部署（office.js 由加载项自己的服务器提供）。' +
+  '现以独立模式运行：可打开 .xlsx 文件评价。';
+
+/** The webview lacks what the pane needs even with polyfills. */
+export const UNSUPPORTED_WEBVIEW =
+  '当前 Office 使用的浏览器组件过旧（如 Internet Explorer 11），无法运行绩效评价助手。请更新到 Microsoft 365 版 Excel、Excel 2021 或更新版本，或改用 WPS 表格加载项。';
