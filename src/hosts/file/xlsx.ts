@@ -7,50 +7,11 @@ import { JixiaoError } from '../../core/errors';
 import { BAR_COLOR, WritePlan, SummaryPlan, SummaryStyle, SEVERITY_FILL, SUMMARY_LOOK, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { Severity } from '../../core/types';
 import { SheetParts, fillSheetShell, renderSummaryParts } from './summary-xml';
+import { snapshotCell } from './package/cells';
 
 type ExcelJSModule = typeof ExcelJS;
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-export function dateToSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH) / 86400000;
-}
-
-function roundNoise(x: number): number {
-  return Number.isInteger(x) ? x : Number(x.toPrecision(12));
-}
-
-function decimalsOf(fmt: string): number {
-  const m = /\.(0+)/.exec(fmt);
-  return m ? m[1].length : 0;
-}
-
-function isDateFmt(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[yd]/i.test(f) || /年|月|日/.test(fmt) || /m+[/-]/i.test(f);
-}
-
-/** Display text of a number under a number format: the subset that matters for reading values. */
-export function formatNumber(v: number, fmt: string | undefined): string {
-  if (!fmt || fmt === 'General' || fmt === '@') return String(roundNoise(v));
-  if (fmt.indexOf('%') >= 0) return `${(v * 100).toFixed(decimalsOf(fmt))}%`;
-  const dec = decimalsOf(fmt);
-  const s = /[0#]/.test(fmt) ? v.toFixed(dec) : String(roundNoise(v));
-  if (fmt.indexOf(',') >= 0) {
-    const [i, f] = s.split('.');
-    return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? `.${f}` : '');
-  }
-  return s;
-}
-
-function formatDate(d: Date, fmt: string | undefined): string {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  if (fmt && /年/.test(fmt)) return /日|d/i.test(fmt) ? `${y}年${m}月${day}日` : `${y}年${m}月`;
-  return `${y}/${m}/${day}`;
-}
+export { dateToSerial, formatNumber } from './package/cells';
 
 /** One exceljs cell value → snapshot cell (formula results, rich text, links and dates resolved). */
 export function toCell(value: ExcelJS.CellValue, fmt: string | undefined): Cell | null {
@@ -68,15 +29,7 @@ export function toCell(value: ExcelJS.CellValue, fmt: string | undefined): Cell 
     }
   }
   if (v === null || v === undefined) return null;
-  const f = fmt && fmt !== 'General' ? fmt : undefined;
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
-    return { v: dateToSerial(v), t: formatDate(v, f), f: f ?? 'yyyy/m/d' };
-  }
-  if (typeof v === 'number') return f ? { v, t: formatNumber(v, f), f } : { v, t: String(roundNoise(v)) };
-  if (typeof v === 'boolean') return { v, t: v ? 'TRUE' : 'FALSE' };
-  const s = String(v);
-  return f ? { v: s, t: s, f } : { v: s, t: s };
+  return snapshotCell(v as string | number | boolean | Date, fmt);
 }
 
 export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
