@@ -6,15 +6,17 @@ import { evaluateWorkbook } from '../core/evaluate';
 import { toJson } from '../core/json';
 import { isJixiaoError, JixiaoError } from '../core/errors';
 import { PROFILES, ScoringProfile, findProfile } from '../core/data/profiles';
-import type ExcelJS from 'exceljs';
-import { planWrites, SEVERITY_LABEL, completedCount } from '../core/plan';
+import { planWrites, SEVERITY_LABEL, completedCount, WritePlan } from '../core/plan';
 import { headerWordsForMessage } from '../core/layout';
 import { Grid } from '../core/grid';
 import { EvaluationResult, Severity } from '../core/types';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { fmtNum } from '../core/text';
-import { applyPlan } from '../hosts/file/xlsx';
-import { readWorkbookFile, writeWorkbookFile } from '../hosts/file/node';
+import { readWorkbookFile } from '../hosts/file/node';
+import { PackageInfo } from '../hosts/file/package/read';
+import { patchPackage } from '../hosts/file/package/patch';
+import { zipPieces } from '../hosts/file/package/zip';
+import { refuseInput, writeAtomic } from './output';
 import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
 import { promises as fs } from 'fs';
 
@@ -30,6 +32,7 @@ const defaultIo: Io = {
 
 const USAGE = `用法：
   jixiao evaluate 文件.xlsx [选项]
+  jixiao clear 结果.xlsx [--out 清除后.xlsx]   去掉本工具加的标记和“评价结果”工作表（不加 --out 时改写该结果文件）
 
 选项：
   --json               以 JSON 输出评价结果（标准输出）
@@ -171,8 +174,9 @@ async function writeNarrative(n: Narrative, file: string, format: string): Promi
 }
 
 interface Prepared {
-  /** The input workbook with highlights and the summary sheet applied (when --out is given). */
-  workbook: ExcelJS.Workbook;
+  /** The input package (without its cells) and the plan to write into it (when --out is given). */
+  pkg: PackageInfo;
+  plan: WritePlan | null;
   report: string;
   printed: string | null;
 }
@@ -185,7 +189,7 @@ interface Prepared {
  * live object).
  */
 async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
-  const { workbook, snapshot } = await readWorkbookFile(a.file as string);
+  const { pkg, snapshot } = await readWorkbookFile(a.file as string);
   if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
     throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
   }
@@ -205,12 +209,39 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
       })
     : null;
   if (a.narrative && narrative) await writeNarrative(narrative, a.narrative, narrativeFormat as string);
-  if (a.out) applyPlan(workbook, planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined }));
   return {
-    workbook,
+    pkg,
+    plan: a.out ? planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined }) : null,
     report: a.json ? JSON.stringify(toJson(result), null, 2) + '\n' : humanReport(result, profile.name),
     printed: a.printNarrative && narrative ? toText(narrative) : null,
   };
+}
+
+/** The result keeps the input's kind (.xlsx, or .xlsm with its macros): Excel refuses a mismatch. */
+function checkOutExtension(input: string, out: string): void {
+  const ext = (f: string) => (/\.([A-Za-z0-9]+)$/.exec(f)?.[1] ?? '').toLowerCase();
+  const want = ext(input) === 'xlsm' ? 'xlsm' : 'xlsx';
+  if (ext(out) !== want) throw new JixiaoError('bad-argument', `--out 的文件名须以 .${want} 结尾（与输入文件同一格式）：${out}`);
+}
+
+/** jixiao clear: our marks and our 评价结果 sheets out, everything else as it is. */
+async function clear(a: Args, io: Io): Promise<number> {
+  if (!a.file) throw new JixiaoError('bad-argument', '请指定要清除标记的 .xlsx 文件（本工具生成的结果工作簿）。');
+  const out = a.out ?? a.file;
+  if (a.out) {
+    checkOutExtension(a.file, a.out);
+    await refuseInput(a.file, a.out);
+  }
+  const { pkg } = await readWorkbookFile(a.file);
+  const r = patchPackage(pkg, { highlights: [], summary: null, removeSummaries: true });
+  if (!r.cleared && !r.removed.length) {
+    io.out(`“${path.basename(a.file)}”中没有本工具的标记或“评价结果”工作表，未做改动。\n`);
+    if (a.out) await writeAtomic(out, zipPieces(r.entries));
+    return 0;
+  }
+  await writeAtomic(out, zipPieces(r.entries));
+  io.out(`已清除 ${r.cleared} 条标记规则${r.removed.length ? `和工作表“${r.removed.join('”“')}”` : ''}：${out}\n`);
+  return 0;
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -220,6 +251,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       (a.help ? io.out : io.err)(USAGE);
       return a.help ? 0 : 2;
     }
+    if (a.command === 'clear') return await clear(a, io);
     if (a.command !== 'evaluate') throw new JixiaoError('bad-argument', `未知命令“${a.command}”。`);
     if (!a.file) throw new JixiaoError('bad-argument', '请指定要评价的 .xlsx 文件。');
     const profile = findProfile(a.profile ?? undefined);
@@ -227,14 +259,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const narrativeFormat = a.narrative ? (/\.(txt|md|html|docx)$/i.exec(a.narrative)?.[1].toLowerCase() ?? null) : null;
     if (a.narrative && !narrativeFormat) throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
     if (a.outline && !['auto', 'department', 'project'].includes(a.outline)) throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
-    for (const o of [a.out, a.narrative]) if (o && path.resolve(o) === path.resolve(a.file)) {
-      throw new JixiaoError('bad-argument', '输出文件不能与输入文件相同：原文件不会被改写，请指定另一个文件名。');
-    }
+    if (a.out) checkOutExtension(a.file, a.out);
+    for (const o of [a.out, a.narrative]) if (o) await refuseInput(a.file, o);
 
     const prepared = await prepare(a, profile, narrativeFormat, io);
     if (!prepared) return 1;
     const { report, printed } = prepared;
-    if (a.out) await writeWorkbookFile(prepared.workbook, a.out);
+    if (a.out && prepared.plan) {
+      const plan = prepared.plan;
+      prepared.plan = null;
+      await writeAtomic(a.out, zipPieces(patchPackage(prepared.pkg, { highlights: plan.highlights, summary: plan.summary }).entries));
+    }
     io.out(report);
     if (!a.json) {
       if (a.out) io.out(`已写出：${a.out}（原文件未修改）\n`);

@@ -96,14 +96,19 @@ describe('jixiao evaluate', () => {
       });
       ws.columns.forEach((col, i) => expect(copy.getColumn(i + 1).width).toEqual(col.width));
     });
-    // The JSON findings' cells are filled by severity in the copy.
+    // The JSON findings' cells are marked by severity in the copy: a conditional format of ours covers
+    // the cell (the fill of the error level), and the cell's own style is the input's.
     const j = JSON.parse((await run('evaluate', GAPS, '--json', '--sheet', '基本公共卫生服务')).out);
     const err = j.sheets[0].tables[0].findings.find((f: { severity: string; cell: string | null }) => f.severity === 'error' && f.cell);
-    const fill = res.getWorksheet('基本公共卫生服务')!.getCell(err.cell).fill as ExcelJS.FillPattern;
-    expect(fill.fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
+    const marked = res.getWorksheet('基本公共卫生服务')!;
+    expect(marked.getCell(err.cell).style).toEqual(src.getWorksheet('基本公共卫生服务')!.getCell(err.cell).style);
+    const cfs = (marked as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[] }).conditionalFormattings;
+    const errorRule = cfs.find((cf) => cf.rules[0].formulae?.[0] === 'ISTEXT("jixiao-mark:error")')!;
+    expect(errorRule.ref.split(' ')).toContainEqual(expect.stringMatching(new RegExp(`^${err.cell}$|^[A-Z]+\\d+:[A-Z]+\\d+$`)));
+    expect(errorRule.rules[0].style?.fill?.bgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
     // Links point at cells of the workbook (<hyperlink location=…>, which exceljs does not read back).
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
-    const sheetFile = `xl/worksheets/sheet${summary!.id}.xml`;
+    const sheetFile = `xl/worksheets/sheet${res.worksheets.indexOf(summary!) + 1}.xml`;
     const locations = [...(await zip.file(sheetFile)!.async('string')).matchAll(/<hyperlink ref="[A-Z]+\d+" location="([^"]+)"\/>/g)].map((m) => m[1]);
     expect(locations.length).toBeGreaterThan(10);
     for (const l of locations) expect(l).toMatch(/^'.+'![A-Z]+\d+$/);

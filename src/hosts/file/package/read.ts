@@ -39,18 +39,31 @@ export interface PackageBook {
   activeTab: number;
 }
 
-export interface ReadSheet {
+/** What the writer needs of a sheet that was read (the cells themselves are not kept for it). */
+export interface SheetMeta {
   entry: SheetEntry;
-  snapshot: SheetSnapshot;
   /** Value of A1 (how our 评价结果 sheet is recognised). */
   a1: CellValue;
   /** Whether the sheet carries conditional formats of ours. */
   marked: boolean;
 }
 
-export interface ReadPackage {
+export interface ReadSheet extends SheetMeta {
+  snapshot: SheetSnapshot;
+}
+
+export interface PackageInfo {
   book: PackageBook;
+  sheets: SheetMeta[];
+}
+
+export interface ReadPackage extends PackageInfo {
   sheets: ReadSheet[];
+}
+
+/** The package without the sheets' cells (what writing a result needs; the cells can be collected). */
+export function packageInfo(pkg: ReadPackage): PackageInfo {
+  return { book: pkg.book, sheets: pkg.sheets.map((s) => ({ entry: s.entry, a1: s.a1, marked: s.marked })) };
 }
 
 const UNSUPPORTED: Record<string, string> = {
@@ -138,7 +151,10 @@ export function parseRels(xml: string): Relationship[] {
 
 export function partText(zip: ZipArchive, name: string): string | null {
   const e = zip.byName.get(name.toLowerCase());
-  return e ? entryText(zip, e) : null;
+  if (!e) return null;
+  const text = entryText(zip, e);
+  // saxes refuses a byte-order mark before the declaration.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function readBook(zip: ZipArchive): PackageBook {
@@ -430,7 +446,7 @@ function cellOf(type: string, value: string | null, inline: string | null, formu
 }
 
 /** A sheet written by us: its name is one we give and its A1 carries our mark. */
-export function isOurSummary(s: ReadSheet): boolean {
+export function isOurSummary(s: SheetMeta): boolean {
   return isSummaryName(s.entry.name) && isOwnerMark(s.a1);
 }
 

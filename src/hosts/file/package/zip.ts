@@ -26,7 +26,8 @@ export interface ZipArchive {
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
 
-const utf8 = new TextDecoder('utf-8');
+// The byte-order mark stays in the text: a part edited and written back keeps its bytes.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function broken(why: string): JixiaoError {
   return new JixiaoError('unreadable', `文件已损坏或不是有效的 .xlsx 工作簿（${why}）`);
