@@ -206,3 +206,66 @@ describe('jixiao evaluate', () => {
     expect(bad.stderr).toContain('找不到文件');
   });
 });
+
+describe('safe output', () => {
+  test('an --out that is the input through a symbolic or hard link is refused; the input is untouched', async () => {
+    const input = path.join(tmp, 'safe-in.xlsx');
+    fs.copyFileSync(GAPS, input);
+    const before = sha(input);
+    const sym = path.join(tmp, 'safe-sym.xlsx');
+    const hard = path.join(tmp, 'safe-hard.xlsx');
+    fs.symlinkSync(input, sym);
+    fs.linkSync(input, hard);
+    for (const out of [sym, hard, path.join(tmp, '.', 'safe-in.xlsx')]) {
+      const r = await run('evaluate', input, '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('就是输入文件');
+    }
+    expect(sha(input)).toBe(before);
+  });
+
+  test('--out keeps the input kind (.xlsx)', async () => {
+    const r = await run('evaluate', GAPS, '--out', path.join(tmp, 'result.docx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('.xlsx');
+  });
+
+  test('a write that cannot complete leaves the previous result in place and no temporary file', async () => {
+    const dir = path.join(tmp, 'atomic');
+    fs.mkdirSync(dir);
+    const out = path.join(dir, 'result.xlsx');
+    fs.writeFileSync(out, 'previous result');
+    // A folder where the result goes: the rename fails after the whole file was written beside it.
+    const blocked = path.join(dir, 'blocked.xlsx');
+    fs.mkdirSync(blocked);
+    fs.writeFileSync(path.join(blocked, 'x'), 'x');
+    const r = await run('evaluate', GAPS, '--out', blocked);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法写入');
+    expect(fs.readdirSync(dir).sort()).toEqual(['blocked.xlsx', 'result.xlsx']);
+    expect((await run('evaluate', GAPS, '--out', out)).code).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('jixiao clear', () => {
+  test('removes our marks and 评价结果, giving back every part of the input', async () => {
+    const result = path.join(tmp, 'clear-result.xlsx');
+    expect((await run('evaluate', GAPS, '--out', result)).code).toBe(0);
+    const clean = path.join(tmp, 'clear-clean.xlsx');
+    const r = await run('clear', result, '--out', clean);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已清除');
+    const a = await JSZip.loadAsync(fs.readFileSync(GAPS));
+    const b = await JSZip.loadAsync(fs.readFileSync(clean));
+    expect(Object.keys(b.files).sort()).toEqual(Object.keys(a.files).sort());
+    for (const name of Object.keys(a.files).filter((n) => !a.files[n].dir)) {
+      expect([name, await b.file(name)!.async('string')]).toEqual([name, await a.file(name)!.async('string')]);
+    }
+    // In place without --out; a clean file is left alone.
+    expect((await run('clear', result)).code).toBe(0);
+    expect(sha(result)).toBe(sha(clean));
+    const again = await run('clear', result);
+    expect(again.out).toContain('未做改动');
+  });
+});

@@ -142,6 +142,10 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
   const zip = book.zip;
   const replaced = new Map<string, OutEntry | null>();
   const appended: OutEntry[] = [];
+  const original = (path: string) => zip.byName.get(path.toLowerCase())!;
+  const rewritten = (path: string, xml: string) => newEntry(original(path).name, xml, original(path));
+  // New parts take the workbook part's time: the same input and plan give the same bytes.
+  const stamp = original(book.workbookPath);
   const text = (path: string) => {
     const e = zip.byName.get(path.toLowerCase());
     return e ? entryText(zip, e) : null;
@@ -189,7 +193,7 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
   const used = SEVERITIES.filter((s) => change.highlights.some((h) => h.severity === s));
   const styles = baseStyles !== null && (change.summary || used.length) ? extendStyles(baseStyles, used, !!change.summary) : null;
   const newStyles = styles ? styles.xml : baseStyles;
-  if (stylesPath && newStyles !== null && newStyles !== currentStyles) replaced.set(stylesPath.toLowerCase(), newEntry(zip.byName.get(stylesPath.toLowerCase())!.name, newStyles));
+  if (stylesPath && newStyles !== null && newStyles !== currentStyles) replaced.set(stylesPath.toLowerCase(), rewritten(stylesPath, newStyles));
 
   let highlighted = 0;
   let cleared = 0;
@@ -209,7 +213,7 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
     const w = new EntryWriter(e.name, 1);
     w.writeBytes(part.head);
     w.write(part.tail);
-    replaced.set(e.name.toLowerCase(), w.finish());
+    replaced.set(e.name.toLowerCase(), w.finish(e));
   }
 
   let bookXml = text(book.workbookPath) ?? '';
@@ -254,14 +258,14 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
     const xf = styles?.xf ?? {};
     const record = newStyles !== null && baseStyles !== null && newStyles !== baseStyles ? recordXml({ crc: crc32(enc.encode(newStyles)), text: baseStyles }) : '';
     writeSummarySheet(w, change.summary, (s) => xf[s] ?? 0, record);
-    const entry = w.finish();
+    const entry = w.finish(target ? original(path) : stamp);
     if (target) replaced.set(path.toLowerCase(), entry);
     else appended.push(entry);
   }
 
-  if (bookXml !== bookBefore) replaced.set(book.workbookPath.toLowerCase(), newEntry(zip.byName.get(book.workbookPath.toLowerCase())!.name, bookXml));
-  if (relsXml !== bookRelsXml) replaced.set(bookRelsPath.toLowerCase(), newEntry(zip.byName.get(bookRelsPath.toLowerCase())!.name, relsXml));
-  if (typesXml !== text('[Content_Types].xml')) replaced.set('[content_types].xml', newEntry(zip.byName.get('[content_types].xml')!.name, typesXml));
+  if (bookXml !== bookBefore) replaced.set(book.workbookPath.toLowerCase(), rewritten(book.workbookPath, bookXml));
+  if (relsXml !== bookRelsXml) replaced.set(bookRelsPath.toLowerCase(), rewritten(bookRelsPath, relsXml));
+  if (typesXml !== text('[Content_Types].xml')) replaced.set('[content_types].xml', rewritten('[Content_Types].xml', typesXml));
 
   const entries: OutEntry[] = [];
   for (const e of zip.entries) {

@@ -204,18 +204,19 @@ export class EntryWriter {
     this.push(bytes, final);
   }
 
-  finish(): OutEntry {
+  /** `stamp`: the entry's time (a rewritten part keeps its original one, so equal input gives equal bytes). */
+  finish(stamp?: { time: number; date: number }): OutEntry {
     this.flushText(true);
-    const { time, date } = dosNow();
+    const { time, date } = stamp ?? dosNow();
     return { name: this.name, method: 8, crc: this.crc, size: this.size, time, date, data: this.chunks, compressedSize: this.compressed };
   }
 }
 
-export function newEntry(name: string, content: string | Uint8Array, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): OutEntry {
-  const w = new EntryWriter(name, level);
+export function newEntry(name: string, content: string | Uint8Array, stamp?: { time: number; date: number }): OutEntry {
+  const w = new EntryWriter(name);
   if (typeof content === 'string') w.write(content);
   else w.writeBytes(content);
-  return w.finish();
+  return w.finish(stamp);
 }
 
 const enc = new TextEncoder();
