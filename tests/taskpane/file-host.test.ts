@@ -1,6 +1,6 @@
-// The standalone file host (src/hosts/file/browser.ts) over exceljs: evaluates a copy, never the
-// original; re-running is idempotent; 清除标记 rebuilds the copy without highlights; settings persist
-// in the given storage.
+// The standalone file host (src/hosts/file/browser.ts) over the package reader and writer: evaluates a
+// copy, never the original; re-running is idempotent; 清除标记 gives the copy without marks; settings
+// persist in the given storage. Results are read back with exceljs, an independent reader.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -45,9 +45,26 @@ function picture(wb: ExcelJS.Workbook): Record<string, Record<string, string>> {
   return out;
 }
 
-const FILLS = new Set(Object.values(SEVERITY_FILL).map((h) => `FF${h}`));
-const ourFills = (p: Record<string, Record<string, string>>, sheet: string) =>
-  Object.entries(p[sheet]).filter(([, v]) => FILLS.has(v.split('|').pop() as string)).map(([a]) => a);
+/** Cells under our mark rules (conditional formats with the jixiao-mark formula) and the rules' fills. */
+function ourMarks(wb: ExcelJS.Workbook, sheet: string): { cells: string[]; fills: string[] } {
+  type Cf = { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] };
+  const cfs = (wb.getWorksheet(sheet) as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
+  const cells: string[] = [];
+  const fills: string[] = [];
+  for (const cf of cfs) {
+    const rule = cf.rules.find((r) => /jixiao-mark:/.test(r.formulae?.[0] ?? ''));
+    if (!rule) continue;
+    fills.push(rule.style?.fill?.bgColor?.argb ?? '');
+    for (const area of cf.ref.split(' ')) {
+      const [a, b = a] = area.split(':');
+      const ws = wb.getWorksheet(sheet)!;
+      const tl = ws.getCell(a);
+      const br = ws.getCell(b);
+      for (let r = Number(tl.row); r <= Number(br.row); r++) for (let c = Number(tl.col); c <= Number(br.col); c++) cells.push(ws.getCell(r, c).address);
+    }
+  }
+  return { cells, fills };
+}
 
 describe('createFileHost', () => {
   test('evaluates the whole workbook; the result copy has highlights and 评价结果; the original is untouched', async () => {
@@ -70,7 +87,9 @@ describe('createFileHost', () => {
     expect(String(wb.getWorksheet(SUMMARY_SHEET)?.getCell('A1').value)).toBe(`${OWNER_MARK}评价结果`);
     const pic = picture(wb);
     const finding = out.result.sheets[0].tables[0].findings.find((f) => f.severity === 'error' && f.cell) as { cell: string };
-    expect(ourFills(pic, '基本公共卫生服务')).toContain(finding.cell);
+    const marks = ourMarks(wb, '基本公共卫生服务');
+    expect(marks.cells).toContain(finding.cell);
+    expect(marks.fills).toContain(`FF${SEVERITY_FILL.error}`);
     // Source values unchanged.
     const orig = picture(await load(GAPS));
     for (const sheet of Object.keys(orig)) {
@@ -97,9 +116,11 @@ describe('createFileHost', () => {
     await expect(host.clearMarks()).resolves.toEqual({ cleared: 0 });
     const out = await runEvaluation(host, { scope: 'workbook', settings: DEFAULT_SETTINGS });
     await expect(host.clearMarks()).resolves.toEqual({ cleared: out.applied.highlighted });
-    const pic = picture(await load(await host.resultWorkbookBytes()));
+    const cleared = await load(await host.resultWorkbookBytes());
+    const pic = picture(cleared);
     const orig = picture(await load(GAPS));
     for (const sheet of Object.keys(orig)) expect(pic[sheet]).toEqual(orig[sheet]);
+    for (const sheet of Object.keys(orig)) expect(ourMarks(cleared, sheet).cells).toEqual([]);
     expect(Object.keys(pic)).toContain(SUMMARY_SHEET);
   });
 
