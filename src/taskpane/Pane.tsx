@@ -39,7 +39,7 @@ export interface PaneProps {
   status?: string;
   /** A startup notice (e.g. Excel could not be reached). */
   notice?: string | null;
-  /** Opens a file as a host (default: the exceljs file host, loaded lazily). */
+  /** Opens a file as a host (default: the package file host, loaded lazily with the engine). */
   openFile?: (bytes: ArrayBuffer, fileName: string) => Promise<FileHost>;
   /** Renders the narrative as .docx (default: the docx renderer, loaded lazily on first use). */
   exportDocx?: (n: Narrative) => Promise<Uint8Array>;

@@ -39,17 +39,21 @@ afterAll(async () => {
 });
 
 describe('bundle size (production build)', () => {
-  test('initial JS of taskpane.html within 150 KB gzip; exceljs, docx and the engine are lazy chunks', () => {
+  test('initial JS of taskpane.html within 150 KB gzip; docx and the engine (with the .xlsx package reader) are lazy chunks; no exceljs', () => {
     const b = bundleSizes(dist);
     const initial = b.files.filter((f) => f.kind === 'initial');
     expect(initial.length).toBeGreaterThan(0);
     expect(b.initialJsGzip).toBeLessThanOrEqual(INITIAL_BUDGET_GZIP);
     expect(b.withinBudget).toBe(true);
     const lazy = b.files.filter((f) => f.kind === 'lazy').map((f) => f.file);
-    for (const name of ['exceljs', 'docx', 'engine', 'settings']) expect(lazy.some((f) => f.startsWith(`${name}.`))).toBe(true);
-    // The initial chunk holds neither exceljs nor docx nor the engine (markers each of them contains).
+    for (const name of ['docx', 'engine', 'settings']) expect(lazy.some((f) => f.startsWith(`${name}.`))).toBe(true);
+    // The standalone page reads and writes .xlsx with its own package reader: exceljs is not shipped.
+    expect(b.files.filter((f) => f.file.startsWith('exceljs.'))).toEqual([]);
+    const all = b.files.filter((f) => f.file.endsWith('.js')).map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
+    expect(all.includes('_worksheets')).toBe(false);
+    // The initial chunk holds neither the package reader nor docx nor the engine (markers each of them contains).
     const code = initial.map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
-    const markers = { exceljs: 'sharedStrings', docx: '"w:val"', engine: 'score-mismatch' };
+    const markers = { reader: 'jixiao-mark:', docx: '"w:val"', engine: 'score-mismatch' };
     const found = Object.entries(markers).filter(([, m]) => code.includes(m)).map(([name]) => name);
     expect(found).toEqual([]);
     for (const [name, m] of Object.entries(markers)) {
