@@ -3,7 +3,8 @@
 // through a SAX parser piece by piece; drawings, charts, pivots, comments and extensions are never parsed,
 // so none of them can make a file unreadable. Browser-safe.
 
-import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
+import { FastXml, XmlTag } from './xml';
 import { Cell, CellValue, MergeArea, SheetSnapshot, columnNumber } from '../../../core/snapshot';
 import { JixiaoError, isJixiaoError } from '../../../core/errors';
 import { isOwnerMark, isSummaryName } from '../../../core/plan';
@@ -99,7 +100,7 @@ const local = (name: string): string => {
 };
 
 /** An attribute by local name (r:id, x:ref …). */
-function attr(tag: SaxesTagPlain, name: string): string | undefined {
+function attr(tag: { attributes: unknown }, name: string): string | undefined {
   const a = tag.attributes as Record<string, string>;
   if (name in a) return a[name];
   for (const k in a) if (k.indexOf(':') >= 0 && local(k) === name && !k.startsWith('xmlns')) return a[k];
@@ -112,6 +113,31 @@ function parser(): SaxesParser {
     throw e;
   });
   return p;
+}
+
+interface Tokens {
+  on(event: 'opentag', fn: (tag: XmlTag) => void): void;
+  on(event: 'text', fn: (text: string) => void): void;
+  on(event: 'closetag', fn: (tag: { name: string }) => void): void;
+  write(s: string): unknown;
+  close(): unknown;
+}
+
+/** The fast tokenizer behind the same events as saxes: for the large parts. */
+function fastParser(): Tokens {
+  let open: (tag: XmlTag) => void = () => undefined;
+  let text: (t: string) => void = () => undefined;
+  let close: (tag: { name: string }) => void = () => undefined;
+  const x = new FastXml({ opentag: (t) => open(t), text: (t) => text(t), closetag: (name) => close({ name }) });
+  return {
+    on(event: string, fn: never) {
+      if (event === 'opentag') open = fn;
+      else if (event === 'text') text = fn;
+      else close = fn;
+    },
+    write: (s: string) => x.write(s),
+    close: () => x.close(),
+  };
 }
 
 /** Resolves a relationship target against the folder of its source part. */
@@ -238,7 +264,7 @@ function readSharedStrings(zip: ZipArchive, path: string | null): string[] {
   let cur: string | null = null;
   let inT = false;
   let inPhonetic = 0;
-  const p = parser();
+  const p = fastParser();
   p.on('opentag', (tag) => {
     const n = local(tag.name);
     if (n === 'si') cur = '';
@@ -262,7 +288,7 @@ function readSharedStrings(zip: ZipArchive, path: string | null): string[] {
 }
 
 /** Feeds an entry through a parser in decoded pieces. */
-function streamXml(zip: ZipArchive, e: ZipEntry, p: SaxesParser): void {
+function streamXml(zip: ZipArchive, e: ZipEntry, p: Tokens): void {
   const decoder = new TextDecoder('utf-8');
   let first = true;
   streamEntry(zip, e, (chunk) => {
@@ -314,7 +340,7 @@ export function readSheet(zip: ZipArchive, entry: SheetEntry, ctx: SheetContext)
     let inFormulaOfRule = false;
     let ruleText = '';
     let inCf = false;
-    const p = parser();
+    const p = fastParser();
     p.on('opentag', (tag) => {
       switch (local(tag.name)) {
         case 'row': {

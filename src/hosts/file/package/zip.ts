@@ -80,11 +80,24 @@ export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   return b.subarray(start, start + e.compressedSize);
 }
 
+/** Native codecs where the platform has them (Node's zlib, installed by the Node host); fflate and a table CRC elsewhere. */
+export interface NativeCodecs {
+  /** Raw deflate; `final` false ends with a sync flush (no final block) so pieces join into one stream. */
+  deflate(data: Uint8Array, final: boolean, level: number): Uint8Array;
+  inflate(raw: Uint8Array): Uint8Array;
+  crc32?(data: Uint8Array, crc: number): number;
+}
+let native: NativeCodecs | null = null;
+export function useNativeCodecs(c: NativeCodecs | null): void {
+  native = c;
+}
+
 export function entryBytes(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const raw = rawData(zip, e);
   if (e.method === 0) return raw;
   if (e.method !== 8) throw broken(`部件 ${e.name} 的压缩方式不受支持`);
   try {
+    if (native) return native.inflate(raw);
     return inflateSync(raw, { out: new Uint8Array(e.size) });
   } catch (err) {
     throw broken(`部件 ${e.name} 无法解压：${(err as Error).message}`);
@@ -104,6 +117,12 @@ export function streamEntry(zip: ZipArchive, e: ZipEntry, onChunk: (chunk: Uint8
     return;
   }
   if (e.method !== 8) throw broken(`部件 ${e.name} 的压缩方式不受支持`);
+  if (native) {
+    // Inflated whole (a sheet's XML is a few times its zip size), handed on in pieces.
+    const all = entryBytes(zip, e);
+    for (let i = 0; i < all.length; i += SLICE * 4) onChunk(all.subarray(i, i + SLICE * 4));
+    return;
+  }
   const inflate = new Inflate((chunk) => onChunk(chunk));
   try {
     for (let i = 0; i < raw.length; i += SLICE) inflate.push(raw.subarray(i, i + SLICE), i + SLICE >= raw.length);
@@ -127,6 +146,7 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc32(data: Uint8Array, crc = 0): number {
+  if (native?.crc32) return native.crc32(data, crc);
   let c = ~crc;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
@@ -158,6 +178,9 @@ function dosNow(): { time: number; date: number } {
   };
 }
 
+/** Bytes gathered before a native deflate call: large enough to compress well, small enough to stay flat. */
+const NATIVE_PIECE = 1 << 20;
+
 /**
  * New content for an entry, deflated as it comes: `write` takes text or bytes any number of times, so a
  * large part is never held whole as text.
@@ -167,16 +190,23 @@ export class EntryWriter {
   private size = 0;
   private chunks: Uint8Array[] = [];
   private compressed = 0;
-  private deflate: Deflate;
+  private deflate: Deflate | null = null;
+  private native: NativeCodecs | null = native;
+  private raw: Uint8Array[] = [];
+  private rawLength = 0;
   private encoder = new TextEncoder();
   private pending: string[] = [];
   private pendingLength = 0;
 
-  constructor(private name: string, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6) {
-    this.deflate = new Deflate({ level }, (chunk) => {
-      this.chunks.push(chunk);
-      this.compressed += chunk.length;
-    });
+  constructor(private name: string, private level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6) {
+    if (!this.native) {
+      this.deflate = new Deflate({ level }, (chunk) => this.out(chunk));
+    }
+  }
+
+  private out(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.compressed += chunk.length;
   }
 
   write(s: string): void {
@@ -193,7 +223,22 @@ export class EntryWriter {
   private push(b: Uint8Array, final: boolean): void {
     this.crc = crc32(b, this.crc);
     this.size += b.length;
-    this.deflate.push(b, final);
+    if (this.deflate) {
+      this.deflate.push(b, final);
+      return;
+    }
+    const codecs = this.native as NativeCodecs;
+    // Large pieces go straight through; small ones are gathered first.
+    if (b.length) {
+      this.raw.push(b);
+      this.rawLength += b.length;
+    }
+    if (this.rawLength >= NATIVE_PIECE || final) {
+      const data = this.raw.length === 1 ? this.raw[0] : joinPieces(this.raw);
+      this.raw = [];
+      this.rawLength = 0;
+      this.out(codecs.deflate(data, final, this.level));
+    }
   }
 
   private flushText(final: boolean): void {
