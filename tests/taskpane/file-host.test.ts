@@ -10,6 +10,7 @@ import { runEvaluation } from '../../src/app/session';
 import { OWNER_MARK, SEVERITY_FILL, SUMMARY_SHEET } from '../../src/core/plan';
 import { isJixiaoError } from '../../src/core/errors';
 import { DEFAULT_SETTINGS } from '../../src/hosts/host';
+import { entryText, readZip } from '../../src/hosts/file/package/zip';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GAPS = fs.readFileSync(path.join(ROOT, 'examples', 'gaps-sample.xlsx'));
@@ -135,6 +136,23 @@ describe('createFileHost', () => {
     expect(out.applied.summarySheet).toBe(SUMMARY_SHEET);
     const wb = await load(await again.resultWorkbookBytes());
     expect(wb.worksheets.filter((w) => w.name.startsWith(SUMMARY_SHEET))).toHaveLength(1);
+  });
+
+  test('a result opened again: the clean copy gives back the original workbook part for part', async () => {
+    const first = await createFileHost(arrayBufferOf(GAPS), 'gaps-sample.xlsx', { storage: null });
+    expect(first.isResult!()).toBe(false);
+    await runEvaluation(first, { scope: 'workbook', settings: DEFAULT_SETTINGS });
+    const result = await first.resultWorkbookBytes();
+    const opened = await createFileHost(result, 'gaps-sample-评价结果.xlsx', { storage: null });
+    expect(opened.isResult!()).toBe(true);
+    const clean = await opened.cleanWorkbookBytes!();
+    expect(clean.removed).toEqual([SUMMARY_SHEET]);
+    expect(clean.cleared).toBeGreaterThan(0);
+    expect(opened.cleanFileName!()).toBe('gaps-sample-评价结果-已清除.xlsx');
+    const a = readZip(new Uint8Array(GAPS));
+    const b = readZip(clean.bytes);
+    expect(b.entries.map((e) => e.name)).toEqual(a.entries.map((e) => e.name));
+    for (const e of a.entries) expect([e.name, entryText(b, b.byName.get(e.name.toLowerCase())!)]).toEqual([e.name, entryText(a, e)]);
   });
 
   test("readSnapshot('active') reads one sheet (the workbook's active tab, else the first)", async () => {

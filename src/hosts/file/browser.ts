@@ -28,8 +28,12 @@ export interface FileHost extends Host {
   resultFileName(): string;
   /** Whether apply() has produced a result copy. */
   hasResult(): boolean;
+  /** Whether the opened file is a result of ours (it holds our marks or our 评价结果 sheet). */
+  isResult?(): boolean;
   /** The opened file with our marks and 评价结果 sheets removed (a result of an earlier 评价 made clean). */
   cleanWorkbookBytes?(): Promise<{ bytes: Uint8Array; cleared: number; removed: string[] }>;
+  /** Suggested download name of the clean copy: "<name>-已清除.xlsx". */
+  cleanFileName?(): string;
 }
 
 export interface FileHostOptions {
@@ -139,6 +143,12 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
     },
     hasResult() {
       return result !== null;
+    },
+    isResult() {
+      return source.sheets.some((s) => s.marked || isOurSummary(s));
+    },
+    cleanFileName() {
+      return `${baseName(fileName)}-已清除.xlsx`;
     },
     async cleanWorkbookBytes() {
       const r = patchPackage(source, { highlights: [], summary: null, removeSummaries: true });

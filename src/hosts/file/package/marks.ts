@@ -69,8 +69,8 @@ function topLevel(tail: string): { elements: Element[]; close: number; prefix: s
   return { elements, close, prefix };
 }
 
-const utf8 = new TextDecoder('utf-8');
-const SHEET_DATA = new TextEncoder().encode('sheetData');
+// 'sheetData' in UTF-8 bytes (ASCII).
+const SHEET_DATA = Uint8Array.from('sheetData', (c) => c.charCodeAt(0));
 
 /** Index of the '<' of the last sheetData tag in the bytes (-1 when there is none). */
 function lastSheetDataTag(b: Uint8Array): number {
@@ -103,7 +103,7 @@ export function rewriteMarks(part: Uint8Array, marks: SheetMarks[]): MarkedPart 
   const at = lastSheetDataTag(part);
   if (at < 0) throw new Error('工作表部件中没有 sheetData');
   const head = part.subarray(0, at);
-  const tail = utf8.decode(part.subarray(at));
+  const tail = new TextDecoder('utf-8').decode(part.subarray(at));
   const { elements, close, prefix } = topLevel(tail);
   const edits: { start: number; end: number; text: string }[] = [];
   let removed = 0;

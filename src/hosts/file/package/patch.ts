@@ -41,7 +41,6 @@ const RECORD_URI = '{6F1C2B7E-3A5D-4E9B-8C0F-71D2A4B95E36}';
 const RECORD_NS = 'urn:jixiao:record';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-const enc = new TextEncoder();
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function unescapeXml(s: string): string {
@@ -256,7 +255,7 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
     }
     const w = new EntryWriter(target ? zip.byName.get(path.toLowerCase())!.name : path, 1);
     const xf = styles?.xf ?? {};
-    const record = newStyles !== null && baseStyles !== null && newStyles !== baseStyles ? recordXml({ crc: crc32(enc.encode(newStyles)), text: baseStyles }) : '';
+    const record = newStyles !== null && baseStyles !== null && newStyles !== baseStyles ? recordXml({ crc: crc32(new TextEncoder().encode(newStyles)), text: baseStyles }) : '';
     writeSummarySheet(w, change.summary, (s) => xf[s] ?? 0, record);
     const entry = w.finish(target ? original(path) : stamp);
     if (target) replaced.set(path.toLowerCase(), entry);

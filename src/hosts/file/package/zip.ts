@@ -26,8 +26,10 @@ export interface ZipArchive {
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
 
-// The byte-order mark stays in the text: a part edited and written back keeps its bytes.
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+// The byte-order mark stays in the text: a part edited and written back keeps its bytes. Made on first
+// use: some test environments (jsdom) have no TextDecoder when modules load.
+let utf8Decoder: TextDecoder | null = null;
+const utf8 = { decode: (b: Uint8Array) => (utf8Decoder ??= new TextDecoder('utf-8', { ignoreBOM: true })).decode(b) };
 
 function broken(why: string): JixiaoError {
   return new JixiaoError('unreadable', `文件已损坏或不是有效的 .xlsx 工作簿（${why}）`);
@@ -264,7 +266,6 @@ export function newEntry(name: string, content: string | Uint8Array, stamp?: { t
   return w.finish(stamp);
 }
 
-const enc = new TextEncoder();
 
 /** The zip as a list of byte pieces (local headers, data, central directory), to be written or joined. */
 export function zipPieces(entries: OutEntry[]): Uint8Array[] {
@@ -272,7 +273,7 @@ export function zipPieces(entries: OutEntry[]): Uint8Array[] {
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = enc.encode(e.name);
+    const name = new TextEncoder().encode(e.name);
     const h = new Uint8Array(30 + name.length);
     const v = new DataView(h.buffer);
     v.setUint32(0, 0x04034b50, true);
