@@ -181,14 +181,8 @@ interface Prepared {
   printed: string | null;
 }
 
-/**
- * Reads and evaluates the file, writes the narrative file and applies the plan to the workbook in
- * memory; null (after explaining on stderr) when the file holds no indicator table. Only the workbook
- * and the texts to print leave this function, so the snapshot, the evaluation and the narrative model
- * are garbage before the workbook is written (on large sheets the write's collections pay for every
- * live object).
- */
-async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
+/** Reads and evaluates the file; the snapshot stays inside (garbage before the narrative is built). */
+async function readAndEvaluate(a: Args, profile: ScoringProfile, io: Io): Promise<{ pkg: PackageInfo; result: EvaluationResult } | null> {
   const { pkg, snapshot } = await readWorkbookFile(a.file as string);
   if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
     throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
@@ -200,6 +194,19 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
       `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);
     return null;
   }
+  return { pkg, result };
+}
+
+/**
+ * Reads and evaluates the file, writes the narrative file and plans the result workbook; null (after
+ * explaining on stderr) when the file holds no indicator table. Only the package, the plan and the texts
+ * to print leave this function, so the snapshot, the evaluation and the narrative model are garbage
+ * before the result is written.
+ */
+async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
+  const read = await readAndEvaluate(a, profile, io);
+  if (!read) return null;
+  const { pkg, result } = read;
   const wantNarrative = a.narrative !== null || a.printNarrative || a.out !== null;
   const narrative = wantNarrative
     ? generateNarrative(result, {
