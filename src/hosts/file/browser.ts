@@ -2,8 +2,9 @@
 // opened, held in memory. It is read with the package reader (package/read.ts) and the result is a patch
 // of the original package (package/patch.ts): parts the result does not change are copied as they are.
 //
-// The user's file is never modified: every apply() patches the original bytes afresh, so 评价 twice gives
-// the same result workbook as once, and clearMarks() gives the copy without marks (the 评价结果 sheet
+// The user's file is never modified: the result is the original bytes patched with the last plan (built
+// when first downloaded, so the score shows without waiting for it), so 评价 twice gives the same result
+// workbook as once, and clearMarks() gives the copy without marks (the 评价结果 sheet
 // stays, as the Host contract says). clearResult() gives the original workbook's parts back from a
 // result file that was opened (our marks and 评价结果 sheet removed).
 
@@ -13,7 +14,7 @@ import { WritePlan } from '../../core/plan';
 import { JixiaoError, isJixiaoError } from '../../core/errors';
 import { baseName } from '../../core/text';
 import { ReadPackage, isOurSummary, readPackage } from './package/read';
-import { patchPackage } from './package/patch';
+import { patchPackage, summaryNameIn } from './package/patch';
 import { joinPieces, zipPieces } from './package/zip';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -69,6 +70,7 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
   let memorySettings: Settings = normaliseSettings(safeGet(storage)) ?? { ...DEFAULT_SETTINGS };
 
   let lastPlan: WritePlan | null = null;
+  /** The result copy, built when first asked for (the score is shown without waiting for it). */
   let result: Uint8Array | null = null;
 
   function safeGet(s: Pick<Storage, 'getItem'> | null): string | null {
@@ -80,10 +82,9 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
   }
 
   /** The original patched with `plan`: all or nothing. */
-  function build(plan: WritePlan): { bytes: Uint8Array; summarySheet: string; highlighted: number } {
+  function build(plan: WritePlan): Uint8Array {
     try {
-      const r = patchPackage(source, { highlights: plan.highlights, summary: plan.summary });
-      return { bytes: joinPieces(zipPieces(r.entries)), summarySheet: r.summarySheet ?? plan.summary.name, highlighted: r.highlighted };
+      return joinPieces(zipPieces(patchPackage(source, { highlights: plan.highlights, summary: plan.summary }).entries));
     } catch (e) {
       if (isJixiaoError(e)) throw e;
       throw new JixiaoError('write-failed', `生成结果工作簿失败（${(e as Error).message ?? e}）。原文件未被修改。`);
@@ -108,17 +109,15 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
       return { name: fileName, sheets: sheets.map((s) => s.snapshot) };
     },
     async apply(plan): Promise<ApplyResult> {
-      const built = build(plan);
-      result = built.bytes;
       lastPlan = plan;
-      return { summarySheet: built.summarySheet, highlighted: plan.highlights.length };
+      result = null;
+      return { summarySheet: summaryNameIn(source, plan.summary.name), highlighted: plan.highlights.length };
     },
     async clearMarks() {
       if (!lastPlan) return { cleared: 0 };
       const cleared = lastPlan.highlights.length;
-      const plan: WritePlan = { highlights: [], summary: lastPlan.summary, sheets: lastPlan.sheets };
-      result = build(plan).bytes;
-      lastPlan = plan;
+      lastPlan = { highlights: [], summary: lastPlan.summary, sheets: lastPlan.sheets };
+      result = null;
       return { cleared };
     },
     async selectCell() {
@@ -136,13 +135,15 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
       }
     },
     async resultWorkbookBytes() {
-      return copyBytes(result ?? original);
+      if (!lastPlan) return copyBytes(original);
+      result ??= build(lastPlan);
+      return copyBytes(result);
     },
     resultFileName() {
       return resultNameFor(fileName);
     },
     hasResult() {
-      return result !== null;
+      return lastPlan !== null;
     },
     isResult() {
       return source.sheets.some((s) => s.marked || isOurSummary(s));

@@ -136,6 +136,12 @@ function rootPrefix(xml: string, root: string): string {
   return m?.[1] ?? '';
 }
 
+/** The name the 评价结果 sheet gets in this package (ours of that name is replaced, a foreign one never). */
+export function summaryNameIn(pkg: PackageInfo, name: string): string {
+  const ours = pkg.sheets.filter(isOurSummary);
+  return chooseSummaryName(pkg.book.sheets.map((s) => ({ name: s.name, ours: ours.some((o) => o.entry === s) })), name);
+}
+
 export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResult {
   const { book } = pkg;
   const zip = book.zip;
@@ -176,8 +182,7 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
   let summaryName: string | null = null;
   let target: SheetMeta | undefined;
   if (change.summary) {
-    const all = book.sheets.map((s) => ({ name: s.name, ours: ours.some((o) => o.entry === s) }));
-    summaryName = chooseSummaryName(all, change.summary.name);
+    summaryName = summaryNameIn(pkg, change.summary.name);
     target = ours.find((o) => o.entry.name === summaryName);
   }
   const removing = change.removeSummaries ? ours.filter((o) => o !== target) : [];
