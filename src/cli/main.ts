@@ -1,7 +1,7 @@
 // `jixiao` command line. Exit codes: 0 evaluated (findings or not), or --help / --version; 1 no indicator
 // table found; 2 unreadable/unsupported file or bad arguments; 3 internal error (a bug: please report).
-// Messages are Chinese; no stack trace for bad input. exceljs (most of the start-up time) is loaded only
-// when a workbook is read, so --help and --version answer at once.
+// Messages are Chinese; no stack trace for bad input. The workbook reader and writer are loaded only when
+// a workbook is read, so --help and --version answer at once.
 
 import { readFileSync } from 'fs';
 import * as path from 'path';
@@ -9,15 +9,17 @@ import { evaluateWorkbook } from '../core/evaluate';
 import { toJson } from '../core/json';
 import { isJixiaoError, JixiaoError } from '../core/errors';
 import { PROFILES, ScoringProfile, findProfile } from '../core/data/profiles';
-import type ExcelJS from 'exceljs';
-import { planWrites, SEVERITY_LABEL, completedCount } from '../core/plan';
+import { planWrites, SEVERITY_LABEL, completedCount, WritePlan } from '../core/plan';
 import { headerWordsForMessage } from '../core/layout';
 import { Grid } from '../core/grid';
 import { EvaluationResult, Severity } from '../core/types';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { fmtNum, UNSCORABLE } from '../core/text';
-import { applyPlan } from '../hosts/file/xlsx';
 import type * as FileNode from '../hosts/file/node';
+import type { PackageInfo } from '../hosts/file/package/read';
+import type * as Patch from '../hosts/file/package/patch';
+import type * as Zip from '../hosts/file/package/zip';
+import type * as Output from './output';
 import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
 import { promises as fs } from 'fs';
 import { wantsBatch, runBatch } from './batch';
@@ -36,6 +38,7 @@ const USAGE = `用法：
   jixiao evaluate 文件.xlsx [选项]
   jixiao evaluate 文件.xlsx 文件.xlsx 目录/ … [--json] [--out-dir 结果目录]   （批量，见 jixiao review --help）
   jixiao review 目录/ --summary 汇总.xlsx [--letters 复核意见目录]            （复核：汇总表和复核意见）
+  jixiao clear 结果.xlsx [--out 清除后.xlsx]   去掉本工具加的标记和“评价结果”工作表（不加 --out 时改写该结果文件）
 
 选项：
   --json               以 JSON 输出评价结果（标准输出）
@@ -71,8 +74,13 @@ interface Args {
   version: boolean;
 }
 
-/** The workbook reader/writer, loaded on first use: it brings exceljs, which --help does not need. */
+/** The package reader and writer, loaded on first use: --help and --version need none of them. */
 const fileNode = (): Promise<typeof FileNode> => import('../hosts/file/node');
+const packageWriter = async (): Promise<typeof Patch & typeof Zip & typeof Output> => ({
+  ...(await import('../hosts/file/package/patch')),
+  ...(await import('../hosts/file/package/zip')),
+  ...(await import('./output')),
+});
 
 /** The version in package.json (found above this file, from src/cli or from lib/src/cli). */
 function packageVersion(): string {
@@ -200,23 +208,18 @@ async function writeNarrative(n: Narrative, file: string, format: string): Promi
 }
 
 interface Prepared {
-  /** The input workbook with highlights and the summary sheet applied (when --out is given). */
-  workbook: ExcelJS.Workbook;
+  /** The input package (without its cells) and the plan to write into it (when --out is given). */
+  pkg: PackageInfo;
+  plan: WritePlan | null;
   report: string;
   printed: string | null;
   /** What the user should know about the report before using it (the score stated differs …). */
   notices: string[];
 }
 
-/**
- * Reads and evaluates the file, writes the narrative file and applies the plan to the workbook in
- * memory; null (after explaining on stderr) when the file holds no indicator table. Only the workbook
- * and the texts to print leave this function, so the snapshot, the evaluation and the narrative model
- * are garbage before the workbook is written (on large sheets the write's collections pay for every
- * live object).
- */
-async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
-  const { workbook, snapshot } = await (await fileNode()).readWorkbookFile(a.file as string);
+/** Reads and evaluates the file; the snapshot stays inside (garbage before the narrative is built). */
+async function readAndEvaluate(a: Args, profile: ScoringProfile, io: Io): Promise<{ pkg: PackageInfo; result: EvaluationResult } | null> {
+  const { pkg, snapshot } = await (await fileNode()).readWorkbookFile(a.file as string);
   if (a.sheet !== null && !snapshot.sheets.some((s) => s.name === a.sheet)) {
     throw new JixiaoError('bad-argument', `工作簿中没有名为“${a.sheet}”的工作表；现有：${snapshot.sheets.map((s) => s.name).join('、')}。`);
   }
@@ -232,6 +235,19 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
       `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);
     return null;
   }
+  return { pkg, result };
+}
+
+/**
+ * Reads and evaluates the file, writes the narrative file and plans the result workbook; null (after
+ * explaining on stderr) when the file holds no indicator table. Only the package, the plan and the texts
+ * to print leave this function, so the snapshot, the evaluation and the narrative model are garbage
+ * before the result is written.
+ */
+async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string | null, io: Io): Promise<Prepared | null> {
+  const read = await readAndEvaluate(a, profile, io);
+  if (!read) return null;
+  const { pkg, result } = read;
   const wantNarrative = a.narrative !== null || a.printNarrative || a.out !== null;
   const narrative = wantNarrative
     ? generateNarrative(result, {
@@ -242,13 +258,41 @@ async function prepare(a: Args, profile: ScoringProfile, narrativeFormat: string
       })
     : null;
   if (a.narrative && narrative) await writeNarrative(narrative, a.narrative, narrativeFormat as string);
-  if (a.out) applyPlan(workbook, planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined }));
   return {
-    workbook,
+    pkg,
+    plan: a.out ? planWrites(result, { profile, narrative: narrative ? narrativeLines(narrative) : undefined }) : null,
     report: a.json ? JSON.stringify(toJson(result), null, 2) + '\n' : humanReport(result, profile.name),
     printed: a.printNarrative && narrative ? toText(narrative) : null,
     notices: (a.narrative || a.printNarrative) && narrative ? narrative.notices : [],
   };
+}
+
+/** The result keeps the input's kind (.xlsx, or .xlsm with its macros): Excel refuses a mismatch. */
+function checkOutExtension(input: string, out: string): void {
+  const ext = (f: string) => (/\.([A-Za-z0-9]+)$/.exec(f)?.[1] ?? '').toLowerCase();
+  const want = ext(input) === 'xlsm' ? 'xlsm' : 'xlsx';
+  if (ext(out) !== want) throw new JixiaoError('bad-argument', `--out 的文件名须以 .${want} 结尾（与输入文件同一格式）：${out}`);
+}
+
+/** jixiao clear: our marks and our 评价结果 sheets out, everything else as it is. */
+async function clear(a: Args, io: Io): Promise<number> {
+  if (!a.file) throw new JixiaoError('bad-argument', '请指定要清除标记的 .xlsx 文件（本工具生成的结果工作簿）。');
+  const out = a.out ?? a.file;
+  const { patchPackage, zipPieces, writeAtomic, refuseInput } = await packageWriter();
+  if (a.out) {
+    checkOutExtension(a.file, a.out);
+    await refuseInput(a.file, a.out);
+  }
+  const { pkg } = await (await fileNode()).readWorkbookFile(a.file);
+  const r = patchPackage(pkg, { highlights: [], summary: null, removeSummaries: true });
+  if (!r.cleared && !r.removed.length) {
+    io.out(`“${path.basename(a.file)}”中没有本工具的标记或“评价结果”工作表，未做改动。\n`);
+    if (a.out) await writeAtomic(out, zipPieces(r.entries));
+    return 0;
+  }
+  await writeAtomic(out, zipPieces(r.entries));
+  io.out(`已清除 ${r.cleared} 条标记规则${r.removed.length ? `和工作表“${r.removed.join('”“')}”` : ''}：${out}\n`);
+  return 0;
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -265,27 +309,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       (a.help ? io.out : io.err)(USAGE);
       return a.help ? 0 : 2;
     }
-    if (a.command !== 'evaluate' && a.file === null && /\.(xlsx|xlsm|xls|et|csv)$/i.test(a.command)) {
+    if (a.command !== 'evaluate' && a.command !== 'clear' && a.file === null && /\.(xlsx|xlsm|xls|et|csv)$/i.test(a.command)) {
       throw new JixiaoError('bad-argument', `“${a.command}”是文件而不是命令。要评价它，请运行：jixiao evaluate ${a.command}`);
     }
+    if (a.command === 'clear') return await clear(a, io);
     if (a.command !== 'evaluate') throw new JixiaoError('bad-argument', `未知命令“${a.command}”。`);
     if (!a.file) throw new JixiaoError('bad-argument', '请指定要评价的 .xlsx 文件。');
     const profile = findProfile(a.profile ?? undefined);
     if (!profile) throw new JixiaoError('bad-argument', `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`);
     const narrativeFormat = a.narrative ? (/\.(txt|md|html|docx)$/i.exec(a.narrative)?.[1].toLowerCase() ?? null) : null;
     if (a.narrative && !narrativeFormat) throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
-    if (a.out !== null && !/\.xlsx$/i.test(a.out)) throw new JixiaoError('bad-argument', `--out 的文件名须以 .xlsx 结尾：${a.out}`);
     if (a.year !== null && !/^\d{4}$/.test(a.year)) throw new JixiaoError('bad-argument', `--year 须是四位数字的年度，如 2024：${a.year}`);
     if (a.outline && !['auto', 'department', 'project'].includes(a.outline)) throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
     if (a.score && !['self', 'computed'].includes(a.score)) throw new JixiaoError('bad-argument', `--score 只能是 self（自评得分）或 computed（核算得分）。`);
-    for (const o of [a.out, a.narrative]) if (o && path.resolve(o) === path.resolve(a.file)) {
-      throw new JixiaoError('bad-argument', '输出文件不能与输入文件相同：原文件不会被改写，请指定另一个文件名。');
-    }
+    if (a.out) checkOutExtension(a.file, a.out);
+    const writer = a.out || a.narrative ? await packageWriter() : null;
+    for (const o of [a.out, a.narrative]) if (o && writer) await writer.refuseInput(a.file, o);
 
     const prepared = await prepare(a, profile, narrativeFormat, io);
     if (!prepared) return 1;
     const { report, printed } = prepared;
-    if (a.out) await (await fileNode()).writeWorkbookFile(prepared.workbook, a.out);
+    if (a.out && prepared.plan && writer) {
+      const plan = prepared.plan;
+      prepared.plan = null;
+      await writer.writeAtomic(a.out, writer.zipPieces(writer.patchPackage(prepared.pkg, { highlights: plan.highlights, summary: plan.summary }).entries));
+    }
     io.out(report);
     if (!a.json) {
       if (a.out) io.out(`已写出：${a.out}（原文件未修改）\n`);

@@ -7,6 +7,18 @@ import { findProfile } from '../core/data/profiles';
 import { FileRecord } from './record';
 import { recordOf } from './outcome';
 
+type ExcelJSModule = typeof import('exceljs');
+
+/** exceljs, for writing the 汇总 workbook: loaded once, in its own lazy chunk (the pane never needs it). */
+async function loadExcelJS(): Promise<ExcelJSModule> {
+  try {
+    const m = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as unknown as { default?: ExcelJSModule; Workbook?: unknown };
+    return (m.Workbook ? m : m.default) as ExcelJSModule;
+  } catch (e) {
+    throw new JixiaoError('unreadable', `无法加载表格组件（${(e as Error).message ?? e}）：请刷新页面后重试。`);
+  }
+}
+
 export interface PickedFile {
   name: string;
   /** Path inside the chosen folder (File.webkitRelativePath), or the name. */
@@ -44,16 +56,17 @@ export async function reviewInBrowser(picked: PickedFile[], o: BrowserReviewOpti
   if (!files.length) throw new JixiaoError('not-found', '所选文件中没有 .xlsx 工作簿。');
   const profile = findProfile(o.profile);
   if (!profile) throw new JixiaoError('bad-argument', `没有名为“${o.profile}”的评分规则。`);
-  // The pane's own exceljs chunk, loaded once whichever feature asks first.
-  const ExcelJS = await (await import('../hosts/file/browser')).loadExcelJS();
-  const { loadXlsx, snapshotWorkbook } = await import('../hosts/file/xlsx');
+  // exceljs writes the new 汇总 workbook only (no user file goes through it): its own lazy chunk.
+  const ExcelJS = await loadExcelJS();
+  const { readPackage, workbookSnapshot, isOurSummary } = await import('../hosts/file/package/read');
   const records: FileRecord[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
     const base: FileRecord = { index: i, path: f.path, display: f.path, status: 'evaluated', tables: [], notes: [] };
     try {
-      const wb = await loadXlsx(ExcelJS, await f.read(), f.name);
-      records.push(recordOf(snapshotWorkbook(wb, f.name), base, { profile, json: false }).record);
+      const bytes = await f.read();
+      const read = readPackage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), f.name);
+      records.push(recordOf(workbookSnapshot(read, f.name), base, { profile, json: false, isResult: read.sheets.some(isOurSummary) }).record);
     } catch (e) {
       records.push({ ...base, status: 'unreadable', error: isJixiaoError(e) ? e.message : `无法读取“${f.name}”（${(e as Error).message ?? e}）。` });
     }

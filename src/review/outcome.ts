@@ -8,7 +8,10 @@ import { EvaluationResult } from '../core/types';
 import { WorkbookSnapshot, cellAt } from '../core/snapshot';
 import { FileRecord, tableRecords } from './record';
 
-/** A workbook written by this tool (a --out copy): its first cell of some sheet carries our mark. */
+/**
+ * A workbook written by this tool that the reader did not already recognise (a 汇总 workbook; a --out copy
+ * is known by its 评价结果 sheet, which the reader leaves out): the first cell of some sheet carries our mark.
+ */
 export function isResultWorkbook(wb: WorkbookSnapshot): boolean {
   return wb.sheets.some((s) => isOwnerMark(cellAt(s, 1, 1)?.v));
 }
@@ -20,13 +23,13 @@ export function isResultWorkbook(wb: WorkbookSnapshot): boolean {
 export function recordOf(
   snapshot: WorkbookSnapshot,
   base: FileRecord,
-  o: { profile: ScoringProfile; sheet?: string; json: boolean },
+  o: { profile: ScoringProfile; sheet?: string; json: boolean; isResult?: boolean },
 ): { record: FileRecord; result: EvaluationResult | null } {
-  if (isResultWorkbook(snapshot)) {
+  if (o.isResult || isResultWorkbook(snapshot)) {
     return { record: { ...base, status: 'skipped', error: '这是绩效评价助手生成的结果文件，已跳过。' }, result: null };
   }
   const result = evaluateWorkbook(snapshot, { profile: o.profile, sheet: o.sheet, file: base.display });
-  if (result.sheets.length === 0) {
+  if (!result.sheets.some((s) => s.tables.length > 0)) {
     return { record: { ...base, status: 'no-table', error: `未找到绩效指标表${o.sheet ? `（工作表“${o.sheet}”）` : ''}。` }, result: null };
   }
   const { tables, notes } = tableRecords(result);

@@ -1,14 +1,8 @@
-// The batch's one way into a workbook on disk. Everything the batch reads goes through
-// readSnapshotFromFile (the reader can be swapped here); --out-dir needs exceljs' workbook to write the
-// marked copy and uses readWorkbookForOutput.
+// The batch's one way into a workbook on disk: the package reader, as `jixiao evaluate` uses it. The
+// package info comes along for --out-dir (the marked copy is the input patched).
 
 import { readWorkbookFile, LoadedFile } from '../hosts/file/node';
-import { WorkbookSnapshot } from '../core/snapshot';
 
-export async function readSnapshotFromFile(file: string): Promise<WorkbookSnapshot> {
-  return (await readWorkbookFile(file)).snapshot;
-}
-
-export async function readWorkbookForOutput(file: string): Promise<LoadedFile> {
+export async function readForReview(file: string): Promise<LoadedFile> {
   return readWorkbookFile(file);
 }

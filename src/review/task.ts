@@ -4,10 +4,9 @@
 import { isJixiaoError } from '../core/errors';
 import { findProfile } from '../core/data/profiles';
 import { planWrites } from '../core/plan';
-import { WorkbookSnapshot } from '../core/snapshot';
 import { FileRecord } from './record';
 import { recordOf } from './outcome';
-import { readSnapshotFromFile, readWorkbookForOutput } from './read';
+import { readForReview } from './read';
 
 export interface FileTask {
   index: number;
@@ -26,20 +25,19 @@ export async function runTask(task: FileTask): Promise<FileRecord> {
   try {
     const profile = findProfile(task.profile);
     if (!profile) throw new Error(`unknown profile ${task.profile}`);
-    let snapshot: WorkbookSnapshot;
-    let workbook: import('exceljs').Workbook | null = null;
-    if (task.outFile) ({ snapshot, workbook } = await readWorkbookForOutput(task.path));
-    else snapshot = await readSnapshotFromFile(task.path);
-    const { record: rec, result } = recordOf(snapshot, base, { profile, sheet: task.sheet, json: task.json });
-    if (task.outFile && workbook && result) {
+    const { snapshot, pkg, isResult } = await readForReview(task.path);
+    const { record: rec, result } = recordOf(snapshot, base, { profile, sheet: task.sheet, json: task.json, isResult });
+    if (task.outFile && pkg && result) {
       // Loaded only here: a batch without --out-dir never pays for the narrative and the writer.
       const { generateNarrative, narrativeLines } = await import('../narrative');
-      const { applyPlan } = await import('../hosts/file/xlsx');
-      const { writeWorkbookFile } = await import('../hosts/file/node');
+      const { patchPackage } = await import('../hosts/file/package/patch');
+      const { zipPieces } = await import('../hosts/file/package/zip');
+      const { writeAtomic } = await import('../cli/output');
       const narrative = generateNarrative(result, {});
-      applyPlan(workbook, planWrites(result, { profile, narrative: narrativeLines(narrative) }));
+      const plan = planWrites(result, { profile, narrative: narrativeLines(narrative) });
       try {
-        await writeWorkbookFile(workbook, task.outFile);
+        // The input patched, as `jixiao evaluate --out` writes it: marks as our conditional formats.
+        await writeAtomic(task.outFile, zipPieces(patchPackage(pkg, { highlights: plan.highlights, summary: plan.summary }).entries));
         rec.out = task.outFile;
       } catch (e) {
         rec.outError = isJixiaoError(e) ? e.message : String((e as Error).message ?? e);

@@ -39,7 +39,7 @@ export interface PaneProps {
   status?: string;
   /** A startup notice (e.g. Excel could not be reached). */
   notice?: string | null;
-  /** Opens a file as a host (default: the exceljs file host, loaded lazily). */
+  /** Opens a file as a host (default: the package file host, loaded lazily with the engine). */
   openFile?: (bytes: ArrayBuffer, fileName: string) => Promise<FileHost>;
   /** Renders the narrative as .docx (default: the docx renderer, loaded lazily on first use). */
   exportDocx?: (n: Narrative) => Promise<Uint8Array>;
@@ -103,7 +103,7 @@ function marksCleared(ph: Phase): Phase {
   return ph.kind === 'results' ? { kind: 'results', outcome: { ...ph.outcome, applied: { ...ph.outcome.applied, highlighted: 0 } } } : ph;
 }
 
-type Busy = null | 'open' | 'clear' | 'docx' | 'download' | 'save';
+type Busy = null | 'open' | 'clear' | 'docx' | 'download' | 'clean' | 'save';
 
 export function Pane(props: PaneProps) {
   const { host: connected, standalone = false, connecting = false } = props;
@@ -297,6 +297,22 @@ export function Pane(props: PaneProps) {
     }
   };
 
+  /** An opened result of ours, downloaded without our marks and 评价结果 sheet (the CLI's jixiao clear). */
+  const downloadClean = async () => {
+    if (!fileHost?.cleanWorkbookBytes || busy) return;
+    setBusy('clean');
+    try {
+      const { bytes, cleared, removed } = await fileHost.cleanWorkbookBytes();
+      const name = fileHost.cleanFileName?.() ?? 'clean.xlsx';
+      downloadBytes(bytes, name, XLSX_MIME);
+      setNote({ tone: 'ok', text: `已生成“${name}”：去掉 ${cleared} 条标记规则${removed.length ? `和工作表“${removed.join('”“')}”` : ''}，原文件未被修改。` });
+    } catch (e) {
+      setNote({ tone: 'bad', text: `生成清除后的工作簿失败：${errorText(e)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const open = async (file: File) => {
     if (busy || running) return;
     setBusy('open');
@@ -452,6 +468,11 @@ export function Pane(props: PaneProps) {
             {fileHost && outcome ? (
               <Button icon={<ArrowDownload20Regular />} onClick={() => void downloadResult()} disabled={Boolean(busy)}>
                 {busy === 'download' ? '正在生成…' : '下载结果工作簿'}
+              </Button>
+            ) : null}
+            {fileHost?.isResult?.() ? (
+              <Button icon={<Eraser20Regular />} onClick={() => void downloadClean()} disabled={Boolean(busy)}>
+                {busy === 'clean' ? '正在生成…' : '下载清除标记后的原表'}
               </Button>
             ) : null}
           </div>

@@ -101,14 +101,19 @@ describe('jixiao evaluate', () => {
       ws.columns.forEach((col, i) => expect(copy.getColumn(i + 1).width).toEqual(col.width));
     });
     expect(merged).toBeGreaterThan(0); // the sample has merged cells, so the comparison above checks something
-    // The JSON findings' cells are filled by severity in the copy.
+    // The JSON findings' cells are marked by severity in the copy: a conditional format of ours covers
+    // the cell (the fill of the error level), and the cell's own style is the input's.
     const j = JSON.parse((await run('evaluate', GAPS, '--json', '--sheet', '基本公共卫生服务')).out);
     const err = j.sheets[0].tables[0].findings.find((f: { severity: string; cell: string | null }) => f.severity === 'error' && f.cell);
-    const fill = res.getWorksheet('基本公共卫生服务')!.getCell(err.cell).fill as ExcelJS.FillPattern;
-    expect(fill.fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
+    const marked = res.getWorksheet('基本公共卫生服务')!;
+    expect(marked.getCell(err.cell).style).toEqual(src.getWorksheet('基本公共卫生服务')!.getCell(err.cell).style);
+    const cfs = (marked as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[] }).conditionalFormattings;
+    const errorRule = cfs.find((cf) => cf.rules[0].formulae?.[0] === 'ISTEXT("jixiao-mark:error")')!;
+    expect(errorRule.ref.split(' ')).toContainEqual(expect.stringMatching(new RegExp(`^${err.cell}$|^[A-Z]+\\d+:[A-Z]+\\d+$`)));
+    expect(errorRule.rules[0].style?.fill?.bgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
     // Links point at cells of the workbook (<hyperlink location=…>, which exceljs does not read back).
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
-    const sheetFile = `xl/worksheets/sheet${summary!.id}.xml`;
+    const sheetFile = `xl/worksheets/sheet${res.worksheets.indexOf(summary!) + 1}.xml`;
     const locations = [...(await zip.file(sheetFile)!.async('string')).matchAll(/<hyperlink ref="[A-Z]+\d+" location="([^"]+)"\/>/g)].map((m) => m[1]);
     expect(locations.length).toBeGreaterThan(10);
     for (const l of locations) expect(l).toMatch(/^'.+'![A-Z]+\d+$/);
@@ -217,11 +222,11 @@ describe('jixiao evaluate', () => {
     for (const code of [0, 1, 2, 3]) expect(header).toContain(` ${code} `);
   });
 
-  test('--help and --version do not load exceljs (it is most of the start-up time)', () => {
+  test('--help and --version load no workbook code (exceljs, docx, the package reader’s zip and XML libraries)', () => {
     const script = `const m = require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'main.js'))});
       const quiet = { out() {}, err() {} };
       Promise.all([m.main(['--help'], quiet), m.main(['--version'], quiet)]).then((codes) => {
-        const heavy = Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](exceljs|docx)[\\/]/.test(k));
+        const heavy = Object.keys(require.cache).filter((k) => /[\\/]node_modules[\\/](exceljs|docx|fflate|saxes)[\\/]/.test(k));
         process.stdout.write(JSON.stringify({ codes, heavy: heavy.length }));
       });`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
@@ -241,5 +246,68 @@ describe('jixiao evaluate', () => {
     const bad = spawnSync(process.execPath, [bin, 'evaluate', path.join(tmp, 'nope.xlsx')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('找不到文件');
+  });
+});
+
+describe('safe output', () => {
+  test('an --out that is the input through a symbolic or hard link is refused; the input is untouched', async () => {
+    const input = path.join(tmp, 'safe-in.xlsx');
+    fs.copyFileSync(GAPS, input);
+    const before = sha(input);
+    const sym = path.join(tmp, 'safe-sym.xlsx');
+    const hard = path.join(tmp, 'safe-hard.xlsx');
+    fs.symlinkSync(input, sym);
+    fs.linkSync(input, hard);
+    for (const out of [sym, hard, path.join(tmp, '.', 'safe-in.xlsx')]) {
+      const r = await run('evaluate', input, '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('就是输入文件');
+    }
+    expect(sha(input)).toBe(before);
+  });
+
+  test('--out keeps the input kind (.xlsx)', async () => {
+    const r = await run('evaluate', GAPS, '--out', path.join(tmp, 'result.docx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('.xlsx');
+  });
+
+  test('a write that cannot complete leaves the previous result in place and no temporary file', async () => {
+    const dir = path.join(tmp, 'atomic');
+    fs.mkdirSync(dir);
+    const out = path.join(dir, 'result.xlsx');
+    fs.writeFileSync(out, 'previous result');
+    // A folder where the result goes: the rename fails after the whole file was written beside it.
+    const blocked = path.join(dir, 'blocked.xlsx');
+    fs.mkdirSync(blocked);
+    fs.writeFileSync(path.join(blocked, 'x'), 'x');
+    const r = await run('evaluate', GAPS, '--out', blocked);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法写入');
+    expect(fs.readdirSync(dir).sort()).toEqual(['blocked.xlsx', 'result.xlsx']);
+    expect((await run('evaluate', GAPS, '--out', out)).code).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('jixiao clear', () => {
+  test('removes our marks and 评价结果, giving back every part of the input', async () => {
+    const result = path.join(tmp, 'clear-result.xlsx');
+    expect((await run('evaluate', GAPS, '--out', result)).code).toBe(0);
+    const clean = path.join(tmp, 'clear-clean.xlsx');
+    const r = await run('clear', result, '--out', clean);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('已清除');
+    const a = await JSZip.loadAsync(fs.readFileSync(GAPS));
+    const b = await JSZip.loadAsync(fs.readFileSync(clean));
+    expect(Object.keys(b.files).sort()).toEqual(Object.keys(a.files).sort());
+    for (const name of Object.keys(a.files).filter((n) => !a.files[n].dir)) {
+      expect([name, await b.file(name)!.async('string')]).toEqual([name, await a.file(name)!.async('string')]);
+    }
+    // In place without --out; a clean file is left alone.
+    expect((await run('clear', result)).code).toBe(0);
+    expect(sha(result)).toBe(sha(clean));
+    const again = await run('clear', result);
+    expect(again.out).toContain('未做改动');
   });
 });

@@ -1,6 +1,6 @@
-// The standalone file host (src/hosts/file/browser.ts) over exceljs: evaluates a copy, never the
-// original; re-running is idempotent; 清除标记 rebuilds the copy without highlights; settings persist
-// in the given storage.
+// The standalone file host (src/hosts/file/browser.ts) over the package reader and writer: evaluates a
+// copy, never the original; re-running is idempotent; 清除标记 gives the copy without marks; settings
+// persist in the given storage. Results are read back with exceljs, an independent reader.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,6 +10,7 @@ import { runEvaluation } from '../../src/app/session';
 import { OWNER_MARK, SEVERITY_FILL, SUMMARY_SHEET } from '../../src/core/plan';
 import { isJixiaoError } from '../../src/core/errors';
 import { DEFAULT_SETTINGS } from '../../src/hosts/host';
+import { entryText, readZip } from '../../src/hosts/file/package/zip';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GAPS = fs.readFileSync(path.join(ROOT, 'examples', 'gaps-sample.xlsx'));
@@ -45,9 +46,26 @@ function picture(wb: ExcelJS.Workbook): Record<string, Record<string, string>> {
   return out;
 }
 
-const FILLS = new Set(Object.values(SEVERITY_FILL).map((h) => `FF${h}`));
-const ourFills = (p: Record<string, Record<string, string>>, sheet: string) =>
-  Object.entries(p[sheet]).filter(([, v]) => FILLS.has(v.split('|').pop() as string)).map(([a]) => a);
+/** Cells under our mark rules (conditional formats with the jixiao-mark formula) and the rules' fills. */
+function ourMarks(wb: ExcelJS.Workbook, sheet: string): { cells: string[]; fills: string[] } {
+  type Cf = { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] };
+  const cfs = (wb.getWorksheet(sheet) as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
+  const cells: string[] = [];
+  const fills: string[] = [];
+  for (const cf of cfs) {
+    const rule = cf.rules.find((r) => /jixiao-mark:/.test(r.formulae?.[0] ?? ''));
+    if (!rule) continue;
+    fills.push(rule.style?.fill?.bgColor?.argb ?? '');
+    for (const area of cf.ref.split(' ')) {
+      const [a, b = a] = area.split(':');
+      const ws = wb.getWorksheet(sheet)!;
+      const tl = ws.getCell(a);
+      const br = ws.getCell(b);
+      for (let r = Number(tl.row); r <= Number(br.row); r++) for (let c = Number(tl.col); c <= Number(br.col); c++) cells.push(ws.getCell(r, c).address);
+    }
+  }
+  return { cells, fills };
+}
 
 describe('createFileHost', () => {
   test('evaluates the whole workbook; the result copy has highlights and 评价结果; the original is untouched', async () => {
@@ -70,7 +88,9 @@ describe('createFileHost', () => {
     expect(String(wb.getWorksheet(SUMMARY_SHEET)?.getCell('A1').value)).toBe(`${OWNER_MARK}评价结果`);
     const pic = picture(wb);
     const finding = out.result.sheets[0].tables[0].findings.find((f) => f.severity === 'error' && f.cell) as { cell: string };
-    expect(ourFills(pic, '基本公共卫生服务')).toContain(finding.cell);
+    const marks = ourMarks(wb, '基本公共卫生服务');
+    expect(marks.cells).toContain(finding.cell);
+    expect(marks.fills).toContain(`FF${SEVERITY_FILL.error}`);
     // Source values unchanged.
     const orig = picture(await load(GAPS));
     for (const sheet of Object.keys(orig)) {
@@ -97,9 +117,11 @@ describe('createFileHost', () => {
     await expect(host.clearMarks()).resolves.toEqual({ cleared: 0 });
     const out = await runEvaluation(host, { scope: 'workbook', settings: DEFAULT_SETTINGS });
     await expect(host.clearMarks()).resolves.toEqual({ cleared: out.applied.highlighted });
-    const pic = picture(await load(await host.resultWorkbookBytes()));
+    const cleared = await load(await host.resultWorkbookBytes());
+    const pic = picture(cleared);
     const orig = picture(await load(GAPS));
     for (const sheet of Object.keys(orig)) expect(pic[sheet]).toEqual(orig[sheet]);
+    for (const sheet of Object.keys(orig)) expect(ourMarks(cleared, sheet).cells).toEqual([]);
     expect(Object.keys(pic)).toContain(SUMMARY_SHEET);
   });
 
@@ -114,6 +136,23 @@ describe('createFileHost', () => {
     expect(out.applied.summarySheet).toBe(SUMMARY_SHEET);
     const wb = await load(await again.resultWorkbookBytes());
     expect(wb.worksheets.filter((w) => w.name.startsWith(SUMMARY_SHEET))).toHaveLength(1);
+  });
+
+  test('a result opened again: the clean copy gives back the original workbook part for part', async () => {
+    const first = await createFileHost(arrayBufferOf(GAPS), 'gaps-sample.xlsx', { storage: null });
+    expect(first.isResult!()).toBe(false);
+    await runEvaluation(first, { scope: 'workbook', settings: DEFAULT_SETTINGS });
+    const result = await first.resultWorkbookBytes();
+    const opened = await createFileHost(result, 'gaps-sample-评价结果.xlsx', { storage: null });
+    expect(opened.isResult!()).toBe(true);
+    const clean = await opened.cleanWorkbookBytes!();
+    expect(clean.removed).toEqual([SUMMARY_SHEET]);
+    expect(clean.cleared).toBeGreaterThan(0);
+    expect(opened.cleanFileName!()).toBe('gaps-sample-评价结果-已清除.xlsx');
+    const a = readZip(new Uint8Array(GAPS));
+    const b = readZip(clean.bytes);
+    expect(b.entries.map((e) => e.name)).toEqual(a.entries.map((e) => e.name));
+    for (const e of a.entries) expect([e.name, entryText(b, b.byName.get(e.name.toLowerCase())!)]).toEqual([e.name, entryText(a, e)]);
   });
 
   test("readSnapshot('active') reads one sheet (the workbook's active tab, else the first)", async () => {

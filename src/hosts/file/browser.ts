@@ -1,20 +1,21 @@
 // The file host for standalone mode (the task pane opened in an ordinary browser): an .xlsx the user
-// opened, held in memory. exceljs is loaded with a dynamic import() so that it lands in a lazily
-// loaded chunk: the pane pulls it in only when a file is opened.
+// opened, held in memory. It is read with the package reader (package/read.ts) and the result is a patch
+// of the original package (package/patch.ts): parts the result does not change are copied as they are.
 //
-// The user's file is never modified: every apply() starts again from a fresh load of the original
-// bytes, so 评价 twice gives the same result workbook as once, and clearMarks() rebuilds the copy
-// without highlights (the 评价结果 sheet stays, as the Host contract says).
+// The user's file is never modified: the result is the original bytes patched with the last plan (built
+// when first downloaded, so the score shows without waiting for it), so 评价 twice gives the same result
+// workbook as once, and clearMarks() gives the copy without marks (the 评价结果 sheet
+// stays, as the Host contract says). clearResult() gives the original workbook's parts back from a
+// result file that was opened (our marks and 评价结果 sheet removed).
 
-import type ExcelJS from 'exceljs';
 import { Host, Settings, ApplyResult, DEFAULT_SETTINGS, normaliseSettings } from '../host';
 import { WorkbookSnapshot } from '../../core/snapshot';
-import { WritePlan, isOwnerMark } from '../../core/plan';
-import { JixiaoError } from '../../core/errors';
+import { WritePlan } from '../../core/plan';
+import { JixiaoError, isJixiaoError } from '../../core/errors';
 import { baseName } from '../../core/text';
-import { loadXlsx, snapshotSheet, applyPlan } from './xlsx';
-
-type ExcelJSModule = typeof ExcelJS;
+import { ReadPackage, isOurSummary, readPackage } from './package/read';
+import { patchPackage, summaryNameIn } from './package/patch';
+import { joinPieces, zipPieces } from './package/zip';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Where the file host keeps settings between visits (the file itself is never written). */
@@ -22,37 +23,23 @@ export const SETTINGS_KEY = 'jixiao.settings';
 
 export interface FileHost extends Host {
   readonly kind: 'file';
-  /** The evaluated copy (highlights and 评价结果), or a copy of the original before any 评价. */
+  /** The evaluated copy (marks and 评价结果), or a copy of the original before any 评价. */
   resultWorkbookBytes(): Promise<Uint8Array>;
   /** Suggested download name of the result copy: "<name>-评价结果.xlsx". */
   resultFileName(): string;
   /** Whether apply() has produced a result copy. */
   hasResult(): boolean;
+  /** Whether the opened file is a result of ours (it holds our marks or our 评价结果 sheet). */
+  isResult?(): boolean;
+  /** The opened file with our marks and 评价结果 sheets removed (a result of an earlier 评价 made clean). */
+  cleanWorkbookBytes?(): Promise<{ bytes: Uint8Array; cleared: number; removed: string[] }>;
+  /** Suggested download name of the clean copy: "<name>-已清除.xlsx". */
+  cleanFileName?(): string;
 }
 
 export interface FileHostOptions {
   /** Where settings persist; default window.localStorage when usable, else memory only. */
   storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
-  /** The exceljs module; default a dynamic import (a lazy chunk in the browser build). */
-  exceljs?: ExcelJSModule;
-}
-
-let exceljsPromise: Promise<ExcelJSModule> | null = null;
-
-/** exceljs, loaded once. In the webpack build this is its own chunk (the browser bundle of exceljs). */
-export function loadExcelJS(): Promise<ExcelJSModule> {
-  if (!exceljsPromise) {
-    exceljsPromise = import(/* webpackChunkName: "exceljs" */ 'exceljs')
-      .then((m) => {
-        const mod = m as unknown as { default?: ExcelJSModule; Workbook?: unknown };
-        return (mod.Workbook ? mod : mod.default) as ExcelJSModule;
-      })
-      .catch((e) => {
-        exceljsPromise = null;
-        throw new JixiaoError('unreadable', `无法加载表格组件（${(e as Error).message ?? e}）：请刷新页面后重试。`);
-      });
-  }
-  return exceljsPromise;
 }
 
 function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
@@ -63,10 +50,6 @@ function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
     // Storage can throw on access (disabled cookies, sandboxed frames).
     return null;
   }
-}
-
-function isSummarySheet(ws: ExcelJS.Worksheet): boolean {
-  return isOwnerMark(ws.getCell(1, 1).value);
 }
 
 /** A copy as a plain Uint8Array (never a view of the caller's memory, never a Node Buffer). */
@@ -80,15 +63,15 @@ export function resultNameFor(fileName: string): string {
 }
 
 export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: string, options: FileHostOptions = {}): Promise<FileHost> {
-  const Excel = options.exceljs ?? (await loadExcelJS());
   // Our own copy: whatever the caller does with its buffer afterwards, the original stays as opened.
   const original = copyBytes(bytes);
-  const source = await loadXlsx(Excel, original, fileName);
+  const source: ReadPackage = readPackage(original, fileName);
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   let memorySettings: Settings = normaliseSettings(safeGet(storage)) ?? { ...DEFAULT_SETTINGS };
 
   let lastPlan: WritePlan | null = null;
-  let result: ExcelJS.Workbook | null = null;
+  /** The result copy, built when first asked for (the score is shown without waiting for it). */
+  let result: Uint8Array | null = null;
 
   function safeGet(s: Pick<Storage, 'getItem'> | null): string | null {
     try {
@@ -98,16 +81,17 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
     }
   }
 
-  /** A fresh copy of the original with `plan` applied: all or nothing. */
-  async function build(plan: WritePlan): Promise<{ wb: ExcelJS.Workbook; summarySheet: string }> {
-    const wb = await loadXlsx(Excel, original, fileName);
+  /** The original patched with `plan`: all or nothing. */
+  function build(plan: WritePlan): Uint8Array {
     try {
-      const summarySheet = applyPlan(wb, plan);
-      return { wb, summarySheet };
+      return joinPieces(zipPieces(patchPackage(source, { highlights: plan.highlights, summary: plan.summary }).entries));
     } catch (e) {
+      if (isJixiaoError(e)) throw e;
       throw new JixiaoError('write-failed', `生成结果工作簿失败（${(e as Error).message ?? e}）。原文件未被修改。`);
     }
   }
+
+  const evaluated = () => source.sheets.filter((s) => !isOurSummary(s));
 
   const host: FileHost = {
     kind: 'file',
@@ -115,34 +99,25 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
       return fileName;
     },
     async readSnapshot(scope): Promise<WorkbookSnapshot> {
-      const sheets: ExcelJS.Worksheet[] = [];
-      source.eachSheet((ws) => {
-        if (!isSummarySheet(ws)) sheets.push(ws);
-      });
+      const sheets = evaluated();
       if (scope === 'active') {
         // The sheet that was active when the file was saved; the first one when unknown.
-        const views = (source as unknown as { views?: { activeTab?: number }[] }).views;
-        const tab = views && views[0] && typeof views[0].activeTab === 'number' ? views[0].activeTab : 0;
-        const all: ExcelJS.Worksheet[] = [];
-        source.eachSheet((ws) => all.push(ws));
-        const active = all[tab] && !isSummarySheet(all[tab]) ? all[tab] : sheets[0];
-        return { name: fileName, sheets: active ? [snapshotSheet(active)] : [] };
+        const entry = source.book.sheets[source.book.activeTab];
+        const active = sheets.find((s) => s.entry === entry) ?? sheets[0];
+        return { name: fileName, sheets: active ? [active.snapshot] : [] };
       }
-      return { name: fileName, sheets: sheets.map(snapshotSheet) };
+      return { name: fileName, sheets: sheets.map((s) => s.snapshot) };
     },
     async apply(plan): Promise<ApplyResult> {
-      const built = await build(plan);
-      result = built.wb;
       lastPlan = plan;
-      return { summarySheet: built.summarySheet, highlighted: plan.highlights.length };
+      result = null;
+      return { summarySheet: summaryNameIn(source, plan.summary.name), highlighted: plan.highlights.length };
     },
     async clearMarks() {
       if (!lastPlan) return { cleared: 0 };
       const cleared = lastPlan.highlights.length;
-      const plan: WritePlan = { highlights: [], summary: lastPlan.summary, sheets: lastPlan.sheets };
-      const built = await build(plan);
-      result = built.wb;
-      lastPlan = plan;
+      lastPlan = { highlights: [], summary: lastPlan.summary, sheets: lastPlan.sheets };
+      result = null;
       return { cleared };
     },
     async selectCell() {
@@ -160,15 +135,25 @@ export async function createFileHost(bytes: ArrayBuffer | Uint8Array, fileName: 
       }
     },
     async resultWorkbookBytes() {
-      if (!result) return copyBytes(original);
-      const out = await result.xlsx.writeBuffer();
-      return copyBytes(out as ArrayBuffer);
+      if (!lastPlan) return copyBytes(original);
+      result ??= build(lastPlan);
+      return copyBytes(result);
     },
     resultFileName() {
       return resultNameFor(fileName);
     },
     hasResult() {
-      return result !== null;
+      return lastPlan !== null;
+    },
+    isResult() {
+      return source.sheets.some((s) => s.marked || isOurSummary(s));
+    },
+    cleanFileName() {
+      return `${baseName(fileName)}-已清除.xlsx`;
+    },
+    async cleanWorkbookBytes() {
+      const r = patchPackage(source, { highlights: [], summary: null, removeSummaries: true });
+      return { bytes: joinPieces(zipPieces(r.entries)), cleared: r.cleared, removed: r.removed };
     },
   };
   return host;

@@ -1,15 +1,29 @@
-// Node-only file access for the CLI: reads and writes .xlsx on disk through the browser-safe file host.
+// Node-only file access for the CLI: reads an .xlsx package from disk; results are written by patching
+// that package (package/patch.ts) through the CLI's safe writer.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import * as zlib from 'zlib';
 import { JixiaoError } from '../../core/errors';
 import { WorkbookSnapshot } from '../../core/snapshot';
-import { loadXlsx, snapshotWorkbook, checkExtension } from './xlsx';
+import { PackageInfo, checkExtension, isOurSummary, packageInfo, readPackage, workbookSnapshot } from './package/read';
+import { useNativeCodecs } from './package/zip';
+
+// zlib is several times fflate and the table CRC: pieces end in a sync flush (no final block) until the last.
+const zcrc = (zlib as unknown as { crc32?: (d: Uint8Array, c: number) => number }).crc32;
+useNativeCodecs({
+  deflate: (data, final, level) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
+  inflate: (raw) => zlib.inflateRawSync(raw),
+  crc32: zcrc ? (data, crc) => zcrc(data, crc) : undefined,
+});
 
 export interface LoadedFile {
-  workbook: ExcelJS.Workbook;
+  /** The package without the cells (what writing a result needs). */
+  pkg: PackageInfo;
+  /** Every worksheet except our 评价结果 sheets. */
   snapshot: WorkbookSnapshot;
+  /** The file holds a 评价结果 sheet of ours: it is a result written by this tool. */
+  isResult: boolean;
 }
 
 export async function readWorkbookFile(file: string): Promise<LoadedFile> {
@@ -23,17 +37,7 @@ export async function readWorkbookFile(file: string): Promise<LoadedFile> {
     if (code === 'EISDIR') throw new JixiaoError('unreadable', `“${file}”是文件夹，不是 .xlsx 工作簿。`);
     throw new JixiaoError('unreadable', `无法打开“${file}”（${code ?? (e as Error).message}）：请确认文件没有被其他程序独占且有读取权限。`);
   }
-  const workbook = await loadXlsx(ExcelJS, data, path.basename(file));
-  return { workbook, snapshot: snapshotWorkbook(workbook, path.basename(file)) };
-}
-
-export async function writeWorkbookFile(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    // Fast deflate: the summary sheet more than doubles the XML to compress, level 1 keeps writing
-    // close to a plain copy at a few percent more bytes.
-    await wb.xlsx.writeFile(file, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
-  } catch (e) {
-    throw new JixiaoError('write-failed', `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认目录存在、有写入权限，且该文件没有在 Excel/WPS 中打开。`);
-  }
+  const name = path.basename(file);
+  const read = readPackage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name);
+  return { pkg: packageInfo(read), snapshot: workbookSnapshot(read, name), isResult: read.sheets.some(isOurSummary) };
 }

@@ -1,50 +1,72 @@
-// The 评价结果 sheet's cells as SpreadsheetML, written straight from the plan. On a 10,000-row sheet the
-// summary holds ~150,000 cells: built as exceljs cell objects and rendered by exceljs they cost more than
-// reading and writing the whole input file. Styles and strings still go through the workbook's own
-// style and shared-string tables (the caller passes them in), so the part stays an ordinary sheet.
+// The 评价结果 sheet as a whole worksheet part (SpreadsheetML), written straight from the plan: frame
+// (frozen rows, column widths, data bars, margins), cells, merges and links. On a 10,000-row sheet the
+// summary holds ~150,000 cells; rows go to the sink one by one, so the part is never held whole.
+// Text is written as inline strings (always text, whatever it looks like) and the shared-string table
+// of the workbook stays untouched; styles are the workbook's own cellXfs entries (the caller's ids).
 
-import { SummaryPlan, SummaryStyle } from '../../core/plan';
-import { columnLetters, areaAddress, quoteSheetName } from '../../core/snapshot';
-
-export interface SheetParts {
-  /** `<dimension …/>` for the used range. */
-  dimension: string;
-  /** `<sheetData>…</sheetData>`. */
-  sheetData: string;
-  /** `<mergeCells …>…</mergeCells>`, or '' without merges. */
-  mergeCells: string;
-  /** `<hyperlinks>…</hyperlinks>` (links inside the workbook: `location`, no relationship), or ''. */
-  hyperlinks: string;
-}
-
-export interface SheetTables {
-  /** The cellXfs index of a summary style. */
-  styleId(style: SummaryStyle): number;
-  /** The shared-string index of a text. */
-  sharedString(text: string): number;
-}
+import { BAR_COLOR, SummaryPlan, SummaryStyle } from '../../core/plan';
+import { columnLetters, areaAddress, quoteSheetName, address } from '../../core/snapshot';
 
 const XML_ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// eslint-disable-next-line no-control-regex
+const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Attribute text: escaped, and characters XML 1.0 cannot hold dropped. */
 export function xmlAttr(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => XML_ESCAPE[c]);
+  return s.replace(INVALID, '').replace(/[&<>"]/g, (c) => XML_ESCAPE[c]);
 }
 
-export function renderSummaryParts(plan: SummaryPlan, tables: SheetTables): SheetParts {
-  const styleIds = new Map<SummaryStyle, number>();
-  const styleAttr = (style: SummaryStyle | undefined): string => {
+/** Element text: escaped, invalid characters dropped; carriage returns kept as references. */
+export function xmlText(s: string): string {
+  return s.replace(INVALID, '').replace(/[&<>\r]/g, (c) => (c === '\r' ? '&#13;' : XML_ESCAPE[c]));
+}
+
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface SummarySink {
+  write(s: string): void;
+}
+
+/**
+ * Writes the sheet part. `styleId` gives the cellXfs index of a summary style; `extLst` is put last
+ * (the record of what the result changed, see package/patch.ts).
+ */
+export function writeSummarySheet(out: SummarySink, plan: SummaryPlan, styleId: (s: SummaryStyle) => number, extLst = ''): void {
+  let maxCol = 0;
+  let lastRow = 0;
+  plan.rows.forEach((cells, i) => {
+    for (let j = cells.length - 1; j >= 0; j--) {
+      const sc = cells[j];
+      if (sc && !(sc.v === null || sc.v === '') || (sc && sc.style)) {
+        if (j + 1 > maxCol) maxCol = j + 1;
+        lastRow = i + 1;
+        break;
+      }
+    }
+  });
+  const dim = lastRow ? areaAddress({ top: 1, left: 1, bottom: lastRow, right: Math.max(1, maxCol) }) : 'A1';
+  const top = address(plan.freezeRows + 1, 1);
+  out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  out.write(`<dimension ref="${dim}"/><sheetViews><sheetView workbookViewId="0">`);
+  out.write(plan.freezeRows
+    ? `<pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
+    : '');
+  out.write('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>');
+  if (plan.widths.length) out.write(`<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  const ids = new Map<SummaryStyle, string>();
+  const s = (style: SummaryStyle | undefined): string => {
     if (!style) return '';
-    let id = styleIds.get(style);
-    if (id === undefined) styleIds.set(style, (id = tables.styleId(style)));
-    return id ? ` s="${id}"` : '';
+    let a = ids.get(style);
+    if (a === undefined) {
+      const id = styleId(style);
+      ids.set(style, (a = id ? ` s="${id}"` : ''));
+    }
+    return a;
   };
   const letters: string[] = [];
   const links: string[] = [];
-  const rows: string[] = [];
-  let maxCol = 0;
-  let lastRow = 0;
+  out.write('<sheetData>');
   plan.rows.forEach((cells, i) => {
     const r = i + 1;
     let xml = '';
@@ -52,49 +74,25 @@ export function renderSummaryParts(plan: SummaryPlan, tables: SheetTables): Shee
       const sc = cells[j];
       if (!sc) continue;
       const ref = (letters[j] ??= columnLetters(j + 1)) + r;
-      const s = styleAttr(sc.style);
+      const st = s(sc.style);
       // A link's text is text (a row number too): spreadsheets keep links on text cells only.
       const v = sc.link ? String(sc.v ?? '') : sc.v;
-      if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${s}><v>${v}</v></c>`;
-      else if (v === null || v === '') xml += s ? `<c r="${ref}"${s}/>` : '';
-      else xml += `<c r="${ref}"${s} t="s"><v>${tables.sharedString(String(v))}</v></c>`;
+      if (typeof v === 'number' && Number.isFinite(v)) xml += `<c r="${ref}"${st}><v>${v}</v></c>`;
+      else if (v === null || v === '' || typeof v === 'number') xml += st ? `<c r="${ref}"${st}/>` : '';
+      else xml += `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
       if (sc.link) links.push(`<hyperlink ref="${ref}" location="${xmlAttr(`${quoteSheetName(sc.link.sheet)}!${sc.link.cell}`)}"/>`);
-      if (j + 1 > maxCol) maxCol = j + 1;
     }
-    if (xml) {
-      rows.push(`<row r="${r}">${xml}</row>`);
-      lastRow = r;
-    }
+    if (xml) out.write(`<row r="${r}">${xml}</row>`);
   });
-  return {
-    dimension: `<dimension ref="${lastRow ? areaAddress({ top: 1, left: 1, bottom: lastRow, right: maxCol }) : 'A1'}"/>`,
-    sheetData: rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>',
-    mergeCells: plan.merges.length
-      ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`
-      : '',
-    hyperlinks: links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
-  };
-}
-
-/** Closing tags of the top-level elements a worksheet may hold between <sheetData> and <hyperlinks>. */
-const BEFORE_HYPERLINKS = ['</conditionalFormatting>', '</dataValidations>'];
-
-/**
- * Puts the parts into a worksheet part that exceljs rendered for the empty sheet (views, column widths,
- * conditional formats, margins). Throws when the shell does not have the expected shape, so a change in
- * exceljs shows up as a failed write, not as a damaged file.
- */
-export function fillSheetShell(shell: string, parts: SheetParts): string {
-  const data = /<sheetData\/>|<sheetData>[\s\S]*?<\/sheetData>/.exec(shell);
-  if (!data || /<mergeCells|<hyperlinks|<sheetProtection|<autoFilter/.test(shell)) throw new Error('评价结果工作表的框架格式不符合预期');
-  const head = shell.slice(0, data.index).replace(/<dimension [^>]*\/>/, () => parts.dimension);
-  const tail = shell.slice(data.index + data[0].length);
-  // Schema order (CT_Worksheet): sheetData, mergeCells, conditionalFormatting, dataValidations, hyperlinks.
-  // Data bars carry an <extLst> inside their rule, so the place is found by the last closing tag before it.
-  let at = 0;
-  for (const tag of BEFORE_HYPERLINKS) {
-    const i = tail.lastIndexOf(tag);
-    if (i >= 0) at = Math.max(at, i + tag.length);
+  out.write('</sheetData>');
+  if (plan.merges.length) out.write(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`);
+  let priority = 0;
+  for (const b of plan.bars) {
+    out.write(`<conditionalFormatting sqref="${address(b.row, b.col)}"><cfRule type="dataBar" priority="${++priority}"><dataBar>` +
+      `<cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${BAR_COLOR}"/></dataBar></cfRule></conditionalFormatting>`);
   }
-  return head + parts.sheetData + parts.mergeCells + tail.slice(0, at) + parts.hyperlinks + tail.slice(at);
+  if (links.length) out.write(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.write(extLst);
+  out.write('</worksheet>');
 }

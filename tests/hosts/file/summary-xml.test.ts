@@ -1,5 +1,5 @@
-// The 评价结果 sheet of an .xlsx result is rendered from the plan as SpreadsheetML (src/hosts/file/
-// summary-xml.ts) inside the frame exceljs writes. Checked here on real files: read back by exceljs,
+// The 评价结果 sheet of an .xlsx result is written from the plan as a whole SpreadsheetML part (src/hosts/
+// file/summary-xml.ts) into the patched package. Checked here on real files: read back by exceljs,
 // every plan cell has its value and look; links, merges, widths, frozen rows and data bars are there.
 
 import * as fs from 'fs';
@@ -9,8 +9,11 @@ import JSZip from 'jszip';
 import { evaluateWorkbook } from '../../../src/core/evaluate';
 import { SUMMARY_LOOK, SummaryPlan, WritePlan, OWNER_MARK, planWrites, BAR_COLOR } from '../../../src/core/plan';
 import { address, areaAddress, parseAddress, quoteSheetName } from '../../../src/core/snapshot';
-import { applyPlan, loadXlsx, snapshotWorkbook } from '../../../src/hosts/file/xlsx';
-import { fillSheetShell, renderSummaryParts, xmlAttr } from '../../../src/hosts/file/summary-xml';
+import { loadXlsx, snapshotWorkbook } from '../../../src/hosts/file/xlsx';
+import { writeSummarySheet, xmlAttr } from '../../../src/hosts/file/summary-xml';
+import { readPackage } from '../../../src/hosts/file/package/read';
+import { patchPackage } from '../../../src/hosts/file/package/patch';
+import { joinPieces, zipPieces } from '../../../src/hosts/file/package/zip';
 import { mergeRanges } from '../../support/merges';
 
 const GAPS = fs.readFileSync(path.resolve(__dirname, '../../../examples/gaps-sample.xlsx'));
@@ -23,8 +26,10 @@ async function planFor(wb: ExcelJS.Workbook, narrative?: string[]): Promise<Writ
   return planWrites(evaluateWorkbook(snapshotWorkbook(wb, 'gaps-sample.xlsx')), { narrative });
 }
 
-async function written(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+/** The result of a plan on a file: the package patched. */
+function patched(input: Uint8Array, plan: WritePlan): { name: string; bytes: Buffer } {
+  const r = patchPackage(readPackage(input, 'gaps-sample.xlsx'), { highlights: plan.highlights, summary: plan.summary });
+  return { name: r.summarySheet as string, bytes: Buffer.from(joinPieces(zipPieces(r.entries))) };
 }
 
 async function reread(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -58,8 +63,7 @@ describe('the 评价结果 sheet written from the plan', () => {
   test('read back, every plan cell has its value, look and link; merges, widths, frozen rows and bars are kept', async () => {
     const wb = await loadGaps();
     const plan = await planFor(wb, ['第一段：=SUM(A1) 不是公式。', '第二段 & <标记> "引号"']);
-    const name = applyPlan(wb, plan);
-    const bytes = await written(wb);
+    const { name, bytes } = patched(GAPS, plan);
     const back = await reread(bytes);
     const ws = back.getWorksheet(name)!;
     const s = plan.summary;
@@ -117,8 +121,8 @@ describe('the 评价结果 sheet written from the plan', () => {
 
   test('the sheet part keeps the schema order and holds no relationship per link', async () => {
     const wb = await loadGaps();
-    const name = applyPlan(wb, await planFor(wb));
-    const xml = await sheetXml(await written(wb), name);
+    const { name, bytes } = patched(GAPS, await planFor(wb));
+    const xml = await sheetXml(bytes, name);
     const order = ['<dimension', '<sheetViews', '<cols', '<sheetData', '</sheetData>', '<mergeCells', '<conditionalFormatting', '<hyperlinks', '<pageMargins'];
     const at = order.map((t) => xml.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
@@ -130,16 +134,17 @@ describe('the 评价结果 sheet written from the plan', () => {
   test('writing twice gives the same sheet; a second plan replaces ours in memory and on file', async () => {
     const wb = await loadGaps();
     const plan = await planFor(wb);
-    applyPlan(wb, plan);
-    const a = await written(wb);
-    const b = await written(wb);
-    // exceljs gives each data bar a fresh GUID; everything else is the same.
-    const guidless = async (bytes: Buffer) => (await sheetXml(bytes, '评价结果')).replace(/\{[0-9A-F-]{36}\}/g, '{guid}');
-    expect(await guidless(b)).toBe(await guidless(a));
-    // Our sheet is known as ours before it was ever written: no 评价结果(2).
+    const a = patched(GAPS, plan).bytes;
+    const b = patched(a, plan).bytes;
+    expect(await sheetXml(b, '评价结果')).toBe(await sheetXml(a, '评价结果'));
+    for (const part of ['xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml']) {
+      expect([part, await (await JSZip.loadAsync(b)).file(part)!.async('string')]).toEqual([part, await (await JSZip.loadAsync(a)).file(part)!.async('string')]);
+    }
+    // Our sheet is known as ours: a second plan replaces it in place, no 评价结果(2).
     const again: SummaryPlan = { ...plan.summary, rows: [[{ v: `${OWNER_MARK}评价结果`, style: 'title' }], [{ v: '第二次' }]] };
-    expect(applyPlan(wb, { ...plan, highlights: [], summary: again })).toBe('评价结果');
-    const back = await reread(await written(wb));
+    const c = patched(a, { ...plan, highlights: [], summary: again });
+    expect(c.name).toBe('评价结果');
+    const back = await reread(c.bytes);
     expect(back.worksheets.filter((w) => w.name.startsWith('评价结果')).map((w) => w.name)).toEqual(['评价结果']);
     expect(back.getWorksheet('评价结果')!.getCell('A2').value).toBe('第二次');
     expect(back.getWorksheet('评价结果')!.getCell('A3').value).toBe(null);
@@ -150,21 +155,12 @@ describe('the 评价结果 sheet written from the plan', () => {
       name: '评价结果', merges: [], widths: [], freezeRows: 0, bars: [],
       rows: [[{ v: 12, style: 'link', link: { sheet: "A&B's <表>", cell: 'D5' } }, null, { v: 3.5 }, { v: null }, { v: null, style: 'header' }]],
     };
-    const strings: string[] = [];
-    const parts = renderSummaryParts(plan, { styleId: (s) => (s === 'link' ? 7 : 2), sharedString: (t) => strings.push(t) - 1 });
-    expect(parts.sheetData).toBe('<sheetData><row r="1"><c r="A1" s="7" t="s"><v>0</v></c><c r="C1"><v>3.5</v></c><c r="E1" s="2"/></row></sheetData>');
-    expect(parts.hyperlinks).toBe(`<hyperlinks><hyperlink ref="A1" location="'A&amp;B''s &lt;表&gt;'!D5"/></hyperlinks>`);
-    expect(parts.dimension).toBe('<dimension ref="A1:E1"/>');
-    expect(parts.mergeCells).toBe('');
-    expect(strings).toEqual(['12']);
+    let xml = '';
+    writeSummarySheet({ write: (t) => (xml += t) }, plan, (st) => (st === 'link' ? 7 : 2));
+    expect(xml).toContain('<sheetData><row r="1"><c r="A1" s="7" t="inlineStr"><is><t xml:space="preserve">12</t></is></c><c r="C1"><v>3.5</v></c><c r="E1" s="2"/></row></sheetData>');
+    expect(xml).toContain(`<hyperlinks><hyperlink ref="A1" location="'A&amp;B''s &lt;表&gt;'!D5"/></hyperlinks>`);
+    expect(xml).toContain('<dimension ref="A1:E1"/>');
+    expect(xml).not.toContain('<mergeCells');
     expect(xmlAttr('a\u0001"b"')).toBe('a&quot;b&quot;');
-  });
-
-  test('a frame of another shape is refused, not patched into a broken file', () => {
-    const parts = { dimension: '<dimension ref="A1"/>', sheetData: '<sheetData/>', mergeCells: '', hyperlinks: '' };
-    expect(() => fillSheetShell('<worksheet></worksheet>', parts)).toThrow(/框架/);
-    expect(() => fillSheetShell('<worksheet><sheetData/><mergeCells count="1"/></worksheet>', parts)).toThrow(/框架/);
-    expect(fillSheetShell('<worksheet><dimension ref="A1"/><sheetData><row r="1"/></sheetData><pageMargins/></worksheet>', { ...parts, sheetData: '<sheetData>X</sheetData>', hyperlinks: '<hyperlinks>L</hyperlinks>' }))
-      .toBe('<worksheet><dimension ref="A1"/><sheetData>X</sheetData><hyperlinks>L</hyperlinks><pageMargins/></worksheet>');
   });
 });
