@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('bundle size (production build)', () => {
-  test('initial JS of taskpane.html within 150 KB gzip; docx and the engine (with the .xlsx package reader) are lazy chunks; no exceljs', () => {
+  test('initial JS of taskpane.html within 150 KB gzip; docx and the engine (with the .xlsx package reader) are lazy chunks; exceljs only for the 批量复核 summary', () => {
     const b = bundleSizes(dist);
     const initial = b.files.filter((f) => f.kind === 'initial');
     expect(initial.length).toBeGreaterThan(0);
@@ -45,9 +45,11 @@ describe('bundle size (production build)', () => {
     expect(b.withinBudget).toBe(true);
     const lazy = b.files.filter((f) => f.kind === 'lazy').map((f) => f.file);
     for (const name of ['docx', 'engine', 'settings']) expect(lazy.some((f) => f.startsWith(`${name}.`))).toBe(true);
-    // The standalone page reads and writes .xlsx with its own package reader: exceljs is not shipped.
-    expect(b.files.filter((f) => f.file.startsWith('exceljs.'))).toEqual([]);
-    const all = b.files.filter((f) => f.file.endsWith('.js')).map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
+    // The standalone page reads and writes the user's .xlsx with its own package reader. exceljs is only a
+    // lazy chunk for writing the new 汇总 workbook of 批量复核; the single-file flow never requests it (below).
+    expect(b.files.filter((f) => f.file.startsWith('exceljs.') && f.kind !== 'lazy')).toEqual([]);
+    // exceljs' model (its '_worksheets') is in its own chunk only, in nothing the single-file flow loads.
+    const all = b.files.filter((f) => f.file.endsWith('.js') && !f.file.startsWith('exceljs.')).map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
     expect(all.includes('_worksheets')).toBe(false);
     // The initial chunk holds neither the package reader nor docx nor the engine (markers each of them contains).
     const code = initial.map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
@@ -130,6 +132,8 @@ describeBrowser('standalone mode in headless Chromium', () => {
     officeJs = 'abort';
     outside.length = 0;
     const page = await openPane(800);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     await expect(page.getByRole('button', { name: '评价', exact: true }).isDisabled()).resolves.toBe(true);
     await shot(page, '01-empty', 320);
     await shot(page, '01-empty', 800);
@@ -191,6 +195,9 @@ describeBrowser('standalone mode in headless Chromium', () => {
     expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
 
     expect((page as unknown as { jxErrors: string[] }).jxErrors).toEqual([]);
+    // Open, evaluate, download, export: the user's file never goes through exceljs.
+    expect(requested.filter((u) => /\/exceljs\.[^/]*\.js$/.test(u))).toEqual([]);
+    expect(requested.some((u) => /\/engine\.[^/]*\.js$/.test(u))).toBe(true);
     // Nothing but office.js was requested from outside 127.0.0.1.
     expect([...new Set(outside)]).toEqual([OFFICE_JS]);
     await page.close();
