@@ -11,7 +11,16 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { addNationalTableWithLayout, IndicatorSpec, TableLayout, TableSpec, round2 } from '../examples/generate';
 
-export const DEPARTMENTS = ['县教育局', '县卫生健康局', '县农业农村局', '县交通运输局', '县民政局', '县住房城乡建设局', '县文化旅游局', '县水利局'];
+export const DEPARTMENTS = [
+  '县教育局',
+  '县卫生健康局',
+  '县农业农村局',
+  '县交通运输局',
+  '县民政局',
+  '县住房城乡建设局',
+  '县文化旅游局',
+  '县水利局',
+];
 
 export type TableKind = 'good' | 'unmet' | 'inflated' | 'noReason' | 'badTotal' | 'noActual' | 'noWeights';
 const CYCLE: TableKind[] = ['good', 'unmet', 'inflated', 'noReason', 'badTotal', 'good', 'noActual', 'good', 'unmet', 'noWeights'];
@@ -35,12 +44,58 @@ function indicators(i: number): IndicatorSpec[] {
   const w = [6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 6, 6, 6, 6, 5, 5];
   for (let k = 0; k < 16; k++) {
     const weight = w[k];
-    if (k < 4) rows.push({ level1: OUT, level2: '数量指标', name: `完成任务量${k + 1}`, target: `≥${100 + i + k}个`, actual: `${100 + i + k}个`, weight, score: weight });
-    else if (k < 7) rows.push({ level1: OUT, level2: '质量指标', name: `验收合格率${k - 3}`, target: '100%', actual: '100%', weight, score: weight });
-    else if (k < 9) rows.push({ level1: OUT, level2: '时效指标', name: `完成时间${k - 6}`, target: '2024年12月底前完成', actual: '2024年11月完成', weight, score: weight });
-    else if (k < 10) rows.push({ level1: OUT, level2: '成本指标', name: '单位成本', target: `≤${50 + (i % 9)}元`, actual: `${48 + (i % 9)}元`, weight, score: weight });
-    else if (k < 14) rows.push({ level1: EFF, level2: '社会效益指标', name: `服务效果${k - 9}`, target: '有效提升', actual: '效果明显', weight, score: weight });
-    else rows.push({ level1: SAT, level2: '服务对象满意度指标', name: `群众满意度${k - 13}`, target: '≥95%', actual: `${96 + (k % 3)}%`, weight, score: weight });
+    if (k < 4)
+      rows.push({
+        level1: OUT,
+        level2: '数量指标',
+        name: `完成任务量${k + 1}`,
+        target: `≥${100 + i + k}个`,
+        actual: `${100 + i + k}个`,
+        weight,
+        score: weight,
+      });
+    else if (k < 7)
+      rows.push({ level1: OUT, level2: '质量指标', name: `验收合格率${k - 3}`, target: '100%', actual: '100%', weight, score: weight });
+    else if (k < 9)
+      rows.push({
+        level1: OUT,
+        level2: '时效指标',
+        name: `完成时间${k - 6}`,
+        target: '2024年12月底前完成',
+        actual: '2024年11月完成',
+        weight,
+        score: weight,
+      });
+    else if (k < 10)
+      rows.push({
+        level1: OUT,
+        level2: '成本指标',
+        name: '单位成本',
+        target: `≤${50 + (i % 9)}元`,
+        actual: `${48 + (i % 9)}元`,
+        weight,
+        score: weight,
+      });
+    else if (k < 14)
+      rows.push({
+        level1: EFF,
+        level2: '社会效益指标',
+        name: `服务效果${k - 9}`,
+        target: '有效提升',
+        actual: '效果明显',
+        weight,
+        score: weight,
+      });
+    else
+      rows.push({
+        level1: SAT,
+        level2: '服务对象满意度指标',
+        name: `群众满意度${k - 13}`,
+        target: '≥95%',
+        actual: `${96 + (k % 3)}%`,
+        weight,
+        score: weight,
+      });
   }
   return rows;
 }

@@ -9,7 +9,11 @@ if (require.main === module) {
     process.stderr.write('用法：node lib/bench/make-folder.js 目录 [个数] [--extras] [--nested]\n');
     process.exit(2);
   }
-  writeDepartmentFolder(dir, { count: Number(count ?? 300), extras: process.argv.includes('--extras'), nested: process.argv.includes('--nested') }).then(
+  writeDepartmentFolder(dir, {
+    count: Number(count ?? 300),
+    extras: process.argv.includes('--extras'),
+    nested: process.argv.includes('--nested'),
+  }).then(
     (f) => process.stdout.write(`已写出 ${f.tables.length} 个工作簿到 ${dir}\n`),
     (e) => {
       process.stderr.write(`${(e as Error).stack ?? e}\n`);

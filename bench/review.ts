@@ -28,7 +28,10 @@ function run(args: string[]): { ms: number; cpuMs: number | null; rssKb: number 
   const gnuTime = fs.existsSync('/usr/bin/time');
   const t0 = process.hrtime.bigint();
   const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'JIXIAO_RSS_KB=%M JIXIAO_CPU_S=%U+%S', process.execPath, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    ? spawnSync('/usr/bin/time', ['-f', 'JIXIAO_RSS_KB=%M JIXIAO_CPU_S=%U+%S', process.execPath, BIN, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+      })
     : spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /JIXIAO_RSS_KB=(\d+) JIXIAO_CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr ?? '');

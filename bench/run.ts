@@ -55,7 +55,11 @@ export async function makeWorkbook(rows: number, file: string): Promise<void> {
     const n = 1000 + i;
     const m = n - (i % 7 === 0 ? 3 : -2);
     const p = 94 + (i % 7);
-    const fill = (s: string) => s.replace('{n}', String(n)).replace('{m}', String(m)).replace('{p}', String(Math.min(p, 100)));
+    const fill = (s: string) =>
+      s
+        .replace('{n}', String(n))
+        .replace('{m}', String(m))
+        .replace('{p}', String(Math.min(p, 100)));
     ws.addRow(['', l1, l2, `${name}${i + 1}`, fill(t), fill(a), w, w, i % 11 === 0 ? '' : '无偏差']);
   }
   ws.mergeCells(header, 1, header + rows, 1);
@@ -82,7 +86,10 @@ let rssProbe = '';
 function timeProcess(args: string[], nodeArgs: string[] = []): { ms: number; rssMb: number } {
   const rssFile = `${rssProbe}.out`;
   const t0 = process.hrtime.bigint();
-  execFileSync(process.execPath, [...nodeArgs, '-r', rssProbe, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, JX_RSS_FILE: rssFile } });
+  execFileSync(process.execPath, [...nodeArgs, '-r', rssProbe, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, JX_RSS_FILE: rssFile },
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return { ms, rssMb: Math.round(Number(fs.readFileSync(rssFile, 'utf8')) / 1024) };
 }
@@ -93,8 +100,14 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
   const bare = path.join(dir, 'bare.js');
   rssProbe = path.join(dir, 'rss.js');
-  fs.writeFileSync(rssProbe, `process.on('exit',()=>require('fs').writeFileSync(process.env.JX_RSS_FILE,String(process.resourceUsage().maxRSS)));`);
-  fs.writeFileSync(bare, `const E=require(${JSON.stringify(require.resolve('exceljs'))});(async()=>{const w=new E.Workbook();await w.xlsx.readFile(process.argv[2]);await w.xlsx.writeFile(process.argv[3]);})();`);
+  fs.writeFileSync(
+    rssProbe,
+    `process.on('exit',()=>require('fs').writeFileSync(process.env.JX_RSS_FILE,String(process.resourceUsage().maxRSS)));`,
+  );
+  fs.writeFileSync(
+    bare,
+    `const E=require(${JSON.stringify(require.resolve('exceljs'))});(async()=>{const w=new E.Workbook();await w.xlsx.readFile(process.argv[2]);await w.xlsx.writeFile(process.argv[3]);})();`,
+  );
   const bin = path.join(ROOT, 'bin', 'jixiao.js');
   for (const n of SIZES) {
     const file = path.join(dir, `bench-${n}.xlsx`);
@@ -150,8 +163,12 @@ async function main(): Promise<void> {
       jsonOverBare: jsonRatios.length ? r2(median(jsonRatios)) : null,
       evaluateTargetMet: n === 10000 ? median(evalTimes) < 100 : undefined,
       // 10,000 rows: --out ≤ 1.0 × bare, --json ≤ 0.5 × bare; 100,000 rows: --out in ≤ 10 s with peak RSS ≤ 1 GB.
-      cliTargetMet: n === 10000 ? median(outRatios) <= 1 && median(jsonRatios) <= 0.5
-        : n === 100000 ? median(out.map((x) => x.ms)) <= 10000 && Math.max(...out.map((x) => x.rssMb)) <= 1024 : undefined,
+      cliTargetMet:
+        n === 10000
+          ? median(outRatios) <= 1 && median(jsonRatios) <= 0.5
+          : n === 100000
+            ? median(out.map((x) => x.ms)) <= 10000 && Math.max(...out.map((x) => x.rssMb)) <= 1024
+            : undefined,
     };
     process.stdout.write(JSON.stringify(line) + '\n');
   }
@@ -160,14 +177,17 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(await benchReview()) + '\n');
   // Excel through the typed fake: round trips (context.sync), proxy objects and the largest request and
   // response per 评价 (Excel on the web refuses 5 MB; the host keeps each under 4 MB).
-  for (const l of await benchExcel(HOST_SIZES)) process.stdout.write(JSON.stringify({ excel: true, ...l, within4MB: l.maxRequestKB < 4000 && l.maxResponseKB < 4000 }) + '\n');
+  for (const l of await benchExcel(HOST_SIZES))
+    process.stdout.write(JSON.stringify({ excel: true, ...l, within4MB: l.maxRequestKB < 4000 && l.maxResponseKB < 4000 }) + '\n');
   // WPS through the fake ET object model: host calls per 评价 and per 清除标记.
   for (const l of await benchWps(HOST_SIZES)) process.stdout.write(JSON.stringify({ wps: true, ...l }) + '\n');
   // Task pane bundle (built by `npm run build`): initial JS against the 150 KB gzip budget.
   const dist = path.join(ROOT, 'dist');
   if (fs.existsSync(path.join(dist, 'taskpane.html'))) {
     const b = bundleSizes(dist);
-    process.stdout.write(JSON.stringify({ bundle: true, initialJsGzip: b.initialJsGzip, lazyJsGzip: b.lazyJsGzip, budget: INITIAL_BUDGET_GZIP }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ bundle: true, initialJsGzip: b.initialJsGzip, lazyJsGzip: b.lazyJsGzip, budget: INITIAL_BUDGET_GZIP }) + '\n',
+    );
   } else {
     process.stdout.write(JSON.stringify({ bundle: true, skipped: '先运行 npm run build' }) + '\n');
   }

@@ -232,9 +232,7 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, minHeight = 20): void {
 
 /** Column widths for the standard (9 columns, A–I) or two-row-header (11 columns, A–K) layout. */
 export function setNationalColumns(ws: ExcelJS.Worksheet, twoRowHeader = false): void {
-  const widths = twoRowHeader
-    ? [10, 11, 13, 26, 8, 10, 8, 14, 8, 8, 28]
-    : [10, 11, 13, 26, 16, 16, 8, 8, 30];
+  const widths = twoRowHeader ? [10, 11, 13, 26, 8, 10, 8, 14, 8, 8, 28] : [10, 11, 13, 26, 16, 16, 8, 8, 30];
   widths.forEach((w, i) => {
     const col = ws.getColumn(i + 1);
     if (!col.width || col.width < w) col.width = w;
@@ -287,7 +285,7 @@ export function addNationalTableWithLayout(ws: ExcelJS.Worksheet, startRow: numb
   ws.getRow(r).height = 30;
   r++;
   const yearRow = r;
-  const yearText = typeof spec.year === 'number' ? `（${spec.year}年度）` : spec.year ?? '';
+  const yearText = typeof spec.year === 'number' ? `（${spec.year}年度）` : (spec.year ?? '');
   put(ws, r, 1, yearText, { c2: N });
   r++;
 
@@ -313,9 +311,7 @@ export function addNationalTableWithLayout(ws: ExcelJS.Worksheet, startRow: numb
     const parts: BudgetPart[] =
       b.parts ??
       DEFAULT_PART_LABELS.map((label, i) =>
-        i === 0
-          ? { label, initial: b.initial, planned: b.planned, executed: b.executed }
-          : { label, initial: 0, planned: 0, executed: 0 },
+        i === 0 ? { label, initial: b.initial, planned: b.planned, executed: b.executed } : { label, initial: 0, planned: 0, executed: 0 },
       );
     const nRows = 2 + parts.length;
     put(ws, r, 1, `项目资金（${money}）`, { r2: r + nRows - 1, bold: true });
@@ -399,7 +395,7 @@ export function addNationalTableWithLayout(ws: ExcelJS.Worksheet, startRow: numb
   // 一级 and 二级 labels merged over runs of equal values.
   const level1Sum = new Map<string, number>();
   for (const it of inds) level1Sum.set(it.level1, (level1Sum.get(it.level1) ?? 0) + (it.weight ?? 0));
-  for (let i = 0; i < inds.length; ) {
+  for (let i = 0; i < inds.length;) {
     let j = i;
     while (j + 1 < inds.length && inds[j + 1].level1 === inds[i].level1) j++;
     let label = inds[i].level1;
@@ -408,7 +404,7 @@ export function addNationalTableWithLayout(ws: ExcelJS.Worksheet, startRow: numb
       label = `${label}(${w}分)`;
     }
     put(ws, first + i, cols.level1, label, { r2: first + j });
-    for (let k = i; k <= j; ) {
+    for (let k = i; k <= j;) {
       let m = k;
       while (m + 1 <= j && inds[m + 1].level2 === inds[k].level2) m++;
       put(ws, first + k, cols.level2, inds[k].level2, { r2: first + m });
@@ -479,12 +475,7 @@ export function addNationalTable(ws: ExcelJS.Worksheet, startRow: number, spec: 
 }
 
 /** Address of a column of the indicator whose 三级 name is `name` (first match). */
-export function indicatorCell(
-  layout: TableLayout,
-  spec: TableSpec,
-  name: string,
-  col: keyof TableLayout['cols'],
-): string {
+export function indicatorCell(layout: TableLayout, spec: TableSpec, name: string, col: keyof TableLayout['cols']): string {
   const i = spec.indicators.findIndex((it) => it.name === name);
   if (i < 0) throw new Error(`no indicator named ${name}`);
   const c = layout.cols[col];
@@ -550,7 +541,8 @@ export function shenzeSheets(): SheetSpec[] {
           ]),
           goal: {
             expected: '按生均400元标准安排学前公用经费，资助学前家庭经济困难学生，维修学前校舍，扩大学前教育资源。',
-            actual: '2020年，我县按生均400元标准安排了学前公用经费，共拨付资金112万元，拨付学前家庭经济困难学生补助资金24.5万元，维修学前校舍4150平方米。',
+            actual:
+              '2020年，我县按生均400元标准安排了学前公用经费，共拨付资金112万元，拨付学前家庭经济困难学生补助资金24.5万元，维修学前校舍4150平方米。',
           },
           indicators: [
             full(OUT, NUM, '学前公用经费拨付资金', '≥112万元', '112万元', 10),
@@ -575,8 +567,10 @@ export function shenzeSheets(): SheetSpec[] {
           unit: '深泽县教育局',
           budget: budgetOf(1580.6, 1602.3, 1602.3),
           goal: {
-            expected: '落实城乡义务教育经费保障机制，按标准拨付生均公用经费，实施校舍安全保障长效机制，免费提供教科书，资助家庭经济困难学生。',
-            actual: '2020年我县城乡义务教育年生均公用经费（含取暖费）拨款标准达到小学685元、初中885元，中央、省级补助资金到位率100%，校舍安全长效机制改扩建校舍合格率100%。家庭经济困难学生全部享受生活费补助。所有城乡义务教育阶段学生免费发放教科书，教师、学生对保障机制的综合满意度达到95%。义务教育实现基本均衡。',
+            expected:
+              '落实城乡义务教育经费保障机制，按标准拨付生均公用经费，实施校舍安全保障长效机制，免费提供教科书，资助家庭经济困难学生。',
+            actual:
+              '2020年我县城乡义务教育年生均公用经费（含取暖费）拨款标准达到小学685元、初中885元，中央、省级补助资金到位率100%，校舍安全长效机制改扩建校舍合格率100%。家庭经济困难学生全部享受生活费补助。所有城乡义务教育阶段学生免费发放教科书，教师、学生对保障机制的综合满意度达到95%。义务教育实现基本均衡。',
           },
           indicators: [
             full(OUT, NUM, '小学生均公用经费（含取暖费）', '≥650元', '685元', 10),
@@ -603,7 +597,8 @@ export function shenzeSheets(): SheetSpec[] {
           budget: budgetOf(516.8, 516.8, 516.8),
           goal: {
             expected: '为农村小学学生提供营养膳食补助，生均补助标准每生每天2.5元，确保食品安全。',
-            actual: '大力实施农村义务教育学生营养改善计划，10336名农村小学学生全部享受补助，营养改善计划食品安全达标率100%，生均补助标准每生每天2.5元，促进了贫困地区学生身体素质不断提升。',
+            actual:
+              '大力实施农村义务教育学生营养改善计划，10336名农村小学学生全部享受补助，营养改善计划食品安全达标率100%，生均补助标准每生每天2.5元，促进了贫困地区学生身体素质不断提升。',
           },
           indicators: [
             full(OUT, NUM, '享受营养改善计划补助学生人数', '≥10000名', '10336名', 20),
@@ -627,7 +622,8 @@ export function shenzeSheets(): SheetSpec[] {
           budget: budgetOf(260, 265.7, 265.7),
           goal: {
             expected: '实施普通高中教育质量提升计划，购置教学设备，落实建档立卡贫困学生“三免一助”政策，向家庭经济困难学生发放助学金。',
-            actual: '2020年继续实施普通高中教育质量提升计划。2020年深泽中学购置教学设备290套，设备验收合格率100%，建档立卡贫困学生实行“三免一助”政策，家庭经济困难学生发放助学金，共发放高中助学金79.7万元。受益普通高中的教师、学生综合满意度达到95%。',
+            actual:
+              '2020年继续实施普通高中教育质量提升计划。2020年深泽中学购置教学设备290套，设备验收合格率100%，建档立卡贫困学生实行“三免一助”政策，家庭经济困难学生发放助学金，共发放高中助学金79.7万元。受益普通高中的教师、学生综合满意度达到95%。',
           },
           indicators: [
             full(OUT, NUM, '购置教学设备', '≥290套', '290套', 15),
@@ -652,7 +648,8 @@ export function shenzeSheets(): SheetSpec[] {
           budget: budgetOf(120, 126.4, 126.4),
           goal: {
             expected: '深化产教融合、校企合作，新建实训室，完成年度招生计划，提升职业教育办学效益。',
-            actual: '职教中心深化产教融合，办学效益持续增强，暑期新高一招生306人。依托电商专业，与庄兰日化公司开展校企合作，与小堡布艺产业成功对接，新建了2个实训室。在11月份的中职学校市级督导评估中，我县职教中心获“优秀”等级。学生综合满意度达到95%。',
+            actual:
+              '职教中心深化产教融合，办学效益持续增强，暑期新高一招生306人。依托电商专业，与庄兰日化公司开展校企合作，与小堡布艺产业成功对接，新建了2个实训室。在11月份的中职学校市级督导评估中，我县职教中心获“优秀”等级。学生综合满意度达到95%。',
           },
           indicators: [
             full(OUT, NUM, '职教中心招生人数', '≥300人', '306人', 20),
@@ -676,7 +673,8 @@ export function shenzeSheets(): SheetSpec[] {
           budget: budgetOf(373.18, 373.18, 373.18),
           goal: {
             expected: '按时足额发放农村原民办代课教师教龄补助，落实教师培训经费，开展教师培训，公开招聘教师，加强教师队伍建设。',
-            actual: '2020年我县发放农村原民办代课教师教龄补助333.18万元。落实教师培训费40万元。评选深泽县第三届中小学幼儿园骨干教师274名，举办师德师风、管理干部、学科专业等培训7005人次，提升了教师队伍综合素质和育人能力。2020年公开招聘教师60人，为教师队伍注入新鲜血液。',
+            actual:
+              '2020年我县发放农村原民办代课教师教龄补助333.18万元。落实教师培训费40万元。评选深泽县第三届中小学幼儿园骨干教师274名，举办师德师风、管理干部、学科专业等培训7005人次，提升了教师队伍综合素质和育人能力。2020年公开招聘教师60人，为教师队伍注入新鲜血液。',
           },
           indicators: [
             full(OUT, NUM, '农村原民办代课教师教龄补助发放金额', '333.18万元', '333.18万元', 10),
@@ -704,8 +702,10 @@ export function shenzeSheets(): SheetSpec[] {
             { label: '其他资金', initial: null, planned: null, executed: null },
           ]),
           goal: {
-            expected: '配足配齐学校疫情防控物资，确保全县学校平稳复课、师生零感染；推进“双控”机制建设和食堂“明厨亮灶+互联网”改造，全部学校安装一键报警系统。',
-            actual: '截至目前，我县教育系统未出现新冠肺炎确诊或疑似病例。全县93所学校全部完成双控机制建设，全县29家学校食堂全部完成“明厨亮灶+互联网”设备安装，所有学校全部安装一键报警系统，确保了学校安全稳定。',
+            expected:
+              '配足配齐学校疫情防控物资，确保全县学校平稳复课、师生零感染；推进“双控”机制建设和食堂“明厨亮灶+互联网”改造，全部学校安装一键报警系统。',
+            actual:
+              '截至目前，我县教育系统未出现新冠肺炎确诊或疑似病例。全县93所学校全部完成双控机制建设，全县29家学校食堂全部完成“明厨亮灶+互联网”设备安装，所有学校全部安装一键报警系统，确保了学校安全稳定。',
           },
           indicators: [
             full(OUT, NUM, '完成双控机制建设学校数', '93所', '93所', 10),
@@ -770,7 +770,13 @@ export function gapsMainSpec(): TableSpec {
       full(OUT, NUM, '65岁及以上老年人健康管理人数', '≥14726人', '15935人', 5),
       full(OUT, NUM, '家庭医生签约服务人数', '≥3000人', '4200人', 5),
       {
-        level1: OUT, level2: NUM, name: '孕产妇系统管理人数', target: '≥1200人', actual: '1080人', weight: 5, score: 4.5,
+        level1: OUT,
+        level2: NUM,
+        name: '孕产妇系统管理人数',
+        target: '≥1200人',
+        actual: '1080人',
+        weight: 5,
+        score: 4.5,
         reason: '部分孕产妇外出务工，在外地建档管理。下一步加强与外地医疗机构信息共享，及时补录管理信息。',
       },
       { level1: OUT, level2: NUM, name: '0-6岁儿童健康管理人数', target: '≥5000人', actual: '4600人', weight: 5, score: 4.6, reason: '无' },
@@ -778,13 +784,48 @@ export function gapsMainSpec(): TableSpec {
       full(OUT, QUA, '居民电子健康档案建档率', '≥90%', '≥90%', 5),
       full(OUT, QUA, '糖尿病患者规范管理率', 0.6, '一般', 5, { t: PCT }),
       { level1: OUT, level2: QUA, name: '……', target: null, actual: null, weight: null, score: null, reason: null },
-      { level1: OUT, level2: TIME, name: '资金拨付及时率', target: '100%', actual: 1, actualFormat: PCT, weight: 10, score: 7, reason: null },
+      {
+        level1: OUT,
+        level2: TIME,
+        name: '资金拨付及时率',
+        target: '100%',
+        actual: 1,
+        actualFormat: PCT,
+        weight: 10,
+        score: 7,
+        reason: null,
+      },
       full(OUT, COST, '家庭医生签约服务成本', '≤90万元', '96万元', 5),
-      { level1: EFF, level2: SOC, name: '居民健康素养水平', target: '≥25%', actual: 0.268, actualFormat: '0.0%', weight: 5, score: 6, reason: null },
-      { level1: EFF, level2: SOC, name: '重点人群健康管理效果', target: '有效改善', actual: '基本达成', weight: 10, score: 9, reason: null },
+      {
+        level1: EFF,
+        level2: SOC,
+        name: '居民健康素养水平',
+        target: '≥25%',
+        actual: 0.268,
+        actualFormat: '0.0%',
+        weight: 5,
+        score: 6,
+        reason: null,
+      },
+      {
+        level1: EFF,
+        level2: SOC,
+        name: '重点人群健康管理效果',
+        target: '有效改善',
+        actual: '基本达成',
+        weight: 10,
+        score: 9,
+        reason: null,
+      },
       full(EFF, SOC, '医疗安全事故发生数', '0起', '0起', 5),
       {
-        level1: EFF, level2: SUS, name: '基层医疗卫生服务能力', target: '显著提高', actual: '部分达成，有一定效果', weight: 5, score: 3.5,
+        level1: EFF,
+        level2: SUS,
+        name: '基层医疗卫生服务能力',
+        target: '显著提高',
+        actual: '部分达成，有一定效果',
+        weight: 5,
+        score: 3.5,
         reason: '3个乡镇卫生院公卫人员不足。下一步通过县乡一体化招聘补充人员，2022年6月底前配齐。',
       },
       full(EFF, SUS, '公共卫生服务长效机制', '持续有效', '持续有效', 5),
@@ -797,9 +838,31 @@ export function gapsMainSpec(): TableSpec {
 
 export function gapsYunnanSpec(): TableSpec {
   const y = (
-    level1: string, level2: string, name: string, nature: string, target: CellInput, unit: string | null,
-    actual: CellInput, weight: number, score: number, reason: string | null = null, fmt: { t?: string; a?: string } = {},
-  ): IndicatorSpec => ({ level1, level2, name, nature, target, unit, actual, weight, score, reason, targetFormat: fmt.t, actualFormat: fmt.a });
+    level1: string,
+    level2: string,
+    name: string,
+    nature: string,
+    target: CellInput,
+    unit: string | null,
+    actual: CellInput,
+    weight: number,
+    score: number,
+    reason: string | null = null,
+    fmt: { t?: string; a?: string } = {},
+  ): IndicatorSpec => ({
+    level1,
+    level2,
+    name,
+    nature,
+    target,
+    unit,
+    actual,
+    weight,
+    score,
+    reason,
+    targetFormat: fmt.t,
+    actualFormat: fmt.a,
+  });
   return {
     year: 2021,
     project: '重大传染病防控项目',
@@ -927,24 +990,62 @@ export function buildGapsWorkbook(): { workbook: ExcelJS.Workbook; gaps: GapEntr
   const bt = L1.rows.budgetTotal!;
   const g = (sheet: string, cell: string, kind: string, note: string, clean?: boolean) =>
     gaps.push(clean ? { sheet, cell, kind, note, clean } : { sheet, cell, kind, note });
-  g(s1, addr(bt, L1.budgetCols.planned), 'fund-total-mismatch', '年度资金总额 全年预算数 500 ≠ 其中 380 + 80 + 0 = 460（年初预算数 480 = 400 + 80 + 0 相符）');
+  g(
+    s1,
+    addr(bt, L1.budgetCols.planned),
+    'fund-total-mismatch',
+    '年度资金总额 全年预算数 500 ≠ 其中 380 + 80 + 0 = 460（年初预算数 480 = 400 + 80 + 0 相符）',
+  );
   g(s1, addr(bt, L1.budgetCols.rate), 'low-execution', '执行率 84.00%（420 / 500）低于 90%，表内无说明；得分 8.4 按比例正确');
   g(s1, addr(L1.rows.indicators[0], L1.cols.level1), 'level1-weight-mismatch', '一级标签“产出指标(50分)”，其下三级分值合计 45');
   g(s1, addr(L1.rows.total, L1.cols.weight), 'weights-not-100', '分值合计 10 + 45 + 30 + 10 = 95，总分栏仍写 100');
-  g(s1, c1('65岁及以上老年人健康管理人数', 'actual'), 'over-completion-mild', '≥14726人，实际 15935人（108.2%），无说明（REFERENCE §3.3 的例子）；低于默认 120% 提示线：默认配置不提示，提示线设为 105% 时应提示', true);
+  g(
+    s1,
+    c1('65岁及以上老年人健康管理人数', 'actual'),
+    'over-completion-mild',
+    '≥14726人，实际 15935人（108.2%），无说明（REFERENCE §3.3 的例子）；低于默认 120% 提示线：默认配置不提示，提示线设为 105% 时应提示',
+    true,
+  );
   g(s1, c1('家庭医生签约服务人数', 'actual'), 'over-completion', '≥3000人，实际 4200人（140%），超额完成且无说明，目标是否偏低');
-  g(s1, c1('孕产妇系统管理人数', 'reason'), 'unmet-with-reason', '≥1200人，实际 1080人，得 4.5/5（= 1080/1200×5），已写原因和改进措施：不应提示缺原因', true);
+  g(
+    s1,
+    c1('孕产妇系统管理人数', 'reason'),
+    'unmet-with-reason',
+    '≥1200人，实际 1080人，得 4.5/5（= 1080/1200×5），已写原因和改进措施：不应提示缺原因',
+    true,
+  );
   g(s1, c1('0-6岁儿童健康管理人数', 'reason'), 'unmet-no-reason', '≥5000人，实际 4600人，得 4.6/5，偏差原因只写“无”');
   g(s1, c1('指标1：', 'name'), 'placeholder', '模板遗留行“指标1：”，其余各栏为空');
   g(s1, c1('居民电子健康档案建档率', 'actual'), 'target-copied', '实际完成值照抄指标值“≥90%”');
   g(s1, c1('糖尿病患者规范管理率', 'actual'), 'junk-actual', '指标值为百分比格式数字 0.6（显示 60%），实际完成值写“一般”，却得满分 5');
   g(s1, c1('……', 'name'), 'placeholder', '模板遗留行“……”');
-  g(s1, c1('资金拨付及时率', 'score'), 'score-contradicts-completion', '指标值 100%，实际 100%（百分比格式数字 1），分值 10 只得 7，无偏差原因');
-  g(s1, c1('家庭医生签约服务成本', 'score'), 'reverse-missed', '反向指标 ≤90万元，实际 96万元，未完成却得满分 5（按 A/B 应得 4.69），无原因');
+  g(
+    s1,
+    c1('资金拨付及时率', 'score'),
+    'score-contradicts-completion',
+    '指标值 100%，实际 100%（百分比格式数字 1），分值 10 只得 7，无偏差原因',
+  );
+  g(
+    s1,
+    c1('家庭医生签约服务成本', 'score'),
+    'reverse-missed',
+    '反向指标 ≤90万元，实际 96万元，未完成却得满分 5（按 A/B 应得 4.69），无原因',
+  );
   g(s1, c1('居民健康素养水平', 'score'), 'score-above-weight', '分值 5，得分 6（实际 26.8%，百分比格式，已完成）');
-  g(s1, c1('重点人群健康管理效果', 'score'), 'qualitative-out-of-band', '定性指标“有效改善”，实际“基本达成”（部分达成），得 9/10 = 90%，高于部分达成区间 60%–80%，且无原因');
+  g(
+    s1,
+    c1('重点人群健康管理效果', 'score'),
+    'qualitative-out-of-band',
+    '定性指标“有效改善”，实际“基本达成”（部分达成），得 9/10 = 90%，高于部分达成区间 60%–80%，且无原因',
+  );
   g(s1, c1('医疗安全事故发生数', 'actual'), 'zero-target-met', '零目标“0起”，实际“0起”，满分：不应提示', true);
-  g(s1, c1('基层医疗卫生服务能力', 'score'), 'qualitative-in-band', '定性“显著提高”，实际“部分达成，有一定效果”，得 3.5/5 = 70%，在 60%–80% 区间内且有原因：不应提示', true);
+  g(
+    s1,
+    c1('基层医疗卫生服务能力', 'score'),
+    'qualitative-in-band',
+    '定性“显著提高”，实际“部分达成，有一定效果”，得 3.5/5 = 70%，在 60%–80% 区间内且有原因：不应提示',
+    true,
+  );
   g(s1, c1('服务对象满意度', 'target'), 'lax-target', '满意度目标 ≥85%，低于常用标准 95%（实际 92%，百分比格式）');
   g(s1, addr(L1.rows.total, L1.cols.score), 'wrong-total', '总分写 92.6，实际合计 8.4 + 41.1 + 28.5 + 10 = 88.0');
   g(s1, addr(L1.rows.total, L1.cols.reason), 'wrong-grade', '等级写“优”，按 88.0 分应为“良”');
@@ -956,9 +1057,21 @@ export function buildGapsWorkbook(): { workbook: ExcelJS.Workbook; gaps: GapEntr
   const L2 = addNationalTableWithLayout(ws2, 1, spec2);
   const c2 = (name: string, col: keyof TableLayout['cols']) => indicatorCell(L2, spec2, name, col);
   g(s2, c2('艾滋病检测人数', 'reason'), 'unmet-no-reason', '≥ 5000 人，实际 4650，得 9.3/10，偏差原因栏空白');
-  g(s2, addr(L2.rows.budgetTotal!, L2.budgetCols.rate), 'fund-unit-yuan', '项目资金（元）：1,250,000.00 元，执行 1,237,500.00 元，执行率 99%，得 9.9：无问题', true);
+  g(
+    s2,
+    addr(L2.rows.budgetTotal!, L2.budgetCols.rate),
+    'fund-unit-yuan',
+    '项目资金（元）：1,250,000.00 元，执行 1,237,500.00 元，执行率 99%，得 9.9：无问题',
+    true,
+  );
   g(s2, c2('结核病可疑症状者筛查人次', 'nature'), 'two-row-header', '指标性质“≧” | 指标值 735 | 度量单位“人次”，实际 760：已完成', true);
-  g(s2, c2('传染病报告及时率', 'target'), 'percent-unit-column', '指标值 95、度量单位“%”，实际为百分比格式数字 0.98（显示 98%）：已完成', true);
+  g(
+    s2,
+    c2('传染病报告及时率', 'target'),
+    'percent-unit-column',
+    '指标值 95、度量单位“%”，实际为百分比格式数字 0.98（显示 98%）：已完成',
+    true,
+  );
   g(s2, c2('突发疫情报告时限', 'actual'), 'reverse-met', '反向指标 ≤ 2 小时，实际 1.5：已完成', true);
   g(s2, c2('重大传染病疫情暴发次数', 'actual'), 'zero-target-met', '= 0 起，实际 0：已完成', true);
   g(s2, c2('群众传染病防治知识知晓率', 'target'), 'percent-formatted', '指标值、实际值都是百分比格式数字（0.85 / 0.88），度量单位空', true);
@@ -981,8 +1094,19 @@ export function buildGapsWorkbook(): { workbook: ExcelJS.Workbook; gaps: GapEntr
   const [specA, specB] = gapsStackedSpecs();
   const LA = addNationalTableWithLayout(ws4, 1, specA);
   const LB = addNationalTableWithLayout(ws4, LA.lastRow + 3, specB);
-  g(s4, addr(LA.rows.title, 1), 'second-table-follows', `第一张表（A${LA.rows.title}:I${LA.lastRow}）无问题，总分 100；第二张表从第 ${LB.rows.title} 行开始`, true);
-  g(s4, addr(LB.rows.budgetTotal!, LB.budgetCols.planned), 'fund-total-zero', '第二张表 年度资金总额 年初/全年/执行 均为 0，其下 其中 行为 150 + 12.5，执行率空，得分仍写 10');
+  g(
+    s4,
+    addr(LA.rows.title, 1),
+    'second-table-follows',
+    `第一张表（A${LA.rows.title}:I${LA.lastRow}）无问题，总分 100；第二张表从第 ${LB.rows.title} 行开始`,
+    true,
+  );
+  g(
+    s4,
+    addr(LB.rows.budgetTotal!, LB.budgetCols.planned),
+    'fund-total-zero',
+    '第二张表 年度资金总额 年初/全年/执行 均为 0，其下 其中 行为 150 + 12.5，执行率空，得分仍写 10',
+  );
 
   for (const ws of [ws1, ws2, ws4]) fitRowHeights(ws);
   return { workbook: wb, gaps };

@@ -95,7 +95,17 @@ function decodeEntities(s) {
 }
 
 function parseXml(text) {
-  const doc = { name: '#document', local: '#document', ns: null, attrs: {}, children: [], text: '', line: 1, parent: null, scope: { xml: NS.xml } };
+  const doc = {
+    name: '#document',
+    local: '#document',
+    ns: null,
+    attrs: {},
+    children: [],
+    text: '',
+    line: 1,
+    parent: null,
+    scope: { xml: NS.xml },
+  };
   let current = doc;
   let i = 0;
   let line = 1;
@@ -264,7 +274,8 @@ function checkManifest(xml, { base, locales = ['en-US'] } = {}) {
   const problems = [];
   /** @type {Problem[]} */
   const warnings = [];
-  const problem = (rule, message, el) => problems.push({ rule, message: el ? `line ${el.line}: ${message}` : message, line: el && el.line });
+  const problem = (rule, message, el) =>
+    problems.push({ rule, message: el ? `line ${el.line}: ${message}` : message, line: el && el.line });
   const warn = (rule, message, el) => warnings.push({ rule, message: el ? `line ${el.line}: ${message}` : message, line: el && el.line });
 
   const root = parseXml(xml);
@@ -325,7 +336,8 @@ function checkManifest(xml, { base, locales = ['en-US'] } = {}) {
       result.taskpaneIds.push(el.text.trim());
     }
     for (const [what, value] of checks) {
-      if (value.length > MAX_ID_LENGTH) problem('ids', `${what} "${value}" is ${value.length} characters long (at most ${MAX_ID_LENGTH})`, el);
+      if (value.length > MAX_ID_LENGTH)
+        problem('ids', `${what} "${value}" is ${value.length} characters long (at most ${MAX_ID_LENGTH})`, el);
       if (value.length === 0) problem('ids', `${what} is empty`, el);
     }
     if (el.ns === NS.ov && el.attrs.id !== undefined) {
@@ -381,10 +393,7 @@ function checkManifest(xml, { base, locales = ['en-US'] } = {}) {
       continue;
     }
     if (expectedBase) {
-      const ok =
-        u.kind === 'domain'
-          ? parsed.origin === new URL(expectedBase).origin
-          : u.url.startsWith(expectedBase);
+      const ok = u.kind === 'domain' ? parsed.origin === new URL(expectedBase).origin : u.url.startsWith(expectedBase);
       if (!ok) problem('urls', `${u.where}: "${u.url}" does not start with the base ${expectedBase}`, { line: u.line });
     }
     if (parsed.protocol !== 'https:') warn('urls', `${u.where}: "${u.url}" is not https (Office requires https)`, { line: u.line });
@@ -473,7 +482,11 @@ function checkFiles(checked, { root, generated = [] }) {
       const size = pngSize(fs.readFileSync(file));
       if (!size) problems.push({ rule: 'files', message: `${u.where}: ${rel} is not a PNG`, line: u.line });
       else if (size.width !== u.size || size.height !== u.size) {
-        problems.push({ rule: 'files', message: `${u.where}: ${rel} is ${size.width}x${size.height}, used as ${u.size}x${u.size}`, line: u.line });
+        problems.push({
+          rule: 'files',
+          message: `${u.where}: ${rel} is ${size.width}x${size.height}, used as ${u.size}x${u.size}`,
+          line: u.line,
+        });
       }
     }
   }

@@ -11,7 +11,8 @@ const path = require('path');
 
 const DEBUGGING = 'office-addin-debugging@7.0.0';
 const DESKTOP = ['win32', 'darwin'];
-const LINUX_MESSAGE = '需要 Windows 或 macOS 上的桌面版 Excel 才能旁加载调试；在 Linux 上请运行 npm run start:standalone（浏览器中的独立模式）。';
+const LINUX_MESSAGE =
+  '需要 Windows 或 macOS 上的桌面版 Excel 才能旁加载调试；在 Linux 上请运行 npm run start:standalone（浏览器中的独立模式）。';
 
 /** The npx command line for `action`, or null where desktop Excel does not exist. */
 function command(action, manifest, platform = process.platform) {

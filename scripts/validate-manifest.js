@@ -61,9 +61,13 @@ async function main(argv) {
   });
 
   const rel = path.relative(process.cwd(), manifest) || manifest;
-  console.log(`${rel}: XSD (${result.schema.schemaFiles.length} schemas in ${path.relative(process.cwd(), schemaDir)}): ${result.schema.valid ? 'valid' : 'INVALID'}`);
+  console.log(
+    `${rel}: XSD (${result.schema.schemaFiles.length} schemas in ${path.relative(process.cwd(), schemaDir)}): ${result.schema.valid ? 'valid' : 'INVALID'}`,
+  );
   for (const e of result.schema.errors) console.log(`  ${e}`);
-  console.log(`${rel}: base ${result.checked.base}, ${result.checked.urls.length} URLs, ${result.problems.length} problem(s), ${result.warnings.length} warning(s)`);
+  console.log(
+    `${rel}: base ${result.checked.base}, ${result.checked.urls.length} URLs, ${result.problems.length} problem(s), ${result.warnings.length} warning(s)`,
+  );
   for (const p of result.problems) console.log(`  error [${p.rule}] ${p.message}`);
   for (const w of result.warnings) console.log(`  warning [${w.rule}] ${w.message}`);
   const onlineOk = online ? validateOnline(manifest, rel) : true;

@@ -148,8 +148,10 @@ async function packageWps(outRoot, pkg = readPackage()) {
     fs.writeFileSync(path.join(outRoot, f), template(f, vars), { mode: 0o755 });
   }
   // PowerShell 5 reads a .ps1 without BOM in the ANSI code page: the BOM keeps the Chinese text intact.
-  for (const f of ['install-windows.ps1', 'uninstall-windows.ps1']) fs.writeFileSync(path.join(outRoot, f), template(f, vars, { crlf: true, bom: true }));
-  for (const f of ['install-windows.bat', 'uninstall-windows.bat']) fs.writeFileSync(path.join(outRoot, f), template(f, vars, { crlf: true }));
+  for (const f of ['install-windows.ps1', 'uninstall-windows.ps1'])
+    fs.writeFileSync(path.join(outRoot, f), template(f, vars, { crlf: true, bom: true }));
+  for (const f of ['install-windows.bat', 'uninstall-windows.bat'])
+    fs.writeFileSync(path.join(outRoot, f), template(f, vars, { crlf: true }));
   // The install guide (no URLs): the full wps/README.md also covers development and server deployment.
   fs.copyFileSync(path.join(ROOT, 'wps', 'INSTALL.md'), path.join(outRoot, 'README.md'));
 

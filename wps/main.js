@@ -18,7 +18,7 @@
   var IMAGES = {
     jxOpenPane: 'assets/icon-32.png',
     jxEvaluate: 'assets/eval-32.png',
-    jxClearMarks: 'assets/clear-32.png'
+    jxClearMarks: 'assets/clear-32.png',
   };
 
   /** 与 src/hosts/detect.ts 的 wpsApplication 相同的查找顺序：Application，其次 wps.Application、wps。 */
@@ -95,7 +95,7 @@
       },
       function (e) {
         show(errorText(e));
-      }
+      },
     );
   }
 
@@ -134,7 +134,7 @@
 
     OnGetVisible: function () {
       return true;
-    }
+    },
   };
 
   global.ribbon = ribbon;

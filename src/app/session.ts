@@ -64,7 +64,10 @@ async function evaluate(host: Host, snapshot: WorkbookSnapshot, settings: Settin
   });
   if (result.sheets.length === 0) {
     const where = snapshot.sheets.length === 1 ? `工作表“${snapshot.sheets[0].name}”` : '工作簿';
-    throw new JixiaoError('no-table', `${where}中没有找到绩效指标表。请确认表头含有指标名称列和指标值/完成值列（如：${headerWordsForMessage()}）。`);
+    throw new JixiaoError(
+      'no-table',
+      `${where}中没有找到绩效指标表。请确认表头含有指标名称列和指标值/完成值列（如：${headerWordsForMessage()}）。`,
+    );
   }
   const narrative = generateNarrative(result, {
     department: settings.department || undefined,

@@ -81,7 +81,16 @@ export function wantsBatch(argv: string[]): boolean {
 function parseBatchArgs(argv: string[]): BatchArgs {
   const a: BatchArgs = {
     command: argv[0] === 'review' ? 'review' : 'evaluate',
-    inputs: [], json: false, outDir: null, summary: null, letters: null, issuer: null, profile: null, sheet: null, workers: null, help: false,
+    inputs: [],
+    json: false,
+    outDir: null,
+    summary: null,
+    letters: null,
+    issuer: null,
+    profile: null,
+    sheet: null,
+    workers: null,
+    help: false,
   };
   for (let i = 1; i < argv.length; i++) {
     const x = argv[i];
@@ -95,21 +104,43 @@ function parseBatchArgs(argv: string[]): BatchArgs {
       return v;
     };
     switch (flag) {
-      case '--json': a.json = true; break;
-      case '--out-dir': a.outDir = take(); break;
-      case '--summary': a.summary = take(); break;
-      case '--letters': a.letters = take(); break;
-      case '--issuer': a.issuer = take(); break;
-      case '--profile': a.profile = take(); break;
-      case '--sheet': a.sheet = take(); break;
+      case '--json':
+        a.json = true;
+        break;
+      case '--out-dir':
+        a.outDir = take();
+        break;
+      case '--summary':
+        a.summary = take();
+        break;
+      case '--letters':
+        a.letters = take();
+        break;
+      case '--issuer':
+        a.issuer = take();
+        break;
+      case '--profile':
+        a.profile = take();
+        break;
+      case '--sheet':
+        a.sheet = take();
+        break;
       case '--workers': {
         const v = take();
         if (!/^\d+$/.test(v)) throw new JixiaoError('bad-argument', `--workers 须是非负整数：${v}`);
         a.workers = Number(v);
         break;
       }
-      case '--help': case '-h': a.help = true; break;
-      case '--out': case '--narrative': case '--print-narrative': case '--outline': case '--department': case '--year':
+      case '--help':
+      case '-h':
+        a.help = true;
+        break;
+      case '--out':
+      case '--narrative':
+      case '--print-narrative':
+      case '--outline':
+      case '--department':
+      case '--year':
         throw new JixiaoError('bad-argument', `一次评价多个文件时不能用 ${flag}：请用 --out-dir 指定结果目录（报告正文请逐个文件生成）。`);
       default:
         if (x.startsWith('-')) throw new JixiaoError('bad-argument', `未知选项 ${x}。`);
@@ -141,7 +172,11 @@ export function displayWidth(s: string): number {
 export class Progress {
   private last = -Infinity;
   private drawn = false;
-  constructor(private io: BatchIo, private t0: number, private now: () => number = Date.now) {}
+  constructor(
+    private io: BatchIo,
+    private t0: number,
+    private now: () => number = Date.now,
+  ) {}
 
   update(done: number, total: number, current: string): void {
     const elapsed = this.now() - this.t0;
@@ -184,8 +219,10 @@ function humanLines(r: FileRecord): string {
   for (const t of r.tables) {
     const c = { error: 0, warning: 0 };
     for (const f of t.findings) if (f.severity !== 'info') c[f.severity]++;
-    lines.push(`✓ ${r.display}【${t.sheet}】${t.project ?? t.title ?? ''}：核算 ${fmtTotal(t)}，自评 ${t.selfScore === null ? '—' : `${fmtNum(t.selfScore)} 分`}，` +
-      `指标完成 ${t.met}/${t.indicators}，错误 ${c.error}，警告 ${c.warning}`);
+    lines.push(
+      `✓ ${r.display}【${t.sheet}】${t.project ?? t.title ?? ''}：核算 ${fmtTotal(t)}，自评 ${t.selfScore === null ? '—' : `${fmtNum(t.selfScore)} 分`}，` +
+        `指标完成 ${t.met}/${t.indicators}，错误 ${c.error}，警告 ${c.warning}`,
+    );
   }
   if (r.out) lines.push(`  已写出：${r.out}`);
   if (r.outError) lines.push(`  ${r.outError}`);
@@ -193,7 +230,10 @@ function humanLines(r: FileRecord): string {
 }
 
 function relLink(from: string, to: string): string {
-  return path.relative(path.dirname(path.resolve(from)), to).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(path.resolve(from)), to)
+    .split(path.sep)
+    .join('/');
 }
 
 export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
@@ -204,8 +244,16 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
     return 0;
   }
   const profile = findProfile(a.profile ?? undefined);
-  if (!profile) throw new JixiaoError('bad-argument', `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`);
-  if (!a.inputs.length) throw new JixiaoError('bad-argument', a.command === 'review' ? '请指定要复核的文件夹或 .xlsx 文件。' : '请指定要评价的 .xlsx 文件或文件夹。');
+  if (!profile)
+    throw new JixiaoError(
+      'bad-argument',
+      `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`,
+    );
+  if (!a.inputs.length)
+    throw new JixiaoError(
+      'bad-argument',
+      a.command === 'review' ? '请指定要复核的文件夹或 .xlsx 文件。' : '请指定要评价的 .xlsx 文件或文件夹。',
+    );
   if (a.command === 'review' && !a.summary && !a.letters) {
     throw new JixiaoError('bad-argument', '请用 --summary 指定汇总工作簿（.xlsx），或用 --letters 指定复核意见的输出文件夹。');
   }
@@ -220,7 +268,13 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
   }
   const outs = a.outDir ? outputPaths(files, a.outDir) : null;
   const tasks: FileTask[] = files.map((f, i) => ({
-    index: i, path: f.path, display: f.display, profile: profile.id, sheet: a.sheet ?? undefined, json: a.json, outFile: outs ? outs[i] : undefined,
+    index: i,
+    path: f.path,
+    display: f.display,
+    profile: profile.id,
+    sheet: a.sheet ?? undefined,
+    json: a.json,
+    outFile: outs ? outs[i] : undefined,
   }));
 
   const keep = !!(a.summary || a.letters);
@@ -275,7 +329,12 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
     const { groupByDepartment, letterFileName } = await import('../review/letters');
     const lettersDir = a.letters;
     const options = { issuer: a.issuer ?? undefined, profileName: profile.name };
-    const jobs = [...groupByDepartment(kept)].map(([department, items]) => ({ department, items, options, outFile: path.join(lettersDir, letterFileName(department)) }));
+    const jobs = [...groupByDepartment(kept)].map(([department, items]) => ({
+      department,
+      items,
+      options,
+      outFile: path.join(lettersDir, letterFileName(department)),
+    }));
     // The letters go to the workers while this thread writes the summary.
     const failed = await runLetters(jobs, { workers: a.workers ?? defaultWorkers(), beside: writeSummary });
     if (failed.length) throw new JixiaoError('write-failed', failed[0]);
@@ -283,13 +342,15 @@ export async function batchMain(argv: string[], io: BatchIo): Promise<number> {
     phases.summaryAndLettersMs = Date.now() - t1;
   } else await writeSummary();
   // JIXIAO_TIMING=1: where the time went (the bench and tuning; not part of the output contract).
-  if (process.env.JIXIAO_TIMING) io.err(`${JSON.stringify({ ...phases, totalMs: Date.now() - t0, cpuMs: Math.round(process.cpuUsage().user / 1000) })}\n`);
+  if (process.env.JIXIAO_TIMING)
+    io.err(`${JSON.stringify({ ...phases, totalMs: Date.now() - t0, cpuMs: Math.round(process.cpuUsage().user / 1000) })}\n`);
 
   const parts = [`已评价 ${counts.evaluated}`];
   if (counts.unreadable) parts.push(`无法读取 ${counts.unreadable}`);
   if (counts.noTable) parts.push(`未找到绩效指标表 ${counts.noTable}`);
   if (counts.skipped) parts.push(`跳过 ${counts.skipped}`);
-  const line = `共 ${files.length} 个文件：${parts.join('，')}；项目表 ${counts.tables} 张，错误 ${counts.error}，警告 ${counts.warning}；用时 ${seconds(Date.now() - t0)}。\n` +
+  const line =
+    `共 ${files.length} 个文件：${parts.join('，')}；项目表 ${counts.tables} 张，错误 ${counts.error}，警告 ${counts.warning}；用时 ${seconds(Date.now() - t0)}。\n` +
     written.map((w) => `已写出${w}\n`).join('');
   (a.json ? io.err : io.out)(line);
   return counts.unreadable ? 2 : counts.noTable ? 1 : 0;

@@ -97,8 +97,20 @@ function packageVersion(): string {
 
 function parseArgs(argv: string[]): Args {
   const a: Args = {
-    command: null, file: null, json: false, out: null, sheet: null, profile: null,
-    narrative: null, printNarrative: false, outline: null, department: null, year: null, score: null, help: false, version: false,
+    command: null,
+    file: null,
+    json: false,
+    out: null,
+    sheet: null,
+    profile: null,
+    narrative: null,
+    printNarrative: false,
+    outline: null,
+    department: null,
+    year: null,
+    score: null,
+    help: false,
+    version: false,
   };
   const needValue = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -117,18 +129,43 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     switch (flag) {
-      case '--json': a.json = true; break;
-      case '--out': a.out = take(); break;
-      case '--sheet': a.sheet = take(); break;
-      case '--profile': a.profile = take(); break;
-      case '--narrative': a.narrative = take(); break;
-      case '--print-narrative': a.printNarrative = true; break;
-      case '--outline': a.outline = take(); break;
-      case '--department': a.department = take(); break;
-      case '--year': a.year = take(); break;
-      case '--score': a.score = take(); break;
-      case '--help': case '-h': a.help = true; break;
-      case '--version': a.version = true; break;
+      case '--json':
+        a.json = true;
+        break;
+      case '--out':
+        a.out = take();
+        break;
+      case '--sheet':
+        a.sheet = take();
+        break;
+      case '--profile':
+        a.profile = take();
+        break;
+      case '--narrative':
+        a.narrative = take();
+        break;
+      case '--print-narrative':
+        a.printNarrative = true;
+        break;
+      case '--outline':
+        a.outline = take();
+        break;
+      case '--department':
+        a.department = take();
+        break;
+      case '--year':
+        a.year = take();
+        break;
+      case '--score':
+        a.score = take();
+        break;
+      case '--help':
+      case '-h':
+        a.help = true;
+        break;
+      case '--version':
+        a.version = true;
+        break;
       default:
         if (x.startsWith('-')) throw new JixiaoError('bad-argument', `未知选项 ${x}。`);
         if (a.command === null) a.command = x;
@@ -173,7 +210,9 @@ function humanReport(r: EvaluationResult, profileName: string): string {
       out.push('');
       out.push(`【${s.sheet}】${t.project ?? t.title ?? ''}（表头第${t.headerRow}行）`);
       const rate = t.budget && t.budget.rate !== null ? `  预算执行率 ${fmtNum(Math.round(t.budget.rate * 10000) / 100)}%` : '';
-      out.push(`  核算得分 ${t.total.score === null ? UNSCORABLE : `${fmtNum(t.total.score)} / ${fmtNum(t.total.weight)} 分，等级“${t.total.grade}”`}  自评得分 ${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)} 分  指标完成 ${done.met}/${done.total}${rate}`);
+      out.push(
+        `  核算得分 ${t.total.score === null ? UNSCORABLE : `${fmtNum(t.total.score)} / ${fmtNum(t.total.weight)} 分，等级“${t.total.grade}”`}  自评得分 ${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)} 分  指标完成 ${done.met}/${done.total}${rate}`,
+      );
       if (t.findings.length === 0) {
         out.push('  未发现问题。');
         continue;
@@ -203,7 +242,10 @@ async function writeNarrative(n: Narrative, file: string, format: string): Promi
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await fs.writeFile(file, data);
   } catch (e) {
-    throw new JixiaoError('write-failed', `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认目录存在、有写入权限，且该文件没有被其他程序打开。`);
+    throw new JixiaoError(
+      'write-failed',
+      `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认目录存在、有写入权限，且该文件没有被其他程序打开。`,
+    );
   }
 }
 
@@ -230,9 +272,11 @@ async function readAndEvaluate(a: Args, profile: ScoringProfile, io: Io): Promis
       io.err(`“${path.basename(a.file as string)}”中的绩效指标表都没有填写指标，没有可评价的内容：\n${blanks}`);
       return null;
     }
-    io.err(`未在“${path.basename(a.file as string)}”${a.sheet ? `的工作表“${a.sheet}”` : ''}中找到绩效指标表。\n` +
-      `查找的表头词（同一行中需出现指标名称列和指标值/完成值列）：${headerWordsForMessage()}。\n` +
-      `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`);
+    io.err(
+      `未在“${path.basename(a.file as string)}”${a.sheet ? `的工作表“${a.sheet}”` : ''}中找到绩效指标表。\n` +
+        `查找的表头词（同一行中需出现指标名称列和指标值/完成值列）：${headerWordsForMessage()}。\n` +
+        `工作簿前几行内容：\n${firstRowsPreview(snapshot)}\n`,
+    );
     return null;
   }
   return { pkg, result };
@@ -316,12 +360,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (a.command !== 'evaluate') throw new JixiaoError('bad-argument', `未知命令“${a.command}”。`);
     if (!a.file) throw new JixiaoError('bad-argument', '请指定要评价的 .xlsx 文件。');
     const profile = findProfile(a.profile ?? undefined);
-    if (!profile) throw new JixiaoError('bad-argument', `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`);
+    if (!profile)
+      throw new JixiaoError(
+        'bad-argument',
+        `没有名为“${a.profile}”的评分规则；可选：${PROFILES.map((p) => `${p.id}（${p.name}）`).join('、')}。`,
+      );
     const narrativeFormat = a.narrative ? (/\.(txt|md|html|docx)$/i.exec(a.narrative)?.[1].toLowerCase() ?? null) : null;
-    if (a.narrative && !narrativeFormat) throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
+    if (a.narrative && !narrativeFormat)
+      throw new JixiaoError('bad-argument', `--narrative 的文件名须以 .txt、.md、.html 或 .docx 结尾：${a.narrative}`);
     if (a.year !== null && !/^\d{4}$/.test(a.year)) throw new JixiaoError('bad-argument', `--year 须是四位数字的年度，如 2024：${a.year}`);
-    if (a.outline && !['auto', 'department', 'project'].includes(a.outline)) throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
-    if (a.score && !['self', 'computed'].includes(a.score)) throw new JixiaoError('bad-argument', `--score 只能是 self（自评得分）或 computed（核算得分）。`);
+    if (a.outline && !['auto', 'department', 'project'].includes(a.outline))
+      throw new JixiaoError('bad-argument', `--outline 只能是 auto、department 或 project。`);
+    if (a.score && !['self', 'computed'].includes(a.score))
+      throw new JixiaoError('bad-argument', `--score 只能是 self（自评得分）或 computed（核算得分）。`);
     if (a.out) checkOutExtension(a.file, a.out);
     const writer = a.out || a.narrative ? await packageWriter() : null;
     for (const o of [a.out, a.narrative]) if (o && writer) await writer.refuseInput(a.file, o);
@@ -332,7 +383,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (a.out && prepared.plan && writer) {
       const plan = prepared.plan;
       prepared.plan = null;
-      await writer.writeAtomic(a.out, writer.zipPieces(writer.patchPackage(prepared.pkg, { highlights: plan.highlights, summary: plan.summary }).entries));
+      await writer.writeAtomic(
+        a.out,
+        writer.zipPieces(writer.patchPackage(prepared.pkg, { highlights: plan.highlights, summary: plan.summary }).entries),
+      );
     }
     io.out(report);
     if (!a.json) {

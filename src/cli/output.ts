@@ -25,7 +25,10 @@ export async function isSameFile(input: string, out: string): Promise<boolean> {
 
 export async function refuseInput(input: string, out: string): Promise<void> {
   if (await isSameFile(input, out)) {
-    throw new JixiaoError('bad-argument', `输出文件“${out}”就是输入文件（同一文件的另一个路径或链接）：原文件不会被改写，请指定另一个文件名。`);
+    throw new JixiaoError(
+      'bad-argument',
+      `输出文件“${out}”就是输入文件（同一文件的另一个路径或链接）：原文件不会被改写，请指定另一个文件名。`,
+    );
   }
 }
 

@@ -35,7 +35,14 @@ export function readBudget(g: Grid, b: BudgetLayout, p: ScoringProfile, findings
   const cols = b.cols;
 
   let unreadable = false;
-  for (const [col, what] of [[cols.initial, '年初预算数'], [cols.planned, '全年预算数'], [cols.executed, '全年执行数'], [cols.weight, '分值'], [cols.score, '得分'], [cols.rate, '执行率']] as const) {
+  for (const [col, what] of [
+    [cols.initial, '年初预算数'],
+    [cols.planned, '全年预算数'],
+    [cols.executed, '全年执行数'],
+    [cols.weight, '分值'],
+    [cols.score, '得分'],
+    [cols.rate, '执行率'],
+  ] as const) {
     if (reportUnreadable(findings, b.row, at(col), cell(b.row, col), label, what)) unreadable = true;
   }
   const initial = num(b.row, cols.initial);
@@ -77,30 +84,62 @@ export function readBudget(g: Grid, b: BudgetLayout, p: ScoringProfile, findings
   // 年度资金总额 left empty or 0 above 其中 rows that hold money: one problem, said once, on the total row.
   const totalBlank = (initial ?? 0) === 0 && (planned ?? 0) === 0 && (executed ?? 0) === 0;
   if (totalBlank && partsHoldMoney) {
-    const sums = COLUMN_WORDS.filter(([key]) => cols[key] !== undefined)
-      .map(([key, word]) => `${word}${fmtNum(round2(res.parts.reduce((s, pt) => s + (pt[key] ?? 0), 0)))}${b.unit}`);
-    findings.add(b.row, res.cells.planned ?? res.cells.executed, 'fund-mismatch',
-      `${label}${planned === null && executed === null ? '未填写' : '为0'}，而其中各项合计${sums.join('、')}；请填写年度资金总额，预算执行率暂按待核实处理。`);
+    const sums = COLUMN_WORDS.filter(([key]) => cols[key] !== undefined).map(
+      ([key, word]) => `${word}${fmtNum(round2(res.parts.reduce((s, pt) => s + (pt[key] ?? 0), 0)))}${b.unit}`,
+    );
+    findings.add(
+      b.row,
+      res.cells.planned ?? res.cells.executed,
+      'fund-mismatch',
+      `${label}${planned === null && executed === null ? '未填写' : '为0'}，而其中各项合计${sums.join('、')}；请填写年度资金总额，预算执行率暂按待核实处理。`,
+    );
   } else if (!unreadable && rate === null) {
     // One finding for one missing or unusable total row: what is missing, on the cell to fill.
     if (planned === null && executed === null) {
       if (!partsHoldMoney) {
-        findings.add(b.row, res.cells.planned ?? res.cells.executed ?? address(b.row, g.firstCol), 'missing-actual', `${label}未填写预算数和执行数，无法计算预算执行率；请补填。`);
+        findings.add(
+          b.row,
+          res.cells.planned ?? res.cells.executed ?? address(b.row, g.firstCol),
+          'missing-actual',
+          `${label}未填写预算数和执行数，无法计算预算执行率；请补填。`,
+        );
       }
     } else if (planned === null || executed === null) {
-      findings.add(b.row, planned === null ? res.cells.planned : res.cells.executed, 'missing-actual', `${label}缺少${planned === null ? '全年预算数' : '全年执行数'}，无法计算预算执行率；请补填。`);
+      findings.add(
+        b.row,
+        planned === null ? res.cells.planned : res.cells.executed,
+        'missing-actual',
+        `${label}缺少${planned === null ? '全年预算数' : '全年执行数'}，无法计算预算执行率；请补填。`,
+      );
     } else {
       findings.add(b.row, res.cells.planned, 'unparsed', `${label}全年预算数为${fmtNum(planned)}，无法计算预算执行率，标记为待核实。`);
     }
   }
   if (rate !== null && rate < p.lowExecutionRate) {
-    const amounts = fromAmounts ? `（全年执行数${fmtNum(executed as number)}${b.unit}/全年预算数${fmtNum(planned as number)}${b.unit}）` : '';
-    findings.add(b.row, res.cells.rate ?? res.cells.executed, 'low-execution', `预算执行率${fmtNum(round2(rate * 100))}%${amounts}，低于${fmtNum(round2(p.lowExecutionRate * 100))}%；请说明原因。`);
+    const amounts = fromAmounts
+      ? `（全年执行数${fmtNum(executed as number)}${b.unit}/全年预算数${fmtNum(planned as number)}${b.unit}）`
+      : '';
+    findings.add(
+      b.row,
+      res.cells.rate ?? res.cells.executed,
+      'low-execution',
+      `预算执行率${fmtNum(round2(rate * 100))}%${amounts}，低于${fmtNum(round2(p.lowExecutionRate * 100))}%；请说明原因。`,
+    );
   }
   if (weight !== null && selfScore !== null && selfScore > weight + EPS) {
-    findings.add(b.row, res.cells.score, 'score-over-weight', `${label}预算执行率自评得分${fmtNum(selfScore)}分超过分值${fmtNum(weight)}分。`);
+    findings.add(
+      b.row,
+      res.cells.score,
+      'score-over-weight',
+      `${label}预算执行率自评得分${fmtNum(selfScore)}分超过分值${fmtNum(weight)}分。`,
+    );
   } else if (score !== null && selfScore !== null && Math.abs(score - selfScore) >= p.scoreTolerance - EPS) {
-    findings.add(b.row, res.cells.score, 'score-mismatch', `预算执行率${fmtNum(round2((rate as number) * 100))}%，按规则核算得分${fmtNum(score)}分，自评${fmtNum(selfScore)}分；请核实。`);
+    findings.add(
+      b.row,
+      res.cells.score,
+      'score-mismatch',
+      `预算执行率${fmtNum(round2((rate as number) * 100))}%，按规则核算得分${fmtNum(score)}分，自评${fmtNum(selfScore)}分；请核实。`,
+    );
   }
 
   // 年度资金总额 against the sum of its 其中 rows, each amount column; an empty or zero total above
@@ -115,8 +154,12 @@ export function readBudget(g: Grid, b: BudgetLayout, p: ScoringProfile, findings
       const total = num(b.row, col);
       if (total === null && sum === 0) continue;
       if (Math.abs(sum - (total ?? 0)) > 0.005) {
-        findings.add(b.row, address(b.row, col), 'fund-mismatch',
-          `年度资金总额的${word}${total === null ? '未填写' : `${fmtNum(total)}${b.unit}`}，与其中各项之和${fmtNum(sum)}${b.unit}不一致；请核对。`);
+        findings.add(
+          b.row,
+          address(b.row, col),
+          'fund-mismatch',
+          `年度资金总额的${word}${total === null ? '未填写' : `${fmtNum(total)}${b.unit}`}，与其中各项之和${fmtNum(sum)}${b.unit}不一致；请核对。`,
+        );
       }
     }
   }

@@ -59,7 +59,13 @@ function evaluateSheet(s: SheetSnapshot, profile: ScoringProfile, standards: Sta
       continue;
     }
     if (s.hidden) {
-      t.findings.unshift({ row: null, cell: null, code: 'hidden-sheet', severity: 'info', message: `工作表“${s.name}”是隐藏的工作表，已一并评价；如不属于本次自评，请删除。` });
+      t.findings.unshift({
+        row: null,
+        cell: null,
+        code: 'hidden-sheet',
+        severity: 'info',
+        message: `工作表“${s.name}”是隐藏的工作表，已一并评价；如不属于本次自评，请删除。`,
+      });
     }
     tables.push(t);
   }
@@ -77,7 +83,12 @@ function evaluateTable(g: Grid, t: TableLayout, p: ScoringProfile, standards: St
   for (const rl of t.rows) {
     if (rl.placeholder) {
       const what = rl.rawName ? `“${rl.rawName}”` : `二级指标“${rl.level2 ?? ''}”下没有三级指标`;
-      findings.add(rl.row, address(rl.row, (rl.rawName ? t.cols.name : t.cols.level2 ?? t.cols.name) as number), 'placeholder', `第${rl.row}行为模板占位行（${what}），未计入评价；请删除或补全。`);
+      findings.add(
+        rl.row,
+        address(rl.row, (rl.rawName ? t.cols.name : (t.cols.level2 ?? t.cols.name)) as number),
+        'placeholder',
+        `第${rl.row}行为模板占位行（${what}），未计入评价；请删除或补全。`,
+      );
       continue;
     }
     indicators.push(evaluateRow(ctx, rl));
@@ -109,18 +120,36 @@ function noteLayout(g: Grid, t: TableLayout, findings: Findings): void {
   const hidden = (g.sheet.hiddenRows ?? []).filter((r) => r >= t.headerRow && r <= t.endRow);
   if (hidden.length) {
     const shown = hidden.slice(0, 10).join('、') + (hidden.length > 10 ? `等${hidden.length}行` : '');
-    findings.add(hidden[0], address(hidden[0], t.cols.name as number), 'hidden-rows', `表中第${shown}是隐藏行，已一并评价；如这些行不属于本表，请删除。`);
+    findings.add(
+      hidden[0],
+      address(hidden[0], t.cols.name as number),
+      'hidden-rows',
+      `表中第${shown}是隐藏行，已一并评价；如这些行不属于本表，请删除。`,
+    );
   }
   for (const d of t.duplicates) {
     const word = ROLE_WORD[d.role] ?? d.role;
-    findings.add(t.headerRow, address(t.headerRow, d.ignored), 'duplicate-column',
-      `表头中“${word}”出现在两列（${address(t.headerRow, d.used).replace(/\d+$/, '')}列和${address(t.headerRow, d.ignored).replace(/\d+$/, '')}列），按第一列评价；如应以另一列为准，请删除或改名多余的列。`);
+    findings.add(
+      t.headerRow,
+      address(t.headerRow, d.ignored),
+      'duplicate-column',
+      `表头中“${word}”出现在两列（${address(t.headerRow, d.used).replace(/\d+$/, '')}列和${address(t.headerRow, d.ignored).replace(/\d+$/, '')}列），按第一列评价；如应以另一列为准，请删除或改名多余的列。`,
+    );
   }
 }
 
 /** Where the form states its own total: the 总分 row, or a 自评得分 label above the grid. */
-function statedTotals(g: Grid, t: TableLayout, findings: Findings): { weight: number | null; self: number | null; weightCell: string | null; selfCell: string | null } {
-  const out = { weight: null as number | null, self: null as number | null, weightCell: null as string | null, selfCell: null as string | null };
+function statedTotals(
+  g: Grid,
+  t: TableLayout,
+  findings: Findings,
+): { weight: number | null; self: number | null; weightCell: string | null; selfCell: string | null } {
+  const out = {
+    weight: null as number | null,
+    self: null as number | null,
+    weightCell: null as string | null,
+    selfCell: null as string | null,
+  };
   if (t.totalRow !== null) {
     const tr = t.totalRow;
     const c = t.cols;
@@ -164,7 +193,14 @@ function statedTotals(g: Grid, t: TableLayout, findings: Findings): { weight: nu
   return out;
 }
 
-function totals(g: Grid, t: TableLayout, p: ScoringProfile, indicators: IndicatorResult[], budget: BudgetResult | null, findings: Findings): TableResult['total'] {
+function totals(
+  g: Grid,
+  t: TableLayout,
+  p: ScoringProfile,
+  indicators: IndicatorResult[],
+  budget: BudgetResult | null,
+  findings: Findings,
+): TableResult['total'] {
   let weightSum = 0;
   let score = 0;
   let self = 0;
@@ -217,14 +253,23 @@ function totals(g: Grid, t: TableLayout, p: ScoringProfile, indicators: Indicato
     findings.add(t.headerRow, null, 'unscorable', `本表没有指标行，只能核算预算执行率，总分${UNSCORABLE}。`);
   } else if (weighted === 0) {
     const why = t.cols.weight === undefined ? '本表没有“分值”列' : '本表各指标均未填写分值';
-    findings.add(t.headerRow, t.cols.weight !== undefined ? address(t.headerRow, t.cols.weight) : null, 'unscorable', `${why}，无法核算得分（${UNSCORABLE}）；各项指标的完成情况照常判定。`);
+    findings.add(
+      t.headerRow,
+      t.cols.weight !== undefined ? address(t.headerRow, t.cols.weight) : null,
+      'unscorable',
+      `${why}，无法核算得分（${UNSCORABLE}）；各项指标的完成情况照常判定。`,
+    );
   }
 
   if (scorable) {
     const expected = stated.weight ?? 100;
     if (Math.abs(weightSum - expected) > p.weightTolerance) {
-      findings.add(t.totalRow, stated.weight !== null ? stated.weightCell : null, 'weights-sum',
-        `各项分值合计${fmtNum(weightSum)}分${budget && budget.weight !== null ? `（含预算执行率${fmtNum(budget.weight)}分）` : ''}，与${stated.weight !== null ? `总分栏的${fmtNum(stated.weight)}分` : '100分'}不一致；请核对分值。`);
+      findings.add(
+        t.totalRow,
+        stated.weight !== null ? stated.weightCell : null,
+        'weights-sum',
+        `各项分值合计${fmtNum(weightSum)}分${budget && budget.weight !== null ? `（含预算执行率${fmtNum(budget.weight)}分）` : ''}，与${stated.weight !== null ? `总分栏的${fmtNum(stated.weight)}分` : '100分'}不一致；请核对分值。`,
+      );
     }
   }
   for (const [l1, declared] of Object.entries(t.level1Weights)) {
@@ -233,11 +278,21 @@ function totals(g: Grid, t: TableLayout, p: ScoringProfile, indicators: Indicato
     const sum = round2(rows.reduce((s, i) => s + (i.weight ?? 0), 0));
     if (Math.abs(sum - declared) > p.weightTolerance) {
       const at = t.level1Cells[l1];
-      findings.add(at ? at.row : rows[0].row, at ? address(at.row, at.col) : rows[0].cells.weight, 'weights-sum', `“${l1}”设定${fmtNum(declared)}分，其下三级指标分值合计${fmtNum(sum)}分，不一致；请核对分值。`);
+      findings.add(
+        at ? at.row : rows[0].row,
+        at ? address(at.row, at.col) : rows[0].cells.weight,
+        'weights-sum',
+        `“${l1}”设定${fmtNum(declared)}分，其下三级指标分值合计${fmtNum(sum)}分，不一致；请核对分值。`,
+      );
     }
   }
   if (stated.self !== null && selfSum !== null && Math.abs(stated.self - selfSum) > 0.01) {
-    findings.add(t.totalRow, stated.selfCell, 'total-mismatch', `总分栏自评得分${fmtNum(stated.self)}分，与各行自评得分之和${fmtNum(selfSum)}分不一致；请核对。`);
+    findings.add(
+      t.totalRow,
+      stated.selfCell,
+      'total-mismatch',
+      `总分栏自评得分${fmtNum(stated.self)}分，与各行自评得分之和${fmtNum(selfSum)}分不一致；请核对。`,
+    );
   }
   if (t.totalRow !== null && selfSum !== null) {
     // The grade written in the total row (优/良/中/差) must follow from the scores it sums.
@@ -248,7 +303,12 @@ function totals(g: Grid, t: TableLayout, p: ScoringProfile, indicators: Indicato
       if (written !== '优' && written !== '良' && written !== '中' && written !== '差') continue;
       const due = grade(selfSum, p);
       if (written !== due) {
-        findings.add(tr, address(tr, col), 'grade-mismatch', `总分栏等级填写“${written}”，按各行自评得分之和${fmtNum(selfSum)}分应为“${due}”；请核对。`);
+        findings.add(
+          tr,
+          address(tr, col),
+          'grade-mismatch',
+          `总分栏等级填写“${written}”，按各行自评得分之和${fmtNum(selfSum)}分应为“${due}”；请核对。`,
+        );
       }
       break;
     }
@@ -267,4 +327,3 @@ function totals(g: Grid, t: TableLayout, p: ScoringProfile, indicators: Indicato
     pending,
   };
 }
-

@@ -25,7 +25,14 @@ export class Findings {
  * A cell that cannot be read as it stands: an error value (#DIV/0! …) or a formula never calculated.
  * Reports it once (as error-value or formula-uncached) and returns true, so the caller treats the value as 待核实.
  */
-export function reportUnreadable(findings: Findings, row: number, addr: string | null, cell: Cell | null, label: string, part: string): boolean {
+export function reportUnreadable(
+  findings: Findings,
+  row: number,
+  addr: string | null,
+  cell: Cell | null,
+  label: string,
+  part: string,
+): boolean {
   if (!cell) return false;
   const err = cellError(cell);
   if (err) {

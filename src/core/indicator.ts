@@ -83,9 +83,10 @@ function readTarget(g: Grid, t: TableLayout, row: number): { value: ParsedValue 
   const valueText = cell ? cell.t || String(cell.v ?? '') : '';
   const text = `${nature}${valueText}${base.unit && unit ? '' : unit}`.trim();
   // A percent-formatted number keeps its parsed value; the unit column only adds a unit it lacks.
-  const p = base.kind === 'number' && typeof cell?.v === 'number'
-    ? { ...parseText(text, 'target'), value: base.value, unit: base.unit ?? (unit || null) }
-    : parseText(text, 'target');
+  const p =
+    base.kind === 'number' && typeof cell?.v === 'number'
+      ? { ...parseText(text, 'target'), value: base.value, unit: base.unit ?? (unit || null) }
+      : parseText(text, 'target');
   return { value: { ...p, text }, col: valCol, cell };
 }
 
@@ -116,7 +117,8 @@ export function directionOf(target: ParsedValue, name: string, level2: string | 
   if (v === 0) return 'zero';
   // Without a comparator the name decides: 成本, 投诉, 控制率 … are ceilings. A rate under 成本指标
   // (计划完成率) is still a floor; the 二级 label only turns amounts into ceilings.
-  const lower = LOWER_IS_BETTER_KEYWORDS.some((k) => name.indexOf(k) >= 0) ||
+  const lower =
+    LOWER_IS_BETTER_KEYWORDS.some((k) => name.indexOf(k) >= 0) ||
     (level2 !== null && !isRateName(name) && LOWER_IS_BETTER_LEVEL2.some((k) => level2.indexOf(k) >= 0));
   return lower ? 'lower' : 'higher';
 }
@@ -197,37 +199,68 @@ function judge(ctx: RowContext, res: IndicatorResult, target: ParsedValue, actua
 
   if (actual.kind === 'unknown') {
     if (direction !== 'qualitative' && direction !== 'deadline' && actualCopiesTarget(actual.text, target, res.name)) {
-      findings.add(r, cells.actual, 'actual-as-target', `${label}的实际完成值“${actual.text}”照抄了指标值的写法，已按达到指标值${target.text}计；请填写实际完成的数值。`);
+      findings.add(
+        r,
+        cells.actual,
+        'actual-as-target',
+        `${label}的实际完成值“${actual.text}”照抄了指标值的写法，已按达到指标值${target.text}计；请填写实际完成的数值。`,
+      );
       res.status = 'met';
       res.ratio = 1;
       if (weight !== null) out.raw = weight;
       return out;
     }
-    findings.add(r, cells.actual, 'unparsed', `${label}的实际完成值“${actual.text}”无法识别（${actual.problem ?? '格式不明'}），标记为待核实；请填写实际数值。`);
+    findings.add(
+      r,
+      cells.actual,
+      'unparsed',
+      `${label}的实际完成值“${actual.text}”无法识别（${actual.problem ?? '格式不明'}），标记为待核实；请填写实际数值。`,
+    );
     return out;
   }
 
   if (direction === 'qualitative') {
     out.achievement = actual.kind === 'qualitative' ? judgeAgainst(actual, target) : null;
     if (!out.achievement) {
-      findings.add(r, cells.actual, 'unparsed', `${label}的实际完成值“${actual.text}”无法判断是否达成定性目标“${target.text}”，标记为待核实；请用“达成/部分达成/未达成”等明确表述。`);
+      findings.add(
+        r,
+        cells.actual,
+        'unparsed',
+        `${label}的实际完成值“${actual.text}”无法判断是否达成定性目标“${target.text}”，标记为待核实；请用“达成/部分达成/未达成”等明确表述。`,
+      );
     }
   } else if (direction === 'deadline') {
     if (actual.kind === 'date' && actual.date && target.date) {
       const cmp = compareDates(actual.date, withYear(target.date, ctx.sheetYear));
-      if (cmp === null) findings.add(r, cells.actual, 'unparsed', `${label}的完成时间“${actual.text}”无法与时限“${target.text}”比较，标记为待核实。`);
+      if (cmp === null)
+        findings.add(r, cells.actual, 'unparsed', `${label}的完成时间“${actual.text}”无法与时限“${target.text}”比较，标记为待核实。`);
       else out.achievement = cmp <= 0 ? 'achieved' : p.deadlineMissedBand;
     } else if (actual.kind === 'qualitative' && actual.achievement) {
       out.achievement = actual.achievement;
     } else {
-      findings.add(r, cells.actual, 'unparsed', `${label}的实际完成值“${actual.text}”不是日期，无法与时限“${target.text}”比较，标记为待核实；请填写实际完成时间。`);
+      findings.add(
+        r,
+        cells.actual,
+        'unparsed',
+        `${label}的实际完成值“${actual.text}”不是日期，无法与时限“${target.text}”比较，标记为待核实；请填写实际完成时间。`,
+      );
     }
   } else if (actual.kind !== 'number' || actual.value === null) {
-    findings.add(r, cells.actual, 'unparsed', `${label}的指标值为数值“${target.text}”，实际完成值却是“${actual.text}”，标记为待核实；请填写实际数值。`);
+    findings.add(
+      r,
+      cells.actual,
+      'unparsed',
+      `${label}的指标值为数值“${target.text}”，实际完成值却是“${actual.text}”，标记为待核实；请填写实际数值。`,
+    );
   } else {
     const norm = normaliseUnits(target, actual, res.name);
     if (!norm) {
-      findings.add(r, cells.actual, 'unit-mismatch', `${label}的实际完成值单位“${actual.unit}”与指标值单位“${target.unit}”不一致，无法比较，标记为待核实。`);
+      findings.add(
+        r,
+        cells.actual,
+        'unit-mismatch',
+        `${label}的实际完成值单位“${actual.unit}”与指标值单位“${target.unit}”不一致，无法比较，标记为待核实。`,
+      );
       return out;
     }
     const { a, b } = norm;
@@ -237,9 +270,13 @@ function judge(ctx: RowContext, res: IndicatorResult, target: ParsedValue, actua
     if (weight !== null) out.raw = q.raw;
     if (direction === 'higher' && a > 0 && b >= p.overAchievedRatio * a) {
       const needs = p.overAchievedNeedsReason && isEmptyReason(res.reason);
-      findings.add(r, cells.actual, 'over-achieved',
+      findings.add(
+        r,
+        cells.actual,
+        'over-achieved',
         `${label}实际完成值${actual.text}达到指标值${target.text}的${fmtNum(round2((b / a) * 100))}%，超额较多，请核实指标值是否设置偏低${needs ? '，并填写超额原因' : ''}。`,
-        needs ? 'error' : 'warning');
+        needs ? 'error' : 'warning',
+      );
     }
     return out;
   }
@@ -258,8 +295,12 @@ function judge(ctx: RowContext, res: IndicatorResult, target: ParsedValue, actua
   out.raw = q.raw;
   if (!q.inBand && res.selfScore !== null) {
     const [lo, hi] = band(achievement, p);
-    findings.add(r, cells.score, 'qualitative-band',
-      `${label}判定为“${ACH_WORD[achievement]}”，应得${fmtNum(round2(lo * weight))}–${fmtNum(round2(hi * weight))}分，自评${fmtNum(res.selfScore)}分不在该档内，核算按${fmtNum(round2(hi * weight))}分。`);
+    findings.add(
+      r,
+      cells.score,
+      'qualitative-band',
+      `${label}判定为“${ACH_WORD[achievement]}”，应得${fmtNum(round2(lo * weight))}–${fmtNum(round2(hi * weight))}分，自评${fmtNum(res.selfScore)}分不在该档内，核算按${fmtNum(round2(hi * weight))}分。`,
+    );
     out.bandReported = true;
   }
   return out;
@@ -276,7 +317,12 @@ function checkStandard(ctx: RowContext, res: IndicatorResult, standard: Standard
   const lax = standard.op === '>=' ? val < standard.value - EPS : standard.op === '<=' ? val > standard.value + EPS : false;
   if (!lax) return;
   const act = res.actual && res.actual.kind === 'number' ? `，实际完成值${res.actual.text}` : '';
-  ctx.findings.add(res.row, res.cells.target, 'below-standard', `${label}的指标值${own.text}低于通行标准“${standard.label}”${act}；请核实目标是否设置偏低。`);
+  ctx.findings.add(
+    res.row,
+    res.cells.target,
+    'below-standard',
+    `${label}的指标值${own.text}低于通行标准“${standard.label}”${act}；请核实目标是否设置偏低。`,
+  );
 }
 
 /**
@@ -290,25 +336,51 @@ function checkSelfScore(ctx: RowContext, res: IndicatorResult, bandReported: boo
   if (weight === null) return;
   const noReason = (): boolean => isEmptyReason(res.reason);
   if (selfScore !== null && selfScore > weight + EPS) {
-    findings.add(row, cells.score, 'score-over-weight', `${label}自评得分${fmtNum(selfScore)}分超过分值${fmtNum(weight)}分；请改为不超过${fmtNum(weight)}分${score !== null ? `（按评分规则核算为${fmtNum(score)}分）` : ''}。`);
+    findings.add(
+      row,
+      cells.score,
+      'score-over-weight',
+      `${label}自评得分${fmtNum(selfScore)}分超过分值${fmtNum(weight)}分；请改为不超过${fmtNum(weight)}分${score !== null ? `（按评分规则核算为${fmtNum(score)}分）` : ''}。`,
+    );
     if (score !== null && score < weight - EPS && noReason()) {
-      findings.add(row, cells.reason ?? cells.score, 'missing-reason', `${label}按评分规则核算扣${fmtNum(round2(weight - score))}分，但未填写偏差原因；请说明原因和改进措施。`);
+      findings.add(
+        row,
+        cells.reason ?? cells.score,
+        'missing-reason',
+        `${label}按评分规则核算扣${fmtNum(round2(weight - score))}分，但未填写偏差原因；请说明原因和改进措施。`,
+      );
     }
     return;
   }
   const lostBySelf = selfScore !== null && selfScore < weight - EPS;
   const lostByRule = score !== null && score < weight - EPS;
   if (lostBySelf && !lostByRule && score !== null && noReason()) {
-    findings.add(row, cells.reason ?? cells.score, 'missing-reason',
-      `${label}已${res.direction === 'qualitative' ? '达成目标' : '完成指标值'}，按评分规则可得${fmtNum(score)}分，自评${fmtNum(selfScore as number)}分且未写扣分原因；如扣分有原因，请在偏差原因栏说明，否则请按规则改为${fmtNum(score)}分。`);
+    findings.add(
+      row,
+      cells.reason ?? cells.score,
+      'missing-reason',
+      `${label}已${res.direction === 'qualitative' ? '达成目标' : '完成指标值'}，按评分规则可得${fmtNum(score)}分，自评${fmtNum(selfScore as number)}分且未写扣分原因；如扣分有原因，请在偏差原因栏说明，否则请按规则改为${fmtNum(score)}分。`,
+    );
     return;
   }
   if (selfScore !== null && score !== null && !bandReported && Math.abs(selfScore - score) >= p.scoreTolerance - EPS) {
-    findings.add(row, cells.score, 'score-mismatch', `${label}自评得分${fmtNum(selfScore)}分，按评分规则核算为${fmtNum(score)}分，相差${fmtNum(round2(Math.abs(selfScore - score)))}分；请核实。`);
+    findings.add(
+      row,
+      cells.score,
+      'score-mismatch',
+      `${label}自评得分${fmtNum(selfScore)}分，按评分规则核算为${fmtNum(score)}分，相差${fmtNum(round2(Math.abs(selfScore - score)))}分；请核实。`,
+    );
   }
   if ((lostBySelf || lostByRule) && noReason()) {
-    const lost = lostBySelf ? `自评扣${fmtNum(round2(weight - (selfScore as number)))}分` : `核算扣${fmtNum(round2(weight - (score as number)))}分`;
-    findings.add(row, cells.reason ?? cells.score, 'missing-reason', `${label}${lost}，但未填写偏差原因；请在“偏差原因分析及改进措施”栏说明原因和改进措施。`);
+    const lost = lostBySelf
+      ? `自评扣${fmtNum(round2(weight - (selfScore as number)))}分`
+      : `核算扣${fmtNum(round2(weight - (score as number)))}分`;
+    findings.add(
+      row,
+      cells.reason ?? cells.score,
+      'missing-reason',
+      `${label}${lost}，但未填写偏差原因；请在“偏差原因分析及改进措施”栏说明原因和改进措施。`,
+    );
   }
 }
 
@@ -365,12 +437,27 @@ export function evaluateRow(ctx: RowContext, rl: RowLayout): IndicatorResult {
       target = standardAsTarget(standard);
       res.effectiveTarget = target;
       res.targetFromStandard = true;
-      findings.add(r, cells.target ?? cells.name, 'standard-applied', `${label}未填写年度指标值，已按通行标准“${standard.label}”评价；请补填指标值。`);
+      findings.add(
+        r,
+        cells.target ?? cells.name,
+        'standard-applied',
+        `${label}未填写年度指标值，已按通行标准“${standard.label}”评价；请补填指标值。`,
+      );
     } else {
-      findings.add(r, cells.target ?? cells.name, 'missing-target', `${label}未填写年度指标值，且没有适用的通行标准，无法评价；请补填指标值。`);
+      findings.add(
+        r,
+        cells.target ?? cells.name,
+        'missing-target',
+        `${label}未填写年度指标值，且没有适用的通行标准，无法评价；请补填指标值。`,
+      );
     }
   } else if (target.kind === 'unknown') {
-    findings.add(r, cells.target, 'unparsed', `${label}的年度指标值“${target.text}”无法识别（${target.problem ?? '格式不明'}），标记为待核实；请改写为如“≥95%”“≤90万元”的形式。`);
+    findings.add(
+      r,
+      cells.target,
+      'unparsed',
+      `${label}的年度指标值“${target.text}”无法识别（${target.problem ?? '格式不明'}），标记为待核实；请改写为如“≥95%”“≤90万元”的形式。`,
+    );
     target = null;
   }
   if (!act.value && !actualUnreadable) findings.add(r, cells.actual, 'missing-actual', `${label}未填写实际完成值，无法评价；请补填。`);
@@ -385,8 +472,14 @@ export function evaluateRow(ctx: RowContext, rl: RowLayout): IndicatorResult {
 
   if (res.status === 'unmet') {
     const a = judgement.achievement;
-    const what = res.direction === 'deadline' ? '未按时完成' : res.direction === 'qualitative' ? `仅${ACH_WORD[a ?? 'none']}` : '未达到指标值';
-    findings.add(r, cells.actual, 'unmet', `${label}${what}：指标值${target ? target.text : ''}，实际完成值${act.value ? act.value.text : ''}${res.score !== null && res.weight !== null ? `，核算得分${fmtNum(res.score)}/${fmtNum(res.weight)}分` : ''}。`);
+    const what =
+      res.direction === 'deadline' ? '未按时完成' : res.direction === 'qualitative' ? `仅${ACH_WORD[a ?? 'none']}` : '未达到指标值';
+    findings.add(
+      r,
+      cells.actual,
+      'unmet',
+      `${label}${what}：指标值${target ? target.text : ''}，实际完成值${act.value ? act.value.text : ''}${res.score !== null && res.weight !== null ? `，核算得分${fmtNum(res.score)}/${fmtNum(res.weight)}分` : ''}。`,
+    );
   }
   checkStandard(ctx, res, standard, label);
   if (res.weight === null) {

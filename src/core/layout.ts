@@ -138,7 +138,8 @@ function headerColumns(g: Grid, row: number, duplicates?: { role: ColumnRole; us
   }
   if (found < 3) return null;
   const hasName = cols.name !== undefined;
-  const ok = (hasName && (cols.target !== undefined || cols.actual !== undefined)) ||
+  const ok =
+    (hasName && (cols.target !== undefined || cols.actual !== undefined)) ||
     (cols.target !== undefined && cols.actual !== undefined && (cols.weight !== undefined || cols.score !== undefined));
   if (!ok) return null;
   if (!hasName) {
@@ -315,7 +316,7 @@ function scanBudget(g: Grid, from: number, to: number): BudgetLayout | null {
     const parts: { row: number; label: string }[] = [];
     const lc = labelCol >= 0 ? labelCol : null;
     for (let r = totalRow + 1; r <= to; r++) {
-      const t = lc !== null ? g.ownText(r, lc) || g.text(r, lc) : firstText(g, r, labelTo)?.text ?? '';
+      const t = lc !== null ? g.ownText(r, lc) || g.text(r, lc) : (firstText(g, r, labelTo)?.text ?? '');
       const inBlock = block !== null && r <= block.bottom && t !== '' && !block.text.startsWith(t);
       if (!labelIs(t, FUND_PART_LABELS) && !inBlock) break;
       parts.push({ row: r, label: t.replace(/^其中\s*[:：]?\s*/, '').trim() || t });
@@ -447,7 +448,9 @@ function readTable(g: Grid, headerRow: number, cols: ColumnMap, regionStart: num
   let level1: string | null = null;
   let level2: string | null = null;
   let emptyRun = 0;
-  const dataCols = (['target', 'targetValue', 'actual', 'weight', 'score'] as ColumnRole[]).map((k) => cols[k]).filter((c): c is number => c !== undefined);
+  const dataCols = (['target', 'targetValue', 'actual', 'weight', 'score'] as ColumnRole[])
+    .map((k) => cols[k])
+    .filter((c): c is number => c !== undefined);
   // 一级 labels repeat down the rows (filled from merges): parse each distinct text once.
   let l1Seen = '';
   let l1Parsed: ReturnType<typeof parseLevel1> | null = null;
@@ -523,6 +526,9 @@ function headerMergedDown(g: Grid, row: number): boolean {
 
 /** Words the detector looks for, for the "no table found" message. */
 export function headerWordsForMessage(): string {
-  const pick = (role: ColumnRole) => INDICATOR_HEADERS.find((e) => e.role === role)?.words.slice(0, 3).join('/') ?? '';
+  const pick = (role: ColumnRole) =>
+    INDICATOR_HEADERS.find((e) => e.role === role)
+      ?.words.slice(0, 3)
+      .join('/') ?? '';
   return `${pick('name')}；${pick('target')}；${pick('actual')}；${pick('weight')}；${pick('score')}`;
 }

@@ -209,14 +209,26 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
 
   push(wide(`${OWNER_MARK}评价结果`, 'title'), 1);
   const profileName = opts.profile ? opts.profile.name : result.profile;
-  push(wide(`文件：${result.file || '（当前工作簿）'}　评分规则：${profileName}　说明：本表由绩效评价助手生成，重新评价时会整表重写，请勿在此录入数据。`, 'note'), 1);
+  push(
+    wide(
+      `文件：${result.file || '（当前工作簿）'}　评分规则：${profileName}　说明：本表由绩效评价助手生成，重新评价时会整表重写，请勿在此录入数据。`,
+      'note',
+    ),
+    1,
+  );
 
   let n = 0;
   for (const s of result.sheets) {
     for (const t of s.tables) {
       n++;
       push([]);
-      push(wide(`${chineseOrdinal(n)}、${s.sheet}${t.project ? `：${t.project}` : t.title ? `：${t.title}` : ''}（表头第${t.headerRow}行）`, 'section'), 1);
+      push(
+        wide(
+          `${chineseOrdinal(n)}、${s.sheet}${t.project ? `：${t.project}` : t.title ? `：${t.title}` : ''}（表头第${t.headerRow}行）`,
+          'section',
+        ),
+        1,
+      );
       const done = completedCount(t);
       const rate = t.budget && t.budget.rate !== null ? `${fmtNum(Math.round(t.budget.rate * 10000) / 100)}%` : '—';
       push([
@@ -242,7 +254,21 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
         ]);
         bars.push({ row: r, col: 3, fraction });
       }
-      push(['行号', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '完成情况', '分值', '自评得分', '核算得分', '偏差原因分析及改进措施'].map((v) => ({ v, style: 'header' as SummaryStyle })));
+      push(
+        [
+          '行号',
+          '一级指标',
+          '二级指标',
+          '三级指标',
+          '年度指标值',
+          '实际完成值',
+          '完成情况',
+          '分值',
+          '自评得分',
+          '核算得分',
+          '偏差原因分析及改进措施',
+        ].map((v) => ({ v, style: 'header' as SummaryStyle })),
+      );
       if (t.budget) {
         const b = t.budget;
         push([
@@ -252,7 +278,10 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
           { v: `年度资金总额（${b.unit}）`, style: 'text' },
           { v: b.planned === null ? '—' : `全年预算数${fmtNum(b.planned)}`, style: 'text' },
           { v: b.executed === null ? '—' : `全年执行数${fmtNum(b.executed)}`, style: 'text' },
-          { v: b.rate === null ? '待核实' : `${fmtNum(Math.round(b.rate * 10000) / 100)}%`, style: b.rate === null ? 'unknown' : b.rate >= 0.9 ? 'met' : 'unmet' },
+          {
+            v: b.rate === null ? '待核实' : `${fmtNum(Math.round(b.rate * 10000) / 100)}%`,
+            style: b.rate === null ? 'unknown' : b.rate >= 0.9 ? 'met' : 'unmet',
+          },
           { v: b.weight, style: 'number' },
           { v: b.selfScore, style: 'number' },
           { v: b.score, style: 'number' },
@@ -276,7 +305,11 @@ export function planSummary(result: EvaluationResult, opts: PlanOptions = {}): S
       }
       push([
         { v: '合计', style: 'total' },
-        null, null, null, null, null,
+        null,
+        null,
+        null,
+        null,
+        null,
         { v: t.total.grade ?? UNSCORABLE, style: 'total' },
         { v: t.total.weight, style: 'total' },
         { v: t.total.selfScore, style: 'total' },
@@ -338,7 +371,6 @@ export function isSummaryName(name: string, base = SUMMARY_SHEET): boolean {
   if (!name.startsWith(`${base}(`) || !name.endsWith(')')) return false;
   return /^\d+$/.test(name.slice(base.length + 1, -1));
 }
-
 
 const DIGITS = '零一二三四五六七八九';
 export function chineseOrdinal(n: number): string {

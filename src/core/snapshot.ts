@@ -188,11 +188,7 @@ export function parseAddress(a: string): { row: number; col: number } | null {
 }
 
 /** Convenience for tests and generators: build a snapshot from a plain grid starting at A1. */
-export function sheetFromGrid(
-  name: string,
-  grid: (CellValue | Cell | undefined)[][],
-  merges: MergeArea[] = [],
-): SheetSnapshot {
+export function sheetFromGrid(name: string, grid: (CellValue | Cell | undefined)[][], merges: MergeArea[] = []): SheetSnapshot {
   return {
     name,
     top: 1,
@@ -216,7 +212,23 @@ export function isOwnerMark(firstCell: unknown): boolean {
 }
 
 /** Spreadsheet error values as hosts report them in a cell ("#DIV/0!"), longest first. */
-export const ERROR_VALUES = ['#GETTING_DATA', '#DIV/0!', '#VALUE!', '#SPILL!', '#CALC!', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#N/A', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
+export const ERROR_VALUES = [
+  '#GETTING_DATA',
+  '#DIV/0!',
+  '#VALUE!',
+  '#SPILL!',
+  '#CALC!',
+  '#NAME?',
+  '#NULL!',
+  '#NUM!',
+  '#REF!',
+  '#N/A',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+];
 
 /**
  * The error a cell holds, or null. Office.js and files give the error text as the value; WPS's Value2

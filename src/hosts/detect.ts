@@ -36,7 +36,10 @@ export interface HostGlobals {
   Application?: unknown;
   wps?: unknown;
   /** Office.js. */
-  Office?: { onReady?: unknown; context?: { platform?: unknown; requirements?: { isSetSupported?: (name: string, version?: string) => boolean } } } | null;
+  Office?: {
+    onReady?: unknown;
+    context?: { platform?: unknown; requirements?: { isSetSupported?: (name: string, version?: string) => boolean } };
+  } | null;
   Excel?: { run?: unknown } | null;
   document?: Document;
   location?: { href?: string; search?: string; hash?: string };

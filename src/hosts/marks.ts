@@ -40,6 +40,9 @@ const FORMULA_TEXT_LIMIT = 255;
 /** =HYPERLINK("#'Sheet'!B5","label"): an in-workbook link that a click follows, in Excel and WPS alike. */
 export function hyperlinkFormula(sheet: string, cell: string, label: string | number): string {
   const target = formulaString(`#${quoteSheetName(sheet)}!${cell}`);
-  const text = typeof label === 'number' ? String(label) : formulaString(label.length > FORMULA_TEXT_LIMIT ? label.slice(0, FORMULA_TEXT_LIMIT - 1) + '…' : label);
+  const text =
+    typeof label === 'number'
+      ? String(label)
+      : formulaString(label.length > FORMULA_TEXT_LIMIT ? label.slice(0, FORMULA_TEXT_LIMIT - 1) + '…' : label);
   return `=HYPERLINK(${target},${text})`;
 }

@@ -48,7 +48,12 @@ function re(source: string): RegExp {
 }
 
 /** The first pattern for this name, type and actual words, with the groups of its match. */
-export function matchName(patterns: NamePattern[], name: string, type: IndicatorType, actualWords: string | null): { pattern: NamePattern; groups: string[] } | null {
+export function matchName(
+  patterns: NamePattern[],
+  name: string,
+  type: IndicatorType,
+  actualWords: string | null,
+): { pattern: NamePattern; groups: string[] } | null {
   for (const p of patterns) {
     if (p.types ? p.types.indexOf(type) < 0 : type === 'deadline') continue;
     if (p.actual && (actualWords === null || !re(p.actual).test(actualWords))) continue;

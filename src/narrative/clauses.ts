@@ -63,7 +63,14 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
     // The unit said once: "组织宣传活动次" + "43次".
     const unit = r.ind.actual?.kind === 'number' ? r.ind.actual.unit : null;
     const g1 = ps.g1;
-    if (unit && unit !== '%' && g1 && m.pattern.template.indexOf('{g1}{actual}') >= 0 && g1.text.endsWith(unit) && g1.text.length > unit.length) {
+    if (
+      unit &&
+      unit !== '%' &&
+      g1 &&
+      m.pattern.template.indexOf('{g1}{actual}') >= 0 &&
+      g1.text.endsWith(unit) &&
+      g1.text.length > unit.length
+    ) {
       ps.g1 = nameQuote(r, g1.text.slice(0, -unit.length));
     }
     if (w.fill(m.pattern.template, ps)) {
@@ -76,7 +83,13 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
     ps = s;
     // The unit said once: "教师培训人次" + "7005人次" → "教师培训7005人次".
     const unit = r.ind.actual?.kind === 'number' ? r.ind.actual.unit : null;
-    if (unit && unit !== '%' && (r.type === 'quantity' || r.type === 'money') && r.nameText.length > unit.length && r.nameText.endsWith(unit)) {
+    if (
+      unit &&
+      unit !== '%' &&
+      (r.type === 'quantity' || r.type === 'money') &&
+      r.nameText.length > unit.length &&
+      r.nameText.endsWith(unit)
+    ) {
       ps = { ...s, name: nameQuote(r, r.nameText.slice(0, -unit.length)) };
     }
     // Words said once: "服务效果" + "效果明显" → "服务效果明显".
@@ -90,7 +103,7 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
       }
     }
     const list = /\d\D{0,4}$/.test(r.nameText) ? I.resultNameWithNumber : plainUnmet ? I.resultUnmet : I.result[r.type];
-    template = list.find((t) => w.fill(t, ps)) ?? (met && !s.actualWords ? I.resultNoWords.find((t) => w.fill(t, ps)) ?? null : null);
+    template = list.find((t) => w.fill(t, ps)) ?? (met && !s.actualWords ? (I.resultNoWords.find((t) => w.fill(t, ps)) ?? null) : null);
     if (!template) return null;
   }
   const frag = w.fill(template, ps) as Frag;
@@ -102,11 +115,21 @@ function resultClause(ctx: Ctx, r: Row): Omit<Clause, 'refs' | 'deadline'> | nul
   if (verb && template.indexOf(verb) === 0) {
     out.verb = verb;
     out.rest = w.fill(template.slice(verb.length), ps) ?? undefined;
-  } else if (verb && head && template.indexOf('{' + nameSlot + '}') === 0 && head.text.indexOf(verb) === 0 && head.text.length > verb.length) {
+  } else if (
+    verb &&
+    head &&
+    template.indexOf('{' + nameSlot + '}') === 0 &&
+    head.text.indexOf(verb) === 0 &&
+    head.text.length > verb.length
+  ) {
     out.verb = verb;
     out.rest = w.fill(template, { ...ps, [nameSlot]: nameQuote(r, head.text.slice(verb.length)) }) ?? undefined;
   }
-  const plain = nameSlot === 'name' && s.actual && frag.text === (ps.name as Frag).text + s.actual.text && (r.type === 'rate' || r.type === 'money' || r.type === 'quantity');
+  const plain =
+    nameSlot === 'name' &&
+    s.actual &&
+    frag.text === (ps.name as Frag).text + s.actual.text &&
+    (r.type === 'rate' || r.type === 'money' || r.type === 'quantity');
   if (plain && r.nameText.indexOf('、') < 0) out.same = { name: ps.name as Frag, value: s.actual as Frag };
   return out;
 }
@@ -126,7 +149,8 @@ function comparison(ctx: Ctx, r: Row): Frag | null {
   if (r.type === 'deadline') f = w.fill(C.unmetDeadline, s) ?? w.fill(C.unmetQualitative, s);
   else if (r.type === 'zero') f = w.fill(C.unmetZero, s);
   else if (r.type === 'reverse') f = w.fill(C.unmetReverse, s);
-  else if (r.type === 'qualitative' || (r.type === 'satisfaction' && s.actualWords)) f = w.fill(C.unmetQualitative, s) ?? w.fill(C.unmetHigher, s);
+  else if (r.type === 'qualitative' || (r.type === 'satisfaction' && s.actualWords))
+    f = w.fill(C.unmetQualitative, s) ?? w.fill(C.unmetHigher, s);
   else f = w.fill(C.unmetHigher, s);
   return f;
 }
@@ -149,7 +173,7 @@ function clauseOf(ctx: Ctx, r: Row): Clause {
 /** Neighbouring results said together: the same value ("A和B均为100%"), the same verb ("拨付A…、B…"). */
 function merge(ctx: Ctx, clauses: Clause[]): Clause[] {
   const out: Clause[] = [];
-  for (let i = 0; i < clauses.length; ) {
+  for (let i = 0; i < clauses.length;) {
     const c = clauses[i];
     let j = i + 1;
     if (c.same) {
@@ -169,7 +193,17 @@ function merge(ctx: Ctx, clauses: Clause[]): Clause[] {
       while (j < clauses.length && clauses[j].verb === c.verb) j++;
       if (j - i >= 2) {
         const run = clauses.slice(i, j);
-        out.push({ frag: cat(lit(c.verb), joinFrags(run.map((x) => x.rest as Frag), '、')), refs: dedupe(run.flatMap((x) => x.refs)), deadline: false });
+        out.push({
+          frag: cat(
+            lit(c.verb),
+            joinFrags(
+              run.map((x) => x.rest as Frag),
+              '、',
+            ),
+          ),
+          refs: dedupe(run.flatMap((x) => x.refs)),
+          deadline: false,
+        });
         i = j;
         continue;
       }

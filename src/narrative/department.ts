@@ -58,7 +58,12 @@ export function scoresSentence(ctx: Ctx, tables: Table[]): Sentence | null {
   const scoreText = (t: Table) => (t.score.figure ? t.score.figure.text : S.unscorable);
   if (tables.length === 1) {
     const t = tables[0];
-    const f = w.first(S.one, { project: t.name, label: lit(label(ctx, t.score.kind)), score: figFrag(t.score.figure), grade: t.score.figure ? lit(t.score.grade) : undefined });
+    const f = w.first(S.one, {
+      project: t.name,
+      label: lit(label(ctx, t.score.kind)),
+      score: figFrag(t.score.figure),
+      grade: t.score.figure ? lit(t.score.grade) : undefined,
+    });
     return f ? toSentence(f, '。', allRefs) : null;
   }
   const gradeTail = oneGrade ? w.first(S.allSameGrade, { grade: lit(tables[0].score.grade) }) : null;
@@ -75,9 +80,13 @@ export function scoresSentence(ctx: Ctx, tables: Table[]): Sentence | null {
   const done = new Set<Table>();
   for (const t of tables) {
     if (done.has(t)) continue;
-    const same = tables.filter((x) => !done.has(x) && scoreText(x) === scoreText(t) && x.score.kind === t.score.kind && x.score.grade === t.score.grade);
+    const same = tables.filter(
+      (x) => !done.has(x) && scoreText(x) === scoreText(t) && x.score.kind === t.score.kind && x.score.grade === t.score.grade,
+    );
     same.forEach((x) => done.add(x));
-    const name = oneKind ? joinList(same.map((x) => x.name)) : joinFrags([joinList(same.map((x) => x.name)), lit(label(ctx, t.score.kind))], '');
+    const name = oneKind
+      ? joinList(same.map((x) => x.name))
+      : joinFrags([joinList(same.map((x) => x.name)), lit(label(ctx, t.score.kind))], '');
     const score = t.score.figure ? figFrag(t.score.figure) : undefined;
     let f: Frag | null;
     if (!score) f = joinFrags([name, lit(S.unscorable)], '');
@@ -107,15 +116,28 @@ function budgetSentence(ctx: Ctx): Sentence | null {
   const unit = mixed ? '元' : (withBudget[0].budget as BudgetFigures).unit;
   const inUnit = (x: number, u: string) => (mixed && u === '万元' ? x * 10000 : x);
   const bs = withBudget.map((t) => t.budget as BudgetFigures);
-  const sumP = roundTo(bs.reduce((s, b) => s + inUnit(b.plannedRaw, b.unit), 0), 6);
-  const sumE = roundTo(bs.reduce((s, b) => s + inUnit(b.executedRaw, b.unit), 0), 6);
+  const sumP = roundTo(
+    bs.reduce((s, b) => s + inUnit(b.plannedRaw, b.unit), 0),
+    6,
+  );
+  const sumE = roundTo(
+    bs.reduce((s, b) => s + inUnit(b.executedRaw, b.unit), 0),
+    6,
+  );
   const pRefs = bs.map((b) => b.planned.refs[0]);
   const eRefs = bs.map((b) => b.executed.refs[0]);
   const slots: Slots = {
     tables: figFrag(countFigure(withBudget.length, pRefs, '计数：填列了全年预算数和全年执行数的表')),
-    planned: figFrag(figure(formatMoney(sumP, unit, true), 'sum', pRefs, mixed ? 'Σ 各表全年预算数（万元 × 10000 折算为元）' : 'Σ 各表全年预算数')),
-    executed: figFrag(figure(formatMoney(sumE, unit, true), 'sum', eRefs, mixed ? 'Σ 各表全年执行数（万元 × 10000 折算为元）' : 'Σ 各表全年执行数')),
-    rate: sumP > 0 ? figFrag(figure(formatRate(sumE / sumP), 'rate', pRefs.concat(eRefs), '预算执行率 = Σ 全年执行数 ÷ Σ 全年预算数')) : undefined,
+    planned: figFrag(
+      figure(formatMoney(sumP, unit, true), 'sum', pRefs, mixed ? 'Σ 各表全年预算数（万元 × 10000 折算为元）' : 'Σ 各表全年预算数'),
+    ),
+    executed: figFrag(
+      figure(formatMoney(sumE, unit, true), 'sum', eRefs, mixed ? 'Σ 各表全年执行数（万元 × 10000 折算为元）' : 'Σ 各表全年执行数'),
+    ),
+    rate:
+      sumP > 0
+        ? figFrag(figure(formatRate(sumE / sumP), 'rate', pRefs.concat(eRefs), '预算执行率 = Σ 全年执行数 ÷ Σ 全年预算数'))
+        : undefined,
   };
   const f = w.first(withBudget.length === tables.length ? D.budgetAll : D.budgetSome, slots);
   return f ? toSentence(f, '。') : null;
@@ -142,14 +164,18 @@ function overview(ctx: Ctx): Sentence[] {
       const f = w.first(D.countsAllMet, {});
       if (f) counts.push(f);
     } else {
-      const f1 = met.length ? w.first(D.countsSome, { met: figFrag(countFigure(met.length, nameRefs(met), '计数：达到年度指标值的指标')) }) : null;
+      const f1 = met.length
+        ? w.first(D.countsSome, { met: figFrag(countFigure(met.length, nameRefs(met), '计数：达到年度指标值的指标')) })
+        : null;
       if (f1) counts.push(f1);
       if (unmet.length) {
         const f2 = w.first(D.countsUnmet, { unmet: figFrag(countFigure(unmet.length, nameRefs(unmet), '计数：未达到年度指标值的指标')) });
         if (f2) counts.push(f2);
       }
       if (unknown.length) {
-        const f3 = w.first(D.countsUnknown, { unknown: figFrag(countFigure(unknown.length, nameRefs(unknown), '计数：完成值无法判断的指标')) });
+        const f3 = w.first(D.countsUnknown, {
+          unknown: figFrag(countFigure(unknown.length, nameRefs(unknown), '计数：完成值无法判断的指标')),
+        });
         if (f3) counts.push(f3);
       }
     }
@@ -189,7 +215,10 @@ function tableParagraphs(ctx: Ctx, t: Table): Paragraph[] {
     if (f) short.push(toSentence(f, '。'));
   }
   for (const r of t.rows.filter((x) => x.ind.status === 'unmet')) short.push(shortfallSentence(ctx, r));
-  const u = unknownSentence(ctx, t.rows.filter((x) => x.ind.status === 'unknown'));
+  const u = unknownSentence(
+    ctx,
+    t.rows.filter((x) => x.ind.status === 'unknown'),
+  );
   if (u) short.push(u);
   if (short.length) paragraphs.push({ sentences: short });
   return paragraphs;
@@ -211,7 +240,8 @@ export function departmentNarrative(ctx: Ctx): Narrative {
   const m = measureParagraph(ctx, problems);
   if (m) paras.push(m);
   sections.push(section(ctx, 1, '三、', heading(ctx, 'department.problems'), paras));
-  if (ctx.extra) sections.push(section(ctx, 1, '四、', heading(ctx, 'department.application'), boilerplate(ctx, book.department.application), true));
+  if (ctx.extra)
+    sections.push(section(ctx, 1, '四、', heading(ctx, 'department.application'), boilerplate(ctx, book.department.application), true));
   return {
     title: title.text,
     titleTrace: toSentence(title, ''),

@@ -54,9 +54,7 @@ function pageNumberFooter(align: 'right' | 'left'): Footer {
       new DocxParagraph({
         alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: align === 'right' ? { right: 280 } : { left: 280 },
-        children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: SIZE.pageNumber }),
-        ],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(DOCX_FONTS.pageNumber), size: SIZE.pageNumber })],
       }),
     ],
   });
@@ -75,7 +73,12 @@ export function buildDocument(n: Narrative): Document {
   );
   for (const p of n.opening ?? []) {
     children.push(
-      new DocxParagraph({ spacing, indent: INDENT, alignment: AlignmentType.JUSTIFIED, children: [run(paragraphText(p), DOCX_FONTS.body)] }),
+      new DocxParagraph({
+        spacing,
+        indent: INDENT,
+        alignment: AlignmentType.JUSTIFIED,
+        children: [run(paragraphText(p), DOCX_FONTS.body)],
+      }),
     );
   }
   for (const s of n.sections) {

@@ -157,7 +157,10 @@ export function fullWidth(text: string): string {
 export function cleanText(text: string): string {
   // Without whitespace (\s is what trim removes too) the replacements below change nothing.
   if (!/\s/.test(text)) return fullWidth(text);
-  let s = text.replace(/[\r\n\t\u00a0]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  let s = text
+    .replace(/[\r\n\t\u00a0]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   // eslint-disable-next-line no-control-regex -- [^\x00-\x7f] is "not ASCII": the spaces beside CJK text go
   s = s.replace(/([^\x00-\x7f]) +/g, '$1').replace(/ +([^\x00-\x7f])/g, '$1');
   return fullWidth(s);

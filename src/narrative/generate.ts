@@ -79,7 +79,10 @@ export function generateNarrative(result: EvaluationResult, options: NarrativeOp
     tables,
     department: deptText ? metaQuote(deptText) : undefined,
     departmentText: deptText,
-    year: yearNum !== null ? figFrag(figure({ text: String(yearNum), value: yearNum }, 'meta', [], options.year ? '用户填写的年度' : '表头的年度')) : undefined,
+    year:
+      yearNum !== null
+        ? figFrag(figure({ text: String(yearNum), value: yearNum }, 'meta', [], options.year ? '用户填写的年度' : '表头的年度'))
+        : undefined,
     yearText: yearNum !== null ? String(yearNum) : null,
     extra: !!options.extraSections,
     metListLimit: Math.max(1, Math.floor(options.metListLimit ?? MET_LIST_LIMIT)),
@@ -108,7 +111,9 @@ function scoreNotices(tables: Table[]): string[] {
     if (s.kind === 'self' && o) {
       if (o.value === null) out.push(`${t.nameText}：报告写自评表的自评得分${said}；按评分规则无法核算（没有可读的分值）。`);
       else if (s.value !== null && Math.abs(o.value - s.value) >= 0.01) {
-        out.push(`${t.nameText}：报告写自评表的自评得分${said}，按评分规则核算为${formatNumber(o.value)}分（${o.grade}），相差${formatNumber(Math.abs(o.value - s.value))}分，请核实后再使用。`);
+        out.push(
+          `${t.nameText}：报告写自评表的自评得分${said}，按评分规则核算为${formatNumber(o.value)}分（${o.grade}），相差${formatNumber(Math.abs(o.value - s.value))}分，请核实后再使用。`,
+        );
       }
     } else if (s.kind === 'computed' && o && o.value !== null && (s.value === null || Math.abs(o.value - s.value) >= 0.01)) {
       out.push(`${t.nameText}：报告写按评分规则核算的得分${said}，自评表填写的自评得分为${formatNumber(o.value)}分。`);
@@ -118,4 +123,3 @@ function scoreNotices(tables: Table[]): string[] {
   }
   return out;
 }
-

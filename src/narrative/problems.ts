@@ -91,6 +91,9 @@ export function measureParagraph(ctx: Ctx, p: Problems): Paragraph | null {
     return f ? { sentences: [toSentence(f, '。')] } : null;
   }
   const lead = w.first(book.problems.measuresLead, {});
-  const body = joinFrags(p.measures.map((m) => m.frag), '；');
+  const body = joinFrags(
+    p.measures.map((m) => m.frag),
+    '；',
+  );
   return { sentences: [toSentence(cat(lead, body), '。', dedupe(p.measures.flatMap((m) => m.refs)))] };
 }

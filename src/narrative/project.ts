@@ -12,7 +12,9 @@ import { cleanText, formatNumber, roundTo } from './format';
 
 function groupLabel(rows: Row[]): Frag {
   const l1 = rows[0].ind.level1 ?? '';
-  const clean = cleanText(l1).replace(/[（(]\s*\d+(\.\d+)?\s*分?\s*[)）]/g, '').replace(/\d+(\.\d+)?分$/, '');
+  const clean = cleanText(l1)
+    .replace(/[（(]\s*\d+(\.\d+)?\s*分?\s*[)）]/g, '')
+    .replace(/\d+(\.\d+)?分$/, '');
   if (/产出/.test(clean)) return lit('产出指标');
   if (/成本/.test(clean)) return lit('成本指标');
   if (/效益/.test(clean)) return lit('效益指标');
@@ -33,10 +35,14 @@ function breakdown(ctx: Ctx, t: Table): Frag | null {
   const b = t.t.budget;
   if (b && t.budget) {
     if (self && b.selfScore !== null && b.cells.score) {
-      const f = w.first(P.breakdownBudget, { score: figFrag(figure({ text: formatNumber(b.selfScore), value: roundTo(b.selfScore) }, 'cell', refsOf(t.sheet, b.cells.score))) });
+      const f = w.first(P.breakdownBudget, {
+        score: figFrag(figure({ text: formatNumber(b.selfScore), value: roundTo(b.selfScore) }, 'cell', refsOf(t.sheet, b.cells.score))),
+      });
       if (f) parts.push(f);
     } else if (!self && b.score !== null) {
-      const f = w.first(P.breakdownBudget, { score: figFrag(scoreFigure(b.score, t.budget.refs, '预算执行率得分 = min(执行率, 100%) × 分值')) });
+      const f = w.first(P.breakdownBudget, {
+        score: figFrag(scoreFigure(b.score, t.budget.refs, '预算执行率得分 = min(执行率, 100%) × 分值')),
+      });
       if (f) parts.push(f);
     }
   }
@@ -56,19 +62,43 @@ function breakdown(ctx: Ctx, t: Table): Frag | null {
     if (self) {
       if (!rows.every((r) => r.ind.selfScore !== null && r.ind.cells.score)) continue;
       const sum = rows.reduce((s, r) => s + (r.ind.selfScore as number), 0);
-      score = figFrag(scoreFigure(sum, rows.map((r) => cellRef(r.sheet, r.ind.cells.score as string)), 'Σ 该类指标自评得分', 'sum'));
+      score = figFrag(
+        scoreFigure(
+          sum,
+          rows.map((r) => cellRef(r.sheet, r.ind.cells.score as string)),
+          'Σ 该类指标自评得分',
+          'sum',
+        ),
+      );
     } else {
       const scored = rows.filter((r) => r.ind.score !== null);
       if (!scored.length) continue;
       const sRefs = dedupe(scored.flatMap((r) => refsOf(r.sheet, r.ind.cells.weight, r.ind.cells.target, r.ind.cells.actual)));
-      score = figFrag(scoreFigure(scored.reduce((s, r) => s + (r.ind.score as number), 0), sRefs, 'Σ 该类指标按评分规则核算的得分', 'sum'));
+      score = figFrag(
+        scoreFigure(
+          scored.reduce((s, r) => s + (r.ind.score as number), 0),
+          sRefs,
+          'Σ 该类指标按评分规则核算的得分',
+          'sum',
+        ),
+      );
     }
     const weighted = rows.every((r) => r.ind.weight !== null && r.ind.cells.weight);
     const wsum = weighted ? rows.reduce((s, r) => s + (r.ind.weight as number), 0) : null;
     const f = w.first(P.breakdownGroup, {
       label: groupLabel(rows),
       score,
-      weight: wsum !== null ? figFrag(figure({ text: formatNumber(wsum), value: roundTo(wsum) }, 'sum', rows.map((r) => cellRef(r.sheet, r.ind.cells.weight as string)), 'Σ 该类指标分值')) : undefined,
+      weight:
+        wsum !== null
+          ? figFrag(
+              figure(
+                { text: formatNumber(wsum), value: roundTo(wsum) },
+                'sum',
+                rows.map((r) => cellRef(r.sheet, r.ind.cells.weight as string)),
+                'Σ 该类指标分值',
+              ),
+            )
+          : undefined,
     });
     if (f) parts.push(f);
   }
@@ -111,7 +141,10 @@ export function projectNarrative(ctx: Ctx, t: Table): Narrative {
   sections.push(section(ctx, 3, '2.', heading(ctx, 'project.met'), metParas));
 
   const short: Sentence[] = t.rows.filter((r) => r.ind.status === 'unmet').map((r) => shortfallSentence(ctx, r));
-  const u = unknownSentence(ctx, t.rows.filter((r) => r.ind.status === 'unknown'));
+  const u = unknownSentence(
+    ctx,
+    t.rows.filter((r) => r.ind.status === 'unknown'),
+  );
   if (u) short.push(u);
   if (!short.length) short.push(toSentence(w.first(P.unmetNone, {}) ?? lit(''), '。'));
   sections.push(section(ctx, 3, '3.', heading(ctx, 'project.unmet'), [{ sentences: short }]));

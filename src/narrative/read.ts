@@ -10,21 +10,19 @@ import { UNSCORABLE } from '../core/text';
 import { CellRef, Figure, Quote } from './model';
 import { Group, IndicatorType, Phrasebook } from './templates';
 import { deadlineStem, indicatorGroup, indicatorType, usable } from './classify';
+import { Frag, Slots, cat, cellRef, dedupe, figFrag, figure, lit, metaQuote, quoteFrag, refsOf, scoreFigure } from './trace';
 import {
-  Frag,
-  Slots,
-  cat,
-  cellRef,
-  dedupe,
-  figFrag,
-  figure,
-  lit,
-  metaQuote,
-  quoteFrag,
-  refsOf,
-  scoreFigure,
-} from './trace';
-import { cleanText, dateValue, formatDate, formatMoney, formatNumber, formatQuantity, formatRate, roundTo, stripEnd, stripNamePrefix } from './format';
+  cleanText,
+  dateValue,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatQuantity,
+  formatRate,
+  roundTo,
+  stripEnd,
+  stripNamePrefix,
+} from './format';
 
 /** Which score the report states: the form's own 自评得分 (default) or the 核算得分 by the rules. */
 export type ScoreChoice = 'self' | 'computed';
@@ -151,7 +149,13 @@ function textQuote(text: string, refs: CellRef[]): Quote | undefined {
   return s && refs.length ? { text: s, source: 'cell', refs } : undefined;
 }
 
-function rowSlots(book: Phrasebook, sheet: string, ind: IndicatorResult, row: { type: IndicatorType; name: Frag; nameText: string }, choice: ScoreChoice): Slots {
+function rowSlots(
+  book: Phrasebook,
+  sheet: string,
+  ind: IndicatorResult,
+  row: { type: IndicatorType; name: Frag; nameText: string },
+  choice: ScoreChoice,
+): Slots {
   const { type, name } = row;
   const tRefs = refsOf(sheet, ind.cells.target);
   const aRefs = refsOf(sheet, ind.cells.actual);
@@ -218,7 +222,9 @@ function lostFrag(sheet: string, ind: IndicatorResult, choice: ScoreChoice): Fra
   const useSelf = choice === 'self' && ind.selfScore !== null && ind.cells.score;
   const score = useSelf ? ind.selfScore : ind.score;
   if (score === null || ind.weight - score <= 0.005) return undefined;
-  const refs = useSelf ? refsOf(sheet, ind.cells.weight, ind.cells.score) : refsOf(sheet, ind.cells.weight, ind.cells.target, ind.cells.actual);
+  const refs = useSelf
+    ? refsOf(sheet, ind.cells.weight, ind.cells.score)
+    : refsOf(sheet, ind.cells.weight, ind.cells.target, ind.cells.actual);
   return figFrag(scoreFigure(ind.weight - score, refs, useSelf ? '扣分 = 分值 − 自评得分' : '扣分 = 分值 − 按评分规则核算的得分'));
 }
 
@@ -280,15 +286,27 @@ function selfTotalFigure(sheet: string, t: TableResult): Figure | undefined {
     return undefined;
   }
   if (tot.selfScore !== null && rowCells.length) {
-    return figure({ text: formatNumber(tot.selfScore), value: roundTo(tot.selfScore) }, 'sum', refsOf(sheet, ...rowCells), 'Σ 各行自评得分');
+    return figure(
+      { text: formatNumber(tot.selfScore), value: roundTo(tot.selfScore) },
+      'sum',
+      refsOf(sheet, ...rowCells),
+      'Σ 各行自评得分',
+    );
   }
   return undefined;
 }
 
-function tableScores(sheet: string, t: TableResult, scoreRefs: CellRef[], profileId: string, choice: ScoreChoice): { score: TableScore; other: TableScore | null } {
+function tableScores(
+  sheet: string,
+  t: TableResult,
+  scoreRefs: CellRef[],
+  profileId: string,
+  choice: ScoreChoice,
+): { score: TableScore; other: TableScore | null } {
   const profile = findProfile(profileId) ?? NATIONAL;
   const computed: TableScore = {
-    figure: t.total.score === null ? undefined : scoreFigure(t.total.score, scoreRefs, '总分 = Σ 各指标按评分规则核算的得分 + 预算执行率得分'),
+    figure:
+      t.total.score === null ? undefined : scoreFigure(t.total.score, scoreRefs, '总分 = Σ 各指标按评分规则核算的得分 + 预算执行率得分'),
     value: t.total.score,
     grade: t.total.grade ?? UNSCORABLE,
     kind: 'computed',

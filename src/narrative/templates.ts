@@ -25,15 +25,7 @@
 //   {project} {department} {year} {grade} {planned} {executed} {rate} {tables} {indicators}
 //   {met} {unmet} {unknown} {names} {count} {list} {score} {label} {weight} {cause} {measure} {n}
 
-export type IndicatorType =
-  | 'quantity'
-  | 'rate'
-  | 'money'
-  | 'satisfaction'
-  | 'deadline'
-  | 'qualitative'
-  | 'reverse'
-  | 'zero';
+export type IndicatorType = 'quantity' | 'rate' | 'money' | 'satisfaction' | 'deadline' | 'qualitative' | 'reverse' | 'zero';
 
 export const INDICATOR_TYPES: IndicatorType[] = ['quantity', 'rate', 'money', 'satisfaction', 'deadline', 'qualitative', 'reverse', 'zero'];
 
@@ -185,9 +177,48 @@ export interface Phrasebook {
 }
 
 const VERBS = [
-  '拨付', '发放', '购置', '采购', '维修', '修缮', '改造', '新建', '改建', '扩建', '建设', '建成', '举办', '开展', '组织', '落实',
-  '公开招聘', '招聘', '培训', '资助', '完成', '实施', '安排', '支付', '配备', '新增', '印发', '召开', '检查', '督导', '慰问',
-  '聘用', '评选', '表彰', '免费发放', '下达', '投入', '救助', '筛查', '检测', '接种', '签约',
+  '拨付',
+  '发放',
+  '购置',
+  '采购',
+  '维修',
+  '修缮',
+  '改造',
+  '新建',
+  '改建',
+  '扩建',
+  '建设',
+  '建成',
+  '举办',
+  '开展',
+  '组织',
+  '落实',
+  '公开招聘',
+  '招聘',
+  '培训',
+  '资助',
+  '完成',
+  '实施',
+  '安排',
+  '支付',
+  '配备',
+  '新增',
+  '印发',
+  '召开',
+  '检查',
+  '督导',
+  '慰问',
+  '聘用',
+  '评选',
+  '表彰',
+  '免费发放',
+  '下达',
+  '投入',
+  '救助',
+  '筛查',
+  '检测',
+  '接种',
+  '签约',
 ];
 
 export const DEFAULT_PHRASEBOOK: Phrasebook = {
@@ -285,7 +316,24 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     same: ['{names}均为{actual}', '{names}均达到{actual}'],
     rest: ['其余{count}项指标均达到年度指标值'],
     unknown: ['{names}的完成情况尚待核实', '{names}完成情况待核实', '{names}的完成值待核实'],
-    genericWords: ['是', '有', '好', '高', '达到', '达成', '完成', '已完成', '实现', '已实现', '符合', '满足', '合格', '无', '按时完成', '按期完成'],
+    genericWords: [
+      '是',
+      '有',
+      '好',
+      '高',
+      '达到',
+      '达成',
+      '完成',
+      '已完成',
+      '实现',
+      '已实现',
+      '符合',
+      '满足',
+      '合格',
+      '无',
+      '按时完成',
+      '按期完成',
+    ],
     verbLeads: VERBS,
   },
   connectives: ['同时，', '此外，', '另外，', '通过项目实施', '但', '不过', '并且', '而且', '因此，', '从而', '其中，'],
@@ -302,7 +350,12 @@ export const DEFAULT_PHRASEBOOK: Phrasebook = {
     unscorable: '无法核算',
   },
   department: {
-    title: ['{department}{year}年度部门绩效自评工作报告', '{department}部门绩效自评工作报告', '{year}年度部门绩效自评工作报告', '部门绩效自评工作报告'],
+    title: [
+      '{department}{year}年度部门绩效自评工作报告',
+      '{department}部门绩效自评工作报告',
+      '{year}年度部门绩效自评工作报告',
+      '部门绩效自评工作报告',
+    ],
     sectionLead: ['{year}年，', ''],
     scope: [
       '{year}年度，{department}对{tables}个项目开展了绩效自评，共评价绩效指标{indicators}项',
@@ -378,7 +431,8 @@ export const STOCK_PHRASE_MIN = 8;
 export function allTemplates(book: Phrasebook): string[] {
   const out: string[] = [];
   const walk = (v: unknown, key: string): void => {
-    if (key === 'match' || key === 'actual' || key === 'verb' || key === 'verbLeads' || key === 'genericWords' || key === 'connectives') return;
+    if (key === 'match' || key === 'actual' || key === 'verb' || key === 'verbLeads' || key === 'genericWords' || key === 'connectives')
+      return;
     if (typeof v === 'string') out.push(v);
     else if (Array.isArray(v)) v.forEach((x) => walk(x, ''));
     else if (v && typeof v === 'object') Object.keys(v as object).forEach((k) => walk((v as Record<string, unknown>)[k], k));

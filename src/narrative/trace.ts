@@ -112,7 +112,8 @@ export function dedupe(refs: CellRef[]): CellRef[] {
     // Most figures trace to one to three cells, a clause to a dozen: a linear check beats building
     // sets, and a list without repeats is returned as it is (ref lists are never changed).
     let dup = false;
-    for (let i = 1; i < refs.length && !dup; i++) for (let j = 0; j < i; j++) if (refs[j].cell === refs[i].cell && refs[j].sheet === refs[i].sheet) dup = true;
+    for (let i = 1; i < refs.length && !dup; i++)
+      for (let j = 0; j < i; j++) if (refs[j].cell === refs[i].cell && refs[j].sheet === refs[i].sheet) dup = true;
     if (!dup) return refs;
     const out: CellRef[] = [];
     for (const r of refs) if (!out.some((o) => o.cell === r.cell && o.sheet === r.sheet)) out.push(r);

@@ -4,7 +4,6 @@
 import { Phrasebook, stockPhrases } from './templates';
 import { Frag, Slots, catList, lit } from './trace';
 
-
 /** FNV-1a over the parts as if joined by "|", without building the joined string. */
 function hash(...parts: string[]): number {
   let h = 0x811c9dc5;

@@ -44,9 +44,7 @@ export interface BrowserReviewOptions {
 /** What a folder pick holds that the review reads: .xlsx files other than Office lock files, in path order. */
 export function reviewable(files: PickedFile[]): PickedFile[] {
   const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
-  return files
-    .filter((f) => /\.xlsx$/i.test(f.name) && !f.name.startsWith('~$'))
-    .sort((a, b) => collator.compare(a.path, b.path));
+  return files.filter((f) => /\.xlsx$/i.test(f.name) && !f.name.startsWith('~$')).sort((a, b) => collator.compare(a.path, b.path));
 }
 
 const yieldToPage = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
@@ -66,9 +64,15 @@ export async function reviewInBrowser(picked: PickedFile[], o: BrowserReviewOpti
     try {
       const bytes = await f.read();
       const read = readPackage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), f.name);
-      records.push(recordOf(workbookSnapshot(read, f.name), base, { profile, json: false, isResult: read.sheets.some(isOurSummary) }).record);
+      records.push(
+        recordOf(workbookSnapshot(read, f.name), base, { profile, json: false, isResult: read.sheets.some(isOurSummary) }).record,
+      );
     } catch (e) {
-      records.push({ ...base, status: 'unreadable', error: isJixiaoError(e) ? e.message : `无法读取“${f.name}”（${(e as Error).message ?? e}）。` });
+      records.push({
+        ...base,
+        status: 'unreadable',
+        error: isJixiaoError(e) ? e.message : `无法读取“${f.name}”（${(e as Error).message ?? e}）。`,
+      });
     }
     o.onProgress?.(i + 1, files.length, f.path);
     await yieldToPage();

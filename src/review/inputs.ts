@@ -86,7 +86,10 @@ export function checkOutDir(outDir: string, files: InputFile[]): void {
   const o = path.resolve(outDir);
   for (const f of files) {
     if (path.dirname(f.path) === o) {
-      throw new JixiaoError('bad-argument', `--out-dir 不能是输入文件所在的文件夹（${outDir}）：结果文件不与原文件放在一起，请另选一个文件夹。`);
+      throw new JixiaoError(
+        'bad-argument',
+        `--out-dir 不能是输入文件所在的文件夹（${outDir}）：结果文件不与原文件放在一起，请另选一个文件夹。`,
+      );
     }
   }
 }

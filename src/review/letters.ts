@@ -3,7 +3,20 @@
 // text from the templates (templates.ts) with every filled slot keeping where its text came from, so a
 // number in the letter is always a cell, a computed score, a count or the table's heading, never prose.
 
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, VerticalAlign, Packer, FileChild, LineRuleType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  VerticalAlign,
+  Packer,
+  FileChild,
+  LineRuleType,
+} from 'docx';
 import { fmtNum, UNSCORABLE } from '../core/text';
 import { DOCX_FONTS, INDENT, LINE, SIZE, font, gbDocument, run } from '../narrative/docx';
 import { FileRecord, FindingRecord, TableRecord, bySeriousness, difference, ownerOf } from './record';
@@ -172,11 +185,16 @@ export function buildLetter(department: string, items: { file: FileRecord; table
 
   line('h1', L.problemsHeading, {});
   perTable.forEach(({ x, fix }, i) => {
-    line('h2', L.tableHeading, {
-      project: projectSlot(x),
-      file: meta(x.file.display, '文件名'),
-      sheet: meta(x.table.sheet, '工作表名'),
-    }, { ordinal: `（${chineseOrdinal(i + 1)}）` });
+    line(
+      'h2',
+      L.tableHeading,
+      {
+        project: projectSlot(x),
+        file: meta(x.file.display, '文件名'),
+        sheet: meta(x.table.sheet, '工作表名'),
+      },
+      { ordinal: `（${chineseOrdinal(i + 1)}）` },
+    );
     if (!fix.length) line('body', L.noProblems, {});
     fix.forEach((f, k) => {
       const values: Record<string, Slot> = {
@@ -212,7 +230,11 @@ export function buildLetters(files: FileRecord[], o: LetterOptions): Letter[] {
 /** Plain text of a letter, in reading order (tests, previews). */
 export function letterText(l: Letter): string {
   return l.blocks
-    .map((b) => (b.kind === 'table' ? [b.header.join('\t'), ...b.rows.map((r) => r.map((c) => c.text).join('\t'))].join('\n') : `${b.ordinal ?? ''}${b.text}`))
+    .map((b) =>
+      b.kind === 'table'
+        ? [b.header.join('\t'), ...b.rows.map((r) => r.map((c) => c.text).join('\t'))].join('\n')
+        : `${b.ordinal ?? ''}${b.text}`,
+    )
     .join('\n');
 }
 
@@ -236,7 +258,9 @@ function tableBlock(b: LetterTable): Table {
         new Paragraph({
           alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          children: [new TextRun({ text, bold: bold || undefined, font: font(bold ? DOCX_FONTS.level1 : DOCX_FONTS.body), size: TABLE_SIZE })],
+          children: [
+            new TextRun({ text, bold: bold || undefined, font: font(bold ? DOCX_FONTS.level1 : DOCX_FONTS.body), size: TABLE_SIZE }),
+          ],
         }),
       ],
     });
@@ -256,20 +280,45 @@ function lineBlock(b: LetterLine): Paragraph {
   const text = `${b.ordinal ?? ''}${b.text}`;
   switch (b.kind) {
     case 'title':
-      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...SPACING, after: LINE }, children: [run(text, DOCX_FONTS.title, { size: SIZE.title })] });
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...SPACING, after: LINE },
+        children: [run(text, DOCX_FONTS.title, { size: SIZE.title })],
+      });
     case 'addressee':
       return new Paragraph({ spacing: SPACING, children: [run(text, DOCX_FONTS.body)] });
     case 'h1':
       return new Paragraph({ spacing: SPACING, indent: INDENT, keepNext: true, children: [run(text, DOCX_FONTS.level1)] });
     case 'h2':
-      return new Paragraph({ spacing: SPACING, indent: INDENT, keepNext: true, alignment: AlignmentType.JUSTIFIED, children: [run(text, DOCX_FONTS.level2)] });
+      return new Paragraph({
+        spacing: SPACING,
+        indent: INDENT,
+        keepNext: true,
+        alignment: AlignmentType.JUSTIFIED,
+        children: [run(text, DOCX_FONTS.level2)],
+      });
     case 'signature':
       // 落款 right-aligned with four characters to spare (GB/T 9704 7.3.5.2 for letters without a seal).
-      return new Paragraph({ spacing: { ...SPACING, before: LINE }, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [run(text, DOCX_FONTS.body, { highlight: b.editable })] });
+      return new Paragraph({
+        spacing: { ...SPACING, before: LINE },
+        alignment: AlignmentType.RIGHT,
+        indent: { right: 1280 },
+        children: [run(text, DOCX_FONTS.body, { highlight: b.editable })],
+      });
     case 'date':
-      return new Paragraph({ spacing: SPACING, alignment: AlignmentType.RIGHT, indent: { right: 1280 }, children: [run(text, DOCX_FONTS.body, { highlight: b.editable })] });
+      return new Paragraph({
+        spacing: SPACING,
+        alignment: AlignmentType.RIGHT,
+        indent: { right: 1280 },
+        children: [run(text, DOCX_FONTS.body, { highlight: b.editable })],
+      });
     default:
-      return new Paragraph({ spacing: SPACING, indent: INDENT, alignment: AlignmentType.JUSTIFIED, children: [run(text, DOCX_FONTS.body, { highlight: b.editable })] });
+      return new Paragraph({
+        spacing: SPACING,
+        indent: INDENT,
+        alignment: AlignmentType.JUSTIFIED,
+        children: [run(text, DOCX_FONTS.body, { highlight: b.editable })],
+      });
   }
 }
 

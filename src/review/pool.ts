@@ -34,7 +34,10 @@ export function defaultWorkers(): number {
 /** One worker thread answering one job at a time; replaced by a new one if it dies. */
 class WorkerLane {
   private worker: import('worker_threads').Worker | null = null;
-  constructor(private Worker: typeof import('worker_threads').Worker, private script: string) {}
+  constructor(
+    private Worker: typeof import('worker_threads').Worker,
+    private script: string,
+  ) {}
 
   /** The job's answer, or `onDeath(error)` when the worker dies on it (out of memory on a huge file …). */
   ask<R>(job: WorkerJob, onDeath: (e: Error) => R): Promise<R> {
@@ -59,7 +62,13 @@ class WorkerLane {
   run(task: FileTask): Promise<FileRecord> {
     // A worker that dies costs its file, not the batch.
     return this.ask<FileRecord>({ kind: 'file', task }, (e) => ({
-      index: task.index, path: task.path, display: task.display, status: 'unreadable', error: `读取时出错：${e.message}`, tables: [], notes: [],
+      index: task.index,
+      path: task.path,
+      display: task.display,
+      status: 'unreadable',
+      error: `读取时出错：${e.message}`,
+      tables: [],
+      notes: [],
     }));
   }
 
@@ -154,10 +163,12 @@ export async function runLetters(jobs: LetterJob[], o: { workers?: number; besid
       lanes.push(lane((j) => w.ask<string | null>({ kind: 'letter', job: j }, (e) => `写复核意见时出错：${e.message}`)));
     }
   }
-  lanes.push((async () => {
-    if (o.beside) await o.beside();
-    await lane(runLetterJob);
-  })());
+  lanes.push(
+    (async () => {
+      if (o.beside) await o.beside();
+      await lane(runLetterJob);
+    })(),
+  );
   try {
     await Promise.all(lanes);
   } finally {

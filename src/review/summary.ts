@@ -54,7 +54,11 @@ export function problemRows(files: FileRecord[]): ProblemRow[] {
   for (const f of files) {
     if (f.status === 'skipped') continue;
     if (f.status === 'unreadable' || f.status === 'no-table') {
-      out.push({ file: f, table: null, finding: { sheet: '', row: null, cell: null, code: f.status, severity: 'error', message: f.error ?? '' } });
+      out.push({
+        file: f,
+        table: null,
+        finding: { sheet: '', row: null, cell: null, code: f.status, severity: 'error', message: f.error ?? '' },
+      });
       continue;
     }
     for (const n of f.notes) out.push({ file: f, table: null, finding: n });
@@ -81,7 +85,16 @@ export interface Statistics {
   avgDiff: number | null;
   grades: { grade: string; count: number }[];
   byCode: { code: string; severity: Severity; count: number; tables: number }[];
-  byDept: { owner: string; tables: number; avgSelf: number | null; avgScore: number | null; error: number; warning: number; info: number; top: string }[];
+  byDept: {
+    owner: string;
+    tables: number;
+    avgSelf: number | null;
+    avgScore: number | null;
+    error: number;
+    warning: number;
+    info: number;
+    top: string;
+  }[];
   diffBands: number[];
   topDiff: { file: FileRecord; table: TableRecord; diff: number }[];
 }
@@ -140,20 +153,22 @@ export function statistics(files: FileRecord[]): Statistics {
     byCode: [...codes.values()]
       .map((c) => ({ code: c.code, severity: c.severity, count: c.count, tables: c.tables.size }))
       .sort((a, b) => b.count - a.count || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code)),
-    byDept: [...depts].map(([owner, d]) => {
-      const scored = d.rows.filter((r) => r.table.score !== null && r.table.selfScore !== null);
-      const top = [...d.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-      return {
-        owner,
-        tables: d.rows.length,
-        avgSelf: mean(scored.map((r) => r.table.selfScore as number)),
-        avgScore: mean(scored.map((r) => r.table.score as number)),
-        error: d.sev.error,
-        warning: d.sev.warning,
-        info: d.sev.info,
-        top: top ? `${codeName(top[0])}（${top[1]}处）` : '',
-      };
-    }).sort((a, b) => b.error - a.error || b.warning - a.warning || a.owner.localeCompare(b.owner, 'zh-Hans-CN')),
+    byDept: [...depts]
+      .map(([owner, d]) => {
+        const scored = d.rows.filter((r) => r.table.score !== null && r.table.selfScore !== null);
+        const top = [...d.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+        return {
+          owner,
+          tables: d.rows.length,
+          avgSelf: mean(scored.map((r) => r.table.selfScore as number)),
+          avgScore: mean(scored.map((r) => r.table.score as number)),
+          error: d.sev.error,
+          warning: d.sev.warning,
+          info: d.sev.info,
+          top: top ? `${codeName(top[0])}（${top[1]}处）` : '',
+        };
+      })
+      .sort((a, b) => b.error - a.error || b.warning - a.warning || a.owner.localeCompare(b.owner, 'zh-Hans-CN')),
     diffBands: bands,
     topDiff: both
       .map((r) => ({ file: r.file, table: r.table, diff: difference(r.table) as number }))
@@ -249,7 +264,27 @@ function addSummarySheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryOp
   for (const { file: f, table: t } of summaryRows(files)) {
     n++;
     if (!t) {
-      const row = bodyRow(ws, [n, '', f.status === 'unreadable' ? T.unreadableProject : T.noTableProject, '', null, null, null, '', '', null, 1, 0, f.error ?? '', link(f, o), ''], [3, 13]);
+      const row = bodyRow(
+        ws,
+        [
+          n,
+          '',
+          f.status === 'unreadable' ? T.unreadableProject : T.noTableProject,
+          '',
+          null,
+          null,
+          null,
+          '',
+          '',
+          null,
+          1,
+          0,
+          f.error ?? '',
+          link(f, o),
+          '',
+        ],
+        [3, 13],
+      );
       row.getCell(13).fill = fill(SEVERITY_FILL.error);
       styleLink(row.getCell(14));
       row.height = 15 * linesFor(f.error ?? '', widths[12]);
@@ -258,23 +293,27 @@ function addSummarySheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryOp
     const diff = difference(t);
     const problems = topProblems(t) || T.noProblems;
     const count = (s: Severity) => t.findings.filter((x) => x.severity === s).length;
-    const row = bodyRow(ws, [
-      n,
-      ownerOf(t, f),
-      t.project ?? t.title ?? '',
-      t.year ?? '',
-      t.selfScore,
-      t.score ?? '无法核算',
-      diff,
-      t.grade ?? '无法核算',
-      `${t.met}/${t.indicators}`,
-      t.rate,
-      count('error'),
-      count('warning'),
-      problems,
-      link(f, o),
-      `${t.sheet}（表头第${t.headerRow}行）`,
-    ], [2, 3, 13, 15]);
+    const row = bodyRow(
+      ws,
+      [
+        n,
+        ownerOf(t, f),
+        t.project ?? t.title ?? '',
+        t.year ?? '',
+        t.selfScore,
+        t.score ?? '无法核算',
+        diff,
+        t.grade ?? '无法核算',
+        `${t.met}/${t.indicators}`,
+        t.rate,
+        count('error'),
+        count('warning'),
+        problems,
+        link(f, o),
+        `${t.sheet}（表头第${t.headerRow}行）`,
+      ],
+      [2, 3, 13, 15],
+    );
     row.getCell(7).numFmt = DIFF_FMT;
     row.getCell(10).numFmt = PCT_FMT;
     for (const c of [4, 5, 6, 7, 8, 9, 10, 11, 12]) row.getCell(c).alignment = { vertical: 'top', horizontal: 'center' };
@@ -296,18 +335,22 @@ function addFindingsSheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryO
   let n = 0;
   for (const { file: f, table: t, finding: x } of problemRows(files)) {
     n++;
-    const row = bodyRow(ws, [
-      n,
-      t ? ownerOf(t, f) : '',
-      t ? t.project ?? t.title ?? '' : '',
-      link(f, o),
-      x.sheet,
-      x.cell ?? '',
-      SEVERITY_LABEL[x.severity],
-      x.code,
-      codeName(x.code),
-      x.message,
-    ], [2, 3, 10]);
+    const row = bodyRow(
+      ws,
+      [
+        n,
+        t ? ownerOf(t, f) : '',
+        t ? (t.project ?? t.title ?? '') : '',
+        link(f, o),
+        x.sheet,
+        x.cell ?? '',
+        SEVERITY_LABEL[x.severity],
+        x.code,
+        codeName(x.code),
+        x.message,
+      ],
+      [2, 3, 10],
+    );
     row.getCell(7).fill = fill(SEVERITY_FILL[x.severity]);
     row.getCell(7).alignment = { vertical: 'top', horizontal: 'center' };
     styleLink(row.getCell(4));
@@ -368,7 +411,8 @@ function addStatsSheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryOpti
 
   section(L.byDept);
   headerRow(ws, L.byDeptHeader);
-  for (const d of s.byDept) bodyRow(ws, [d.owner, d.tables, d.avgSelf ?? '—', d.avgScore ?? '—', d.error, d.warning, d.info, d.top], [1, 8]);
+  for (const d of s.byDept)
+    bodyRow(ws, [d.owner, d.tables, d.avgSelf ?? '—', d.avgScore ?? '—', d.error, d.warning, d.info, d.top], [1, 8]);
 
   section(L.diff);
   headerRow(ws, L.diffHeader);
@@ -379,7 +423,11 @@ function addStatsSheet(wb: ExcelJS.Workbook, files: FileRecord[], o: SummaryOpti
     row.getCell(1).font = HEAD_FONT;
     headerRow(ws, L.topDiffHeader);
     for (const x of s.topDiff) {
-      const r = bodyRow(ws, [ownerOf(x.table, x.file), x.table.project ?? x.table.title ?? '', x.table.selfScore, x.table.score, x.diff, link(x.file, o)], [1, 2]);
+      const r = bodyRow(
+        ws,
+        [ownerOf(x.table, x.file), x.table.project ?? x.table.title ?? '', x.table.selfScore, x.table.score, x.diff, link(x.file, o)],
+        [1, 2],
+      );
       r.getCell(5).numFmt = DIFF_FMT;
       styleLink(r.getCell(6));
     }

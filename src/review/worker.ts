@@ -12,13 +12,29 @@ if (parentPort) {
   const port = parentPort;
   port.on('message', (m: WorkerJob) => {
     if (m.kind === 'letter') {
-      import('./letter-job').then((x) => x.runLetterJob(m.job)).then((error) => port.postMessage(error), (e) => port.postMessage(String((e as Error)?.message ?? e)));
+      import('./letter-job')
+        .then((x) => x.runLetterJob(m.job))
+        .then(
+          (error) => port.postMessage(error),
+          (e) => port.postMessage(String((e as Error)?.message ?? e)),
+        );
       return;
     }
     const task = m.task;
-    import('./task').then((x) => x.runTask(task)).then(
-      (record) => port.postMessage(record),
-      (e) => port.postMessage({ index: task.index, path: task.path, display: task.display, status: 'unreadable', error: String((e as Error)?.message ?? e), tables: [], notes: [] }),
-    );
+    import('./task')
+      .then((x) => x.runTask(task))
+      .then(
+        (record) => port.postMessage(record),
+        (e) =>
+          port.postMessage({
+            index: task.index,
+            path: task.path,
+            display: task.display,
+            status: 'unreadable',
+            error: String((e as Error)?.message ?? e),
+            tables: [],
+            notes: [],
+          }),
+      );
   });
 }

@@ -13,6 +13,9 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new JixiaoError('write-failed', `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认有写入权限，且该文件没有在 Excel/WPS/Word 中打开。`);
+    throw new JixiaoError(
+      'write-failed',
+      `无法写入“${file}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：请确认有写入权限，且该文件没有在 Excel/WPS/Word 中打开。`,
+    );
   }
 }

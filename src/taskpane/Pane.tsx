@@ -19,7 +19,9 @@ import { canDownload, downloadBytes, readFileBytes, DOCX_MIME, XLSX_MIME } from 
 import { baseName } from '../core/text';
 import { loadEngine, exportDocx as lazyExportDocx, Engine } from './lazy';
 
-const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
+const SettingsPanel = lazy(() =>
+  import(/* webpackChunkName: "settings" */ './components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
 
 export type Phase =
   | { kind: 'empty' }
@@ -161,7 +163,10 @@ export function Pane(props: PaneProps) {
       if (initial && run.action !== 'evaluate') return;
       if (run.action === 'clear') {
         setPhase(marksCleared);
-        setNote({ tone: 'info', text: run.cleared ? `已通过功能区清除 ${run.cleared} 处标记，单元格已恢复原样。` : '已通过功能区清除标记，单元格已恢复原样。' });
+        setNote({
+          tone: 'info',
+          text: run.cleared ? `已通过功能区清除 ${run.cleared} 处标记，单元格已恢复原样。` : '已通过功能区清除标记，单元格已恢复原样。',
+        });
         return;
       }
       void (async () => {
@@ -172,7 +177,10 @@ export function Pane(props: PaneProps) {
           if (!live || !idle.current) return;
           setEngine(eng);
           setPhase({ kind: 'results', outcome });
-          setNote({ tone: 'info', text: initial ? '已显示本工作簿上次评价的结果（按工作表当前内容核算）。' : '已显示通过功能区“评价”得到的结果。' });
+          setNote({
+            tone: 'info',
+            text: initial ? '已显示本工作簿上次评价的结果（按工作表当前内容核算）。' : '已显示通过功能区“评价”得到的结果。',
+          });
         } catch (e) {
           // On opening, a last evaluation that no longer reads (sheet renamed, table gone) just leaves the pane empty.
           if (live && !initial) setNote({ tone: 'bad', text: `无法显示功能区评价的结果：${errorText(e)}。可点击“评价”重新评价。` });
@@ -249,7 +257,11 @@ export function Pane(props: PaneProps) {
     const html = engine.toHtml(n, { standalone: false });
     setCopyNote(null);
     void copyRich(text, html).then((r) =>
-      setCopyNote(r === 'copied' ? { tone: 'ok', text: '已复制（含格式），可粘贴到 Word/WPS 文档中。' } : { tone: 'bad', text: '复制失败：请在正文中选中文字后按 Ctrl+C 复制。' }),
+      setCopyNote(
+        r === 'copied'
+          ? { tone: 'ok', text: '已复制（含格式），可粘贴到 Word/WPS 文档中。' }
+          : { tone: 'bad', text: '复制失败：请在正文中选中文字后按 Ctrl+C 复制。' },
+      ),
     );
   };
 
@@ -265,8 +277,14 @@ export function Pane(props: PaneProps) {
       const r = await copyRich(engine.toText(o.narrative), engine.toHtml(o.narrative, { standalone: false }));
       setCopyNote(
         r === 'copied'
-          ? { tone: 'ok', text: '此环境（如 Mac 版 Excel）不能从加载项下载文件：已把报告正文复制到剪贴板（含格式），请新建 Word 文档后粘贴。' }
-          : { tone: 'bad', text: '此环境（如 Mac 版 Excel）不能从加载项下载文件，复制也未成功：请在正文中选中文字后按 Cmd+C（或 Ctrl+C）复制到 Word。' },
+          ? {
+              tone: 'ok',
+              text: '此环境（如 Mac 版 Excel）不能从加载项下载文件：已把报告正文复制到剪贴板（含格式），请新建 Word 文档后粘贴。',
+            }
+          : {
+              tone: 'bad',
+              text: '此环境（如 Mac 版 Excel）不能从加载项下载文件，复制也未成功：请在正文中选中文字后按 Cmd+C（或 Ctrl+C）复制到 Word。',
+            },
       );
       return;
     }
@@ -305,7 +323,10 @@ export function Pane(props: PaneProps) {
       const { bytes, cleared, removed } = await fileHost.cleanWorkbookBytes();
       const name = fileHost.cleanFileName?.() ?? 'clean.xlsx';
       downloadBytes(bytes, name, XLSX_MIME);
-      setNote({ tone: 'ok', text: `已生成“${name}”：去掉 ${cleared} 条标记规则${removed.length ? `和工作表“${removed.join('”“')}”` : ''}，原文件未被修改。` });
+      setNote({
+        tone: 'ok',
+        text: `已生成“${name}”：去掉 ${cleared} 条标记规则${removed.length ? `和工作表“${removed.join('”“')}”` : ''}，原文件未被修改。`,
+      });
     } catch (e) {
       setNote({ tone: 'bad', text: `生成清除后的工作簿失败：${errorText(e)}` });
     } finally {
@@ -371,7 +392,13 @@ export function Pane(props: PaneProps) {
       }
     : {};
 
-  const modeText = props.status ?? (standalone ? '独立模式：在浏览器中评价 .xlsx 文件' : connected ? `已连接${connected.kind === 'excel' ? ' Excel' : connected.kind === 'wps' ? ' WPS 表格' : ''}` : '');
+  const modeText =
+    props.status ??
+    (standalone
+      ? '独立模式：在浏览器中评价 .xlsx 文件'
+      : connected
+        ? `已连接${connected.kind === 'excel' ? ' Excel' : connected.kind === 'wps' ? ' WPS 表格' : ''}`
+        : '');
 
   const canEvaluate = Boolean(host) && !running && !busy && !connecting;
   const outcome = phase.kind === 'results' ? phase.outcome : null;
@@ -403,99 +430,111 @@ export function Pane(props: PaneProps) {
       />
 
       <div role="tabpanel" id="pane-panel" aria-labelledby={`pane-tab-${tab}`} className={styles.panel}>
-      {tab === 'settings' ? (
-        <Suspense fallback={<Spinner size="tiny" label="正在加载设置…" labelPosition="after" />}>
-        <SettingsPanel
-          key={settingsVersion}
-          settings={settings}
-          onChange={(s) => {
-            setSettings(s);
-            setSettingsStatus(null);
-          }}
-          onSave={() => void saveSettings()}
-          saving={busy === 'save'}
-          dirty={!sameSettings(settings, saved)}
-          status={settingsStatus}
-          disabled={!host}
-          storageNote={
-            !host
-              ? '打开文件后可保存设置。'
-              : host.kind === 'file'
-                ? '独立模式下，设置保存在本浏览器中（不写入文件）。未保存的更改也会用于本次评价。'
-                : '设置保存在当前工作簿中，随文件保存。未保存的更改也会用于本次评价。'
-          }
-        />
-        </Suspense>
-      ) : (
-        <>
-          {standalone ? (
-            <section className={styles.fileBox} aria-label="打开文件">
-              <input
-                ref={fileInput}
-                className={styles.hiddenInput}
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-label="选择 .xlsx 文件"
-                tabIndex={-1}
-                onChange={(e) => {
-                  const f = e.target.files && e.target.files[0];
-                  if (f) void open(f);
-                }}
-              />
-              <div className={styles.toolbar}>
-                <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabled={busy === 'open' || running}>
-                  打开 .xlsx
+        {tab === 'settings' ? (
+          <Suspense fallback={<Spinner size="tiny" label="正在加载设置…" labelPosition="after" />}>
+            <SettingsPanel
+              key={settingsVersion}
+              settings={settings}
+              onChange={(s) => {
+                setSettings(s);
+                setSettingsStatus(null);
+              }}
+              onSave={() => void saveSettings()}
+              saving={busy === 'save'}
+              dirty={!sameSettings(settings, saved)}
+              status={settingsStatus}
+              disabled={!host}
+              storageNote={
+                !host
+                  ? '打开文件后可保存设置。'
+                  : host.kind === 'file'
+                    ? '独立模式下，设置保存在本浏览器中（不写入文件）。未保存的更改也会用于本次评价。'
+                    : '设置保存在当前工作簿中，随文件保存。未保存的更改也会用于本次评价。'
+              }
+            />
+          </Suspense>
+        ) : (
+          <>
+            {standalone ? (
+              <section className={styles.fileBox} aria-label="打开文件">
+                <input
+                  ref={fileInput}
+                  className={styles.hiddenInput}
+                  type="file"
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-label="选择 .xlsx 文件"
+                  tabIndex={-1}
+                  onChange={(e) => {
+                    const f = e.target.files && e.target.files[0];
+                    if (f) void open(f);
+                  }}
+                />
+                <div className={styles.toolbar}>
+                  <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()} disabled={busy === 'open' || running}>
+                    打开 .xlsx
+                  </Button>
+                  {busy === 'open' ? <Spinner size="tiny" label="正在读取文件…" labelPosition="after" /> : null}
+                </div>
+                {fileName ? (
+                  <span>
+                    当前文件：
+                    <span className={styles.fileName} data-testid="file-name">
+                      {fileName}
+                    </span>
+                  </span>
+                ) : (
+                  <p className={styles.text}>选择或拖放一个 .xlsx 格式的绩效自评表。文件只在本机浏览器中处理，不会上传。</p>
+                )}
+              </section>
+            ) : null}
+
+            <div className={styles.toolbar} role="group" aria-label="操作">
+              <Button appearance="primary" icon={<Play20Regular />} onClick={() => void evaluate()} disabled={!canEvaluate}>
+                {running ? '正在评价…' : '评价'}
+              </Button>
+              <Button
+                icon={<Eraser20Regular />}
+                onClick={() => void clear()}
+                disabled={!host || running || Boolean(busy) || (host.kind === 'file' && !outcome)}
+              >
+                清除标记
+              </Button>
+              {fileHost && outcome ? (
+                <Button icon={<ArrowDownload20Regular />} onClick={() => void downloadResult()} disabled={Boolean(busy)}>
+                  {busy === 'download' ? '正在生成…' : '下载结果工作簿'}
                 </Button>
-                {busy === 'open' ? <Spinner size="tiny" label="正在读取文件…" labelPosition="after" /> : null}
-              </div>
-              {fileName ? (
-                <span>
-                  当前文件：<span className={styles.fileName} data-testid="file-name">{fileName}</span>
-                </span>
-              ) : (
-                <p className={styles.text}>选择或拖放一个 .xlsx 格式的绩效自评表。文件只在本机浏览器中处理，不会上传。</p>
-              )}
-            </section>
-          ) : null}
+              ) : null}
+              {fileHost?.isResult?.() ? (
+                <Button icon={<Eraser20Regular />} onClick={() => void downloadClean()} disabled={Boolean(busy)}>
+                  {busy === 'clean' ? '正在生成…' : '下载清除标记后的原表'}
+                </Button>
+              ) : null}
+            </div>
 
-          <div className={styles.toolbar} role="group" aria-label="操作">
-            <Button appearance="primary" icon={<Play20Regular />} onClick={() => void evaluate()} disabled={!canEvaluate}>
-              {running ? '正在评价…' : '评价'}
-            </Button>
-            <Button icon={<Eraser20Regular />} onClick={() => void clear()} disabled={!host || running || Boolean(busy) || (host.kind === 'file' && !outcome)}>
-              清除标记
-            </Button>
-            {fileHost && outcome ? (
-              <Button icon={<ArrowDownload20Regular />} onClick={() => void downloadResult()} disabled={Boolean(busy)}>
-                {busy === 'download' ? '正在生成…' : '下载结果工作簿'}
-              </Button>
-            ) : null}
-            {fileHost?.isResult?.() ? (
-              <Button icon={<Eraser20Regular />} onClick={() => void downloadClean()} disabled={Boolean(busy)}>
-                {busy === 'clean' ? '正在生成…' : '下载清除标记后的原表'}
-              </Button>
-            ) : null}
-          </div>
+            <div
+              role="status"
+              aria-live="polite"
+              className={mergeClasses(styles.live, note?.tone === 'ok' && styles.ok, note?.tone === 'bad' && styles.bad)}
+              data-testid="status"
+            >
+              {note ? note.text : ''}
+            </div>
 
-          <div role="status" aria-live="polite" className={mergeClasses(styles.live, note?.tone === 'ok' && styles.ok, note?.tone === 'bad' && styles.bad)} data-testid="status">
-            {note ? note.text : ''}
-          </div>
-
-          <PhaseView
-            phase={phase}
-            host={host}
-            standalone={standalone}
-            fileName={fileName}
-            onSelect={select}
-            onCopy={copy}
-            onExport={(o) => void exportWord(o)}
-            exporting={busy === 'docx'}
-            copyNote={copyNote}
-            selectNote={selectNote}
-            engine={engine}
-          />
-        </>
-      )}
+            <PhaseView
+              phase={phase}
+              host={host}
+              standalone={standalone}
+              fileName={fileName}
+              onSelect={select}
+              onCopy={copy}
+              onExport={(o) => void exportWord(o)}
+              exporting={busy === 'docx'}
+              copyNote={copyNote}
+              selectNote={selectNote}
+              engine={engine}
+            />
+          </>
+        )}
       </div>
     </main>
   );
@@ -539,9 +578,12 @@ function PhaseView(p: {
   }
   if (phase.kind === 'empty') {
     let text: string;
-    if (p.standalone && !p.host) text = '打开文件后点击“评价”：助手会核算得分、检查填报问题，生成带标记和“评价结果”工作表的结果工作簿，以及绩效自评报告正文。';
+    if (p.standalone && !p.host)
+      text = '打开文件后点击“评价”：助手会核算得分、检查填报问题，生成带标记和“评价结果”工作表的结果工作簿，以及绩效自评报告正文。';
     else if (p.standalone) text = `已打开“${p.fileName ?? ''}”。点击“评价”检查其中的全部绩效自评表。`;
-    else text = '切换到绩效自评表所在的工作表，点击“评价”：助手会核算得分、检查填报问题、标出有问题的单元格，并写入“评价结果”工作表和报告正文。';
+    else
+      text =
+        '切换到绩效自评表所在的工作表，点击“评价”：助手会核算得分、检查填报问题、标出有问题的单元格，并写入“评价结果”工作表和报告正文。';
     return (
       <p className={styles.text} data-testid="empty">
         {text}

@@ -11,9 +11,7 @@ import { detectHost, createHostFor } from '../hosts/create';
 import { hostGlobals } from '../hosts/detect';
 import { Host } from '../hosts/host';
 
-export type BootResult =
-  | { mode: 'host'; host: Host; label: string }
-  | { mode: 'standalone'; reason: string; notice?: string };
+export type BootResult = { mode: 'host'; host: Host; label: string } | { mode: 'standalone'; reason: string; notice?: string };
 
 /** How long startup waits for office.js and Office.onReady before offering standalone mode. */
 export const OFFICE_TIMEOUT_MS = 3000;
@@ -35,7 +33,11 @@ function officeScript(doc: Document | undefined): HTMLScriptElement | null {
  * Resolves when office.js has defined `Office`, or with null when it failed to load, is not on the
  * page, or took longer than `timeoutMs`.
  */
-export function waitForOfficeScript(timeoutMs: number, g: Record<string, unknown> = globalThis as never, doc: Document | undefined = g.document as Document | undefined): Promise<OfficeLike | null> {
+export function waitForOfficeScript(
+  timeoutMs: number,
+  g: Record<string, unknown> = globalThis as never,
+  doc: Document | undefined = g.document as Document | undefined,
+): Promise<OfficeLike | null> {
   const now = officeGlobal(g);
   if (now) return Promise.resolve(now);
   const script = officeScript(doc);
@@ -140,9 +142,12 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
     const late = opts.onLateHost;
     if (!late) return;
     const whenReady = (o: OfficeLike) =>
-      o.onReady().then(async (info) => {
-        if (info && String(info.host) === 'Excel') late(await connect());
-      }, () => undefined);
+      o.onReady().then(
+        async (info) => {
+          if (info && String(info.host) === 'Excel') late(await connect());
+        },
+        () => undefined,
+      );
     if (office) {
       void whenReady(office);
       return;

@@ -11,7 +11,9 @@ import { paneTheme } from './theme';
 type State = { mode: 'connecting' } | BootResult;
 
 /** 批量复核 on the standalone page only, in its own chunk. */
-const ReviewPanel = lazy(() => import(/* webpackChunkName: "review-panel" */ './review/ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+const ReviewPanel = lazy(() =>
+  import(/* webpackChunkName: "review-panel" */ './review/ReviewPanel').then((m) => ({ default: m.ReviewPanel })),
+);
 
 export function App({ start = boot }: { start?: typeof boot }) {
   const [state, setState] = useState<State>({ mode: 'connecting' });
@@ -21,7 +23,11 @@ export function App({ start = boot }: { start?: typeof boot }) {
       (r) => live && setState(r),
       (e) =>
         live &&
-        setState({ mode: 'standalone', reason: '启动失败', notice: `启动时出错（${e instanceof Error ? e.message : String(e)}），现以独立模式运行。` }),
+        setState({
+          mode: 'standalone',
+          reason: '启动失败',
+          notice: `启动时出错（${e instanceof Error ? e.message : String(e)}），现以独立模式运行。`,
+        }),
     );
     return () => {
       live = false;
@@ -34,7 +40,13 @@ export function App({ start = boot }: { start?: typeof boot }) {
   else {
     pane = (
       <>
-        <Pane key="standalone" host={null} standalone status={`独立模式（${state.reason}）：在浏览器中评价 .xlsx 文件`} notice={state.notice ?? null} />
+        <Pane
+          key="standalone"
+          host={null}
+          standalone
+          status={`独立模式（${state.reason}）：在浏览器中评价 .xlsx 文件`}
+          notice={state.notice ?? null}
+        />
         <Suspense fallback={null}>
           <ReviewPanel />
         </Suspense>

@@ -3,7 +3,8 @@
 
 import { webLightTheme, Theme } from '@fluentui/react-components';
 
-const CJK_UI = "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'";
+const CJK_UI =
+  "'Microsoft YaHei UI', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'";
 
 export const paneTheme: Theme = {
   ...webLightTheme,

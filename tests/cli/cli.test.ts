@@ -107,14 +107,20 @@ describe('jixiao evaluate', () => {
     const err = j.sheets[0].tables[0].findings.find((f: { severity: string; cell: string | null }) => f.severity === 'error' && f.cell);
     const marked = res.getWorksheet('基本公共卫生服务')!;
     expect(marked.getCell(err.cell).style).toEqual(src.getWorksheet('基本公共卫生服务')!.getCell(err.cell).style);
-    const cfs = (marked as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[] }).conditionalFormattings;
+    const cfs = (
+      marked as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[];
+      }
+    ).conditionalFormattings;
     const errorRule = cfs.find((cf) => cf.rules[0].formulae?.[0] === 'ISTEXT("jixiao-mark:error")')!;
     expect(errorRule.ref.split(' ')).toContainEqual(expect.stringMatching(new RegExp(`^${err.cell}$|^[A-Z]+\\d+:[A-Z]+\\d+$`)));
     expect(errorRule.rules[0].style?.fill?.bgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
     // Links point at cells of the workbook (<hyperlink location=…>, which exceljs does not read back).
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const sheetFile = `xl/worksheets/sheet${res.worksheets.indexOf(summary!) + 1}.xml`;
-    const locations = [...(await zip.file(sheetFile)!.async('string')).matchAll(/<hyperlink ref="[A-Z]+\d+" location="([^"]+)"\/>/g)].map((m) => m[1]);
+    const locations = [...(await zip.file(sheetFile)!.async('string')).matchAll(/<hyperlink ref="[A-Z]+\d+" location="([^"]+)"\/>/g)].map(
+      (m) => m[1],
+    );
     expect(locations.length).toBeGreaterThan(10);
     for (const l of locations) expect(l).toMatch(/^'.+'![A-Z]+\d+$/);
   });
@@ -147,7 +153,9 @@ describe('jixiao evaluate', () => {
     const ws = src.worksheets[0];
     // Put a formula-looking reason on the first indicator's reason cell (column I in the national layout).
     let target = 0;
-    ws.eachRow((row, r) => { if (!target && String(row.getCell(4).value ?? '').length > 0 && r > 12) target = r; });
+    ws.eachRow((row, r) => {
+      if (!target && String(row.getCell(4).value ?? '').length > 0 && r > 12) target = r;
+    });
     ws.getCell(target, 9).value = '=HYPERLINK("http://x","y")';
     const file = path.join(tmp, 'formula.xlsx');
     await src.xlsx.writeFile(file);
@@ -156,10 +164,12 @@ describe('jixiao evaluate', () => {
     const res = new ExcelJS.Workbook();
     await res.xlsx.readFile(out);
     let found = false;
-    res.getWorksheet('评价结果')!.eachRow((row) => row.eachCell((c) => {
-      if (c.value === '=HYPERLINK("http://x","y")') found = true;
-      expect(c.formula).toBeUndefined();
-    }));
+    res.getWorksheet('评价结果')!.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === '=HYPERLINK("http://x","y")') found = true;
+        expect(c.formula).toBeUndefined();
+      }),
+    );
     expect(found).toBe(true);
   });
 
@@ -218,7 +228,11 @@ describe('jixiao evaluate', () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
     for (const code of [0, 1, 2, 3]) expect(help.out).toMatch(new RegExp(`[：；]${code} `));
-    const header = fs.readFileSync(path.join(ROOT, 'src', 'cli', 'main.ts'), 'utf8').split('\n').slice(0, 3).join(' ');
+    const header = fs
+      .readFileSync(path.join(ROOT, 'src', 'cli', 'main.ts'), 'utf8')
+      .split('\n')
+      .slice(0, 3)
+      .join(' ');
     for (const code of [0, 1, 2, 3]) expect(header).toContain(` ${code} `);
   });
 
@@ -232,7 +246,9 @@ describe('jixiao evaluate', () => {
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(JSON.parse(r.stdout)).toEqual({ codes: [0, 0], heavy: 0 });
     // The evaluate path does load it (so the check above is not vacuous).
-    const e = spawnSync(process.execPath, ['-e', script.replace("['--help'], quiet", `['evaluate', ${JSON.stringify(SHENZE)}], quiet`)], { encoding: 'utf8' });
+    const e = spawnSync(process.execPath, ['-e', script.replace("['--help'], quiet", `['evaluate', ${JSON.stringify(SHENZE)}], quiet`)], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(e.stdout).heavy).toBeGreaterThan(0);
   });
 

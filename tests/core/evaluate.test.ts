@@ -59,12 +59,18 @@ test('every deliberate gap is reported at its row with the expected codes', () =
     const row = parseAddress(g.cell)!.row;
     const codes = findingsInRow(g.sheet, row).map((f) => f.code);
     const expected = EXPECTED[g.kind];
-    expect({ gap: g.kind, cell: g.cell, expected }).toEqual({ gap: g.kind, cell: g.cell, expected: expected && expected.filter((c) => codes.includes(c)) });
+    expect({ gap: g.kind, cell: g.cell, expected }).toEqual({
+      gap: g.kind,
+      cell: g.cell,
+      expected: expected && expected.filter((c) => codes.includes(c)),
+    });
   }
 });
 
 test('the traps are not flagged as errors or warnings', () => {
-  for (const g of gaps.filter((x) => x.clean && x.kind !== 'second-table-follows' && x.kind !== 'unmet-with-reason' && x.kind !== 'qualitative-in-band')) {
+  for (const g of gaps.filter(
+    (x) => x.clean && x.kind !== 'second-table-follows' && x.kind !== 'unmet-with-reason' && x.kind !== 'qualitative-in-band',
+  )) {
     const row = parseAddress(g.cell)!.row;
     // A row can hold a trap and a real gap (row 13: mild over-completion, and the 一级 weight check).
     const owned = gaps.filter((x) => !x.clean && x.sheet === g.sheet && parseAddress(x.cell)!.row === row).flatMap((x) => EXPECTED[x.kind]);

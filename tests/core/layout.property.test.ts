@@ -13,8 +13,24 @@ const words = [
   ...BUDGET_HEADERS.flatMap((h) => h.words),
   ...TOTAL_ROW_LABELS,
   ...FUND_TOTAL_LABELS,
-  '产出指标(50分)', '数量指标', '指标1：', '……', '其中：当年财政拨款', '项目名称', '（2020年度）',
-  '≥95%', '100%', '≤90万元', '2020年12月底前完成', '有效', '一般', '—', '0', '=SUM(A1)', '指标性质', '度量单位',
+  '产出指标(50分)',
+  '数量指标',
+  '指标1：',
+  '……',
+  '其中：当年财政拨款',
+  '项目名称',
+  '（2020年度）',
+  '≥95%',
+  '100%',
+  '≤90万元',
+  '2020年12月底前完成',
+  '有效',
+  '一般',
+  '—',
+  '0',
+  '=SUM(A1)',
+  '指标性质',
+  '度量单位',
 ];
 
 const cell: fc.Arbitrary<Cell | null> = fc.oneof(
@@ -23,9 +39,9 @@ const cell: fc.Arbitrary<Cell | null> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }).map((s) => ({ v: s, t: s })) },
   {
     weight: 2,
-    arbitrary: fc.tuple(fc.double({ noNaN: false }), fc.constantFrom(undefined, '0%', '0.00%', 'yyyy/m/d', '0.00', '@')).map(
-      ([v, f]) => ({ v, t: String(v), f }),
-    ),
+    arbitrary: fc
+      .tuple(fc.double({ noNaN: false }), fc.constantFrom(undefined, '0%', '0.00%', 'yyyy/m/d', '0.00', '@'))
+      .map(([v, f]) => ({ v, t: String(v), f })),
   },
   { weight: 1, arbitrary: fc.boolean().map((b) => ({ v: b, t: String(b) })) },
 );
@@ -51,10 +67,11 @@ test('random grids: detection, evaluation and planning never throw', () => {
     fc.property(fc.array(sheet, { minLength: 1, maxLength: 3 }), (sheets) => {
       const r = evaluateWorkbook({ sheets: sheets.map((s, i) => ({ ...s, name: `S${i}` })) });
       planWrites(r);
-      for (const s of r.sheets) for (const t of s.tables) {
-        expect(t.total.score === null ? t.total.grade === null : Number.isFinite(t.total.score) && t.total.grade !== null).toBe(true);
-        for (const i of t.indicators) expect(['met', 'unmet', 'unknown']).toContain(i.status);
-      }
+      for (const s of r.sheets)
+        for (const t of s.tables) {
+          expect(t.total.score === null ? t.total.grade === null : Number.isFinite(t.total.score) && t.total.grade !== null).toBe(true);
+          for (const i of t.indicators) expect(['met', 'unmet', 'unknown']).toContain(i.status);
+        }
     }),
     { numRuns: 400 },
   );
@@ -69,7 +86,10 @@ test('a grid that is a table header followed by random rows is found as a table'
       expect(r.sheets).toHaveLength(1);
       // A head with rows under it is a table; with nothing under it, one empty-table note and no project.
       const s = r.sheets[0];
-      const heads = [...s.tables.map((t) => t.headerRow), ...(s.notes ?? []).filter((n) => n.code === 'empty-table').map((n) => n.row ?? 0)];
+      const heads = [
+        ...s.tables.map((t) => t.headerRow),
+        ...(s.notes ?? []).filter((n) => n.code === 'empty-table').map((n) => n.row ?? 0),
+      ];
       expect(Math.min(...heads)).toBe(1);
     }),
     { numRuns: 200 },

@@ -22,8 +22,16 @@ async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<Evaluat
   return evaluateWorkbook(snapshot, { file: path.basename(file) });
 }
 
-const ind = (level1: string, level2: string, name: string, target: string | number, actual: string | number, weight: number, score = weight, extra: Partial<IndicatorSpec> = {}): IndicatorSpec =>
-  ({ level1, level2, name, target, actual, weight, score, ...extra });
+const ind = (
+  level1: string,
+  level2: string,
+  name: string,
+  target: string | number,
+  actual: string | number,
+  weight: number,
+  score = weight,
+  extra: Partial<IndicatorSpec> = {},
+): IndicatorSpec => ({ level1, level2, name, target, actual, weight, score, ...extra });
 
 function spec(extra: Partial<TableSpec> = {}): TableSpec {
   return {
@@ -135,7 +143,9 @@ test('一级 weights in labels are read and checked', async () => {
 
 test('placeholder rows are excluded and reported as info', async () => {
   const s = spec();
-  s.indicators.splice(2, 0,
+  s.indicators.splice(
+    2,
+    0,
     { level1: '产出指标', level2: '时效指标', name: '指标1：', target: null, actual: null, weight: null, score: null },
     { level1: '产出指标', level2: '成本指标', name: '……', target: null, actual: null, weight: null, score: null },
   );

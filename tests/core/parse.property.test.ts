@@ -75,8 +75,26 @@ const anyString = fc.oneof(
 const role = fc.constantFrom<ValueRole>('target', 'actual');
 
 const FORMATS = [
-  'General', '0', '0.00', '0%', '0.00%', '#,##0', '#,##0.00', 'yyyy/m/d', 'yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'm/d/yy',
-  'h:mm', '0"万元"', '0"%"', '@', '[Red]0.00', '0.00E+00', '[$-804]yyyy年m月', '\\%0', '"',
+  'General',
+  '0',
+  '0.00',
+  '0%',
+  '0.00%',
+  '#,##0',
+  '#,##0.00',
+  'yyyy/m/d',
+  'yyyy-mm-dd',
+  'yyyy"年"m"月"d"日"',
+  'm/d/yy',
+  'h:mm',
+  '0"万元"',
+  '0"%"',
+  '@',
+  '[Red]0.00',
+  '0.00E+00',
+  '[$-804]yyyy年m月',
+  '\\%0',
+  '"',
 ];
 
 const cellValue = fc.oneof(
@@ -190,7 +208,10 @@ describe('normalizeText', () => {
 describe('round trips', () => {
   const decimal = fc
     .tuple(fc.integer({ min: 0, max: 1000000 }), fc.integer({ min: 0, max: 99 }))
-    .map(([i, d]) => ({ text: d === 0 ? String(i) : `${i}.${String(d).padStart(2, '0')}`, value: d === 0 ? i : Number(`${i}.${String(d).padStart(2, '0')}`) }));
+    .map(([i, d]) => ({
+      text: d === 0 ? String(i) : `${i}.${String(d).padStart(2, '0')}`,
+      value: d === 0 ? i : Number(`${i}.${String(d).padStart(2, '0')}`),
+    }));
 
   test('"≥N%" / "≤N万元" / "N人次" targets read back their number', () => {
     const forms: [string, string, '>=' | '<=' | null, string][] = [
@@ -251,7 +272,28 @@ describe('compareDates and unitFactor are consistent both ways', () => {
     );
   });
 
-  const UNITS = ['元', '万元', '亿元', '千元', '人', '人次', '万人次', '个', '套', '平方米', '万平方米', '㎡', '%', '百分比', '天', '名', '元/人', '万元/人', '', null];
+  const UNITS = [
+    '元',
+    '万元',
+    '亿元',
+    '千元',
+    '人',
+    '人次',
+    '万人次',
+    '个',
+    '套',
+    '平方米',
+    '万平方米',
+    '㎡',
+    '%',
+    '百分比',
+    '天',
+    '名',
+    '元/人',
+    '万元/人',
+    '',
+    null,
+  ];
   test('unitFactor(a, b) × unitFactor(b, a) = 1, or both null', () => {
     fc.assert(
       fc.property(fc.constantFrom(...UNITS), fc.constantFrom(...UNITS), (a, b) => {

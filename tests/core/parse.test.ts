@@ -271,13 +271,10 @@ describe('parseText actuals (REFERENCE §3.2)', () => {
 });
 
 describe('empty-like values', () => {
-  test.each(['', '   ', '—', '——', '-', '--', '/', '／', '……', '...', '…', '— —', 'N/A', '不适用'])(
-    '%p → empty for both roles',
-    (text) => {
-      expect(parseText(text, 'target').kind).toBe('empty');
-      expect(parseText(text, 'actual').kind).toBe('empty');
-    },
-  );
+  test.each(['', '   ', '—', '——', '-', '--', '/', '／', '……', '...', '…', '— —', 'N/A', '不适用'])('%p → empty for both roles', (text) => {
+    expect(parseText(text, 'target').kind).toBe('empty');
+    expect(parseText(text, 'actual').kind).toBe('empty');
+  });
 
   test('"无" is empty as an actual, words as a target', () => {
     expect(parseText('无', 'actual').kind).toBe('empty');
@@ -333,7 +330,13 @@ describe('parseCell', () => {
   });
 
   test('string cells go through parseText and keep the display text', () => {
-    expect(parseCell({ v: '≥９５％', t: '≥９５％' }, 'target')).toMatchObject({ kind: 'number', op: '>=', value: 95, unit: '%', text: '≥９５％' });
+    expect(parseCell({ v: '≥９５％', t: '≥９５％' }, 'target')).toMatchObject({
+      kind: 'number',
+      op: '>=',
+      value: 95,
+      unit: '%',
+      text: '≥９５％',
+    });
     expect(parseCell({ v: ' 95% ', t: ' 95% ' }, 'actual')).toMatchObject({ kind: 'number', value: 95, unit: '%', text: '95%' });
     expect(parseCell({ v: '≥90%', t: '≥90%' }, 'actual')).toMatchObject({ kind: 'unknown', problem: COPIED });
   });
@@ -353,10 +356,42 @@ describe('parseCell', () => {
 
 describe('judgeQualitative', () => {
   test.each([
-    '达成预期指标', '达成年度指标', '有效', '显著提高', '与上年相比显著提高', '是', '好', '高', '扩大', '效果明显',
-    '作用明显', '持续有效', '有所提升', '提高', '提升', '明显', '已完成', '完成', '按时完成', '符合', '符合相关规定',
-    '严格执行', '严格执行相关制度规定', '满意', '很满意', '优秀', '良好', '合格', '达标', '达到', '及时',
-    '在项目计划完成时间内完成', '不断提高', '是。', '满意度高', '未发生安全事故，无投诉',
+    '达成预期指标',
+    '达成年度指标',
+    '有效',
+    '显著提高',
+    '与上年相比显著提高',
+    '是',
+    '好',
+    '高',
+    '扩大',
+    '效果明显',
+    '作用明显',
+    '持续有效',
+    '有所提升',
+    '提高',
+    '提升',
+    '明显',
+    '已完成',
+    '完成',
+    '按时完成',
+    '符合',
+    '符合相关规定',
+    '严格执行',
+    '严格执行相关制度规定',
+    '满意',
+    '很满意',
+    '优秀',
+    '良好',
+    '合格',
+    '达标',
+    '达到',
+    '及时',
+    '在项目计划完成时间内完成',
+    '不断提高',
+    '是。',
+    '满意度高',
+    '未发生安全事故，无投诉',
   ])('%p → achieved', (text) => {
     expect(judgeQualitative(text)).toBe('achieved');
   });
@@ -369,8 +404,23 @@ describe('judgeQualitative', () => {
   );
 
   test.each([
-    '未达成', '未完成', '未达到', '尚未完成', '不明显', '效果不明显', '无效', '否', '差', '较差', '不满意',
-    '未达成年度指标且效果较差', '未按时完成', '不符合', '不合格', '延期', '没有完成',
+    '未达成',
+    '未完成',
+    '未达到',
+    '尚未完成',
+    '不明显',
+    '效果不明显',
+    '无效',
+    '否',
+    '差',
+    '较差',
+    '不满意',
+    '未达成年度指标且效果较差',
+    '未按时完成',
+    '不符合',
+    '不合格',
+    '延期',
+    '没有完成',
   ])('%p → none', (text) => {
     expect(judgeQualitative(text)).toBe('none');
   });

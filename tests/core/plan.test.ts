@@ -38,9 +38,11 @@ describe('splitCellText (a cell holds at most 32,767 characters)', () => {
 
 describe('summary sheet names', () => {
   test('isSummaryName accepts exactly the names chooseSummaryName may pick', () => {
-    const foreign = (n: number) => Array.from({ length: n }, (_, k) => ({ name: k === 0 ? '评价结果' : `评价结果(${k + 1})`, ours: false }));
+    const foreign = (n: number) =>
+      Array.from({ length: n }, (_, k) => ({ name: k === 0 ? '评价结果' : `评价结果(${k + 1})`, ours: false }));
     for (const n of [0, 1, 2, 5, 99, 100]) expect(isSummaryName(chooseSummaryName(foreign(n)))).toBe(true);
     expect(isSummaryName('结果', '结果')).toBe(true);
-    for (const name of ['评价结果(a)', '评价结果()', '评价结果(2', '评价结果 (2)', '我的评价结果', '评价结果(2)x']) expect(isSummaryName(name)).toBe(false);
+    for (const name of ['评价结果(a)', '评价结果()', '评价结果(2', '评价结果 (2)', '我的评价结果', '评价结果(2)x'])
+      expect(isSummaryName(name)).toBe(false);
   });
 });

@@ -47,8 +47,14 @@ async function evaluate(file: string, ...args: string[]): Promise<{ code: number
 }
 
 const HEAD = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
-const row = (name: string, target: ExcelJS.CellValue, actual: ExcelJS.CellValue, weight: ExcelJS.CellValue, score: ExcelJS.CellValue, reason?: string): Row =>
-  ['产出指标', '数量指标', name, target, actual, weight, score, reason];
+const row = (
+  name: string,
+  target: ExcelJS.CellValue,
+  actual: ExcelJS.CellValue,
+  weight: ExcelJS.CellValue,
+  score: ExcelJS.CellValue,
+  reason?: string,
+): Row => ['产出指标', '数量指标', name, target, actual, weight, score, reason];
 
 /** A complete, correct table of 90 points of indicators + a budget of 10: the base each case changes. */
 function table(indicators: Row[], opts: { title?: string; budget?: Row[]; total?: Row | null } = {}): Row[] {
@@ -73,7 +79,10 @@ const codes = (j: JsonResult) => tables(j).flatMap((t) => t.findings.map((f) => 
 describe('error values and uncalculated formulas are 待核实, never 0', () => {
   test('#DIV/0! from a formula in the actual cell', async () => {
     const file = await write('div0.xlsx', [
-      { name: 'S', rows: table([row('项目覆盖率', '100%', { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, 90, 90)]) },
+      {
+        name: 'S',
+        rows: table([row('项目覆盖率', '100%', { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue, 90, 90)]),
+      },
     ]);
     const { json } = await evaluate(file);
     const [t] = tables(json);
@@ -89,11 +98,27 @@ describe('error values and uncalculated formulas are 待核实, never 0', () => 
 
   test.each(['#N/A', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!'])('%s in weight and score cells', async (err) => {
     const file = await write(`err-${err.replace(/\W/g, '')}.xlsx`, [
-      { name: 'S', rows: table([row('服务人数', '≥100人', '100人', { formula: 'X1', result: { error: err } } as ExcelJS.CellValue, { formula: 'Y1', result: { error: err } } as ExcelJS.CellValue)]) },
+      {
+        name: 'S',
+        rows: table([
+          row(
+            '服务人数',
+            '≥100人',
+            '100人',
+            { formula: 'X1', result: { error: err } } as ExcelJS.CellValue,
+            { formula: 'Y1', result: { error: err } } as ExcelJS.CellValue,
+          ),
+        ]),
+      },
     ]);
     const { json } = await evaluate(file);
     const [t] = tables(json);
-    expect(t.findings.filter((f) => f.code === 'error-value').map((f) => f.cell).sort()).toEqual(['F6', 'G6']);
+    expect(
+      t.findings
+        .filter((f) => f.code === 'error-value')
+        .map((f) => f.cell)
+        .sort(),
+    ).toEqual(['F6', 'G6']);
     expect(codes(json)).not.toContain('missing-weight');
     // A weight nobody can read leaves the total unknown: 无法核算, not a lower score.
     expect(t.total.score).toBeNull();
@@ -195,12 +220,20 @@ describe('budget blocks in other provinces’ spellings', () => {
   });
 
   test('a total row of 0 above 其中 rows holding money: one fund-mismatch, on the total row', async () => {
-    const { json } = await evaluate(await write('fund0.xlsx', [{
-      name: 'S',
-      rows: table([row('服务人数', '≥100人', '100人', 90, 90)], {
-        budget: [['', '年度资金总额', 0, 0, 0, 10, '', 10], ['', '其中：当年财政拨款', 80, 80, 80], ['', '上年结转资金', 20, 20, 20]],
-      }),
-    }]));
+    const { json } = await evaluate(
+      await write('fund0.xlsx', [
+        {
+          name: 'S',
+          rows: table([row('服务人数', '≥100人', '100人', 90, 90)], {
+            budget: [
+              ['', '年度资金总额', 0, 0, 0, 10, '', 10],
+              ['', '其中：当年财政拨款', 80, 80, 80],
+              ['', '上年结转资金', 20, 20, 20],
+            ],
+          }),
+        },
+      ]),
+    );
     const f = tables(json)[0].findings.filter((x) => x.row === 4);
     expect(f.map((x) => x.code)).toEqual(['fund-mismatch']);
     expect(f[0].cell).toBe('D4');
@@ -210,11 +243,19 @@ describe('budget blocks in other provinces’ spellings', () => {
   });
 
   test('an empty 年度资金总额 row with nothing under it: one finding', async () => {
-    const { json } = await evaluate(await write('fundempty.xlsx', [{
-      name: 'S',
-      rows: table([row('服务人数', '≥100人', '100人', 90, 90)], { budget: [['', '年度资金总额', '', '', '', 10, '', '']] }),
-    }]));
-    expect(tables(json)[0].findings.filter((x) => x.row === 4).map((x) => x.code)).toEqual(['missing-actual']);
+    const { json } = await evaluate(
+      await write('fundempty.xlsx', [
+        {
+          name: 'S',
+          rows: table([row('服务人数', '≥100人', '100人', 90, 90)], { budget: [['', '年度资金总额', '', '', '', 10, '', '']] }),
+        },
+      ]),
+    );
+    expect(
+      tables(json)[0]
+        .findings.filter((x) => x.row === 4)
+        .map((x) => x.code),
+    ).toEqual(['missing-actual']);
   });
 });
 
@@ -240,16 +281,23 @@ describe('units and numbers', () => {
   });
 
   test('a total typed as text with 分 is read', async () => {
-    const { json } = await evaluate(await write('textscore.xlsx', [{
-      name: 'S', rows: table([row('服务人数', '≥100人', '100人', '90分', '90分')], { total: ['总分', '', '', '', '', '100分', '99分'] }),
-    }]));
+    const { json } = await evaluate(
+      await write('textscore.xlsx', [
+        {
+          name: 'S',
+          rows: table([row('服务人数', '≥100人', '100人', '90分', '90分')], { total: ['总分', '', '', '', '', '100分', '99分'] }),
+        },
+      ]),
+    );
     const [t] = tables(json);
     expect(t.indicators[0].weight).toBe(90);
     expect(t.findings.map((f) => [f.code, f.cell])).toEqual([['total-mismatch', 'G7']]);
   });
 
   test('an actual written like its target counts as met with a request for the real figure', async () => {
-    const { json } = await evaluate(await write('copied.xlsx', [{ name: 'S', rows: table([row('受益群体满意度', '≥95%', '≥95%', 90, 90)]) }]));
+    const { json } = await evaluate(
+      await write('copied.xlsx', [{ name: 'S', rows: table([row('受益群体满意度', '≥95%', '≥95%', 90, 90)]) }]),
+    );
     const [t] = tables(json);
     expect(t.indicators[0]).toMatchObject({ status: 'met', score: 90 });
     expect(t.findings.map((f) => f.code)).toEqual(['actual-as-target']);
@@ -258,12 +306,24 @@ describe('units and numbers', () => {
 
 describe('one finding per problem, on the cell to fix', () => {
   test('a score above its weight is one finding', async () => {
-    const { json } = await evaluate(await write('over.xlsx', [{ name: 'S', rows: table([row('服务人数', '≥100人', '100人', 90, 95)], { total: ['总分', '', '', '', '', 100, 105] }) }]));
-    expect(tables(json)[0].findings.filter((f) => f.row === 6).map((f) => f.code)).toEqual(['score-over-weight']);
+    const { json } = await evaluate(
+      await write('over.xlsx', [
+        { name: 'S', rows: table([row('服务人数', '≥100人', '100人', 90, 95)], { total: ['总分', '', '', '', '', 100, 105] }) },
+      ]),
+    );
+    expect(
+      tables(json)[0]
+        .findings.filter((f) => f.row === 6)
+        .map((f) => f.code),
+    ).toEqual(['score-over-weight']);
   });
 
   test('a met row scored below its weight with no reason: one finding naming both ways out', async () => {
-    const { json } = await evaluate(await write('docked.xlsx', [{ name: 'S', rows: table([row('服务人数', '≥100人', '100人', 90, 80)], { total: ['总分', '', '', '', '', 100, 90] }) }]));
+    const { json } = await evaluate(
+      await write('docked.xlsx', [
+        { name: 'S', rows: table([row('服务人数', '≥100人', '100人', 90, 80)], { total: ['总分', '', '', '', '', 100, 90] }) },
+      ]),
+    );
     const f = tables(json)[0].findings.filter((x) => x.row === 6);
     expect(f.map((x) => x.code)).toEqual(['missing-reason']);
     expect(f[0].message).toMatch(/偏差原因栏说明.*按规则改为90分/);
@@ -271,17 +331,36 @@ describe('one finding per problem, on the cell to fix', () => {
   });
 
   test('"不适用" is no reason', async () => {
-    const { json } = await evaluate(await write('nareason.xlsx', [{ name: 'S', rows: table([row('服务人数', '≥100人', '80人', 90, 72, '不适用')], { total: ['总分', '', '', '', '', 100, 82] }) }]));
+    const { json } = await evaluate(
+      await write('nareason.xlsx', [
+        { name: 'S', rows: table([row('服务人数', '≥100人', '80人', 90, 72, '不适用')], { total: ['总分', '', '', '', '', 100, 82] }) },
+      ]),
+    );
     expect(codes(json)).toContain('missing-reason');
   });
 
   test('a filled reason gives no warning', async () => {
-    const { json } = await evaluate(await write('reason.xlsx', [{ name: 'S', rows: table([row('服务人数', '≥100人', '80人', 90, 72, '受疫情影响，部分活动延期')], { total: ['总分', '', '', '', '', 100, 82] }) }]));
+    const { json } = await evaluate(
+      await write('reason.xlsx', [
+        {
+          name: 'S',
+          rows: table([row('服务人数', '≥100人', '80人', 90, 72, '受疫情影响，部分活动延期')], {
+            total: ['总分', '', '', '', '', 100, 82],
+          }),
+        },
+      ]),
+    );
     expect(codes(json)).toEqual(['unmet']);
   });
 
   test('weights-sum lands on the total row’s 分值, a 一级 mismatch on the 一级 label', async () => {
-    const rows = table([['产出指标(50分)', '数量指标', '服务人数', '≥100人', '100人', 40, 40], ['效益指标', '社会效益指标', '满意度', '≥95%', '96%', 40, 40]], { total: ['总分', '', '', '', '', 100, 90] });
+    const rows = table(
+      [
+        ['产出指标(50分)', '数量指标', '服务人数', '≥100人', '100人', 40, 40],
+        ['效益指标', '社会效益指标', '满意度', '≥95%', '96%', 40, 40],
+      ],
+      { total: ['总分', '', '', '', '', 100, 90] },
+    );
     const { json } = await evaluate(await write('weights.xlsx', [{ name: 'S', rows }]));
     const f = tables(json)[0].findings.filter((x) => x.code === 'weights-sum');
     expect(f.map((x) => x.cell).sort()).toEqual(['A6', 'F8']);
@@ -290,7 +369,15 @@ describe('one finding per problem, on the cell to fix', () => {
 
 describe('hidden rows and sheets, duplicate columns', () => {
   test('hidden rows and a hidden sheet are evaluated and noted', async () => {
-    const file = await write('hidden.xlsx', [{ name: 'S', rows: table([row('服务人数', '≥100人', '100人', 45, 45), row('培训人次', '≥10人次', '10人次', 45, 45)]), hiddenRows: [7], hidden: true }, { name: 'V', rows: table1('服务人数') }]);
+    const file = await write('hidden.xlsx', [
+      {
+        name: 'S',
+        rows: table([row('服务人数', '≥100人', '100人', 45, 45), row('培训人次', '≥10人次', '10人次', 45, 45)]),
+        hiddenRows: [7],
+        hidden: true,
+      },
+      { name: 'V', rows: table1('服务人数') },
+    ]);
     const { json } = await evaluate(file);
     const t = json.sheets.find((s) => s.sheet === 'S')!.tables[0];
     expect(t.indicators).toHaveLength(2);

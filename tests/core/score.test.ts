@@ -55,7 +55,13 @@ describe('qualitative bands', () => {
 
 describe('grades and rounding', () => {
   test.each([
-    [100, '优'], [90, '优'], [89.99, '良'], [80, '良'], [79.5, '中'], [60, '中'], [59.99, '差'],
+    [100, '优'],
+    [90, '优'],
+    [89.99, '良'],
+    [80, '良'],
+    [79.5, '中'],
+    [60, '中'],
+    [59.99, '差'],
   ] as const)('%p → %s', (s, g) => expect(grade(s, NATIONAL)).toBe(g));
   test('strict 优 (> 90) in the yitihua profile', () => {
     expect(grade(90, yitihua)).toBe('良');

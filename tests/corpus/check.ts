@@ -90,7 +90,10 @@ export function checkResult(exp: Expectation, out: JsonResult | null, why = 'no 
   if (exp.budget) {
     const budget = tables.map((t) => t.budget).find((b) => b !== null) ?? undefined;
     const rates = exp.budget.rateAlt === undefined ? [exp.budget.rate] : [exp.budget.rate, exp.budget.rateAlt];
-    ok(rates.some((r) => near(budget?.rate, r, RATE_TOLERANCE)), `${where}: budget rate ${shown(budget?.rate)} ≠ ${rates.join(' or ')}`);
+    ok(
+      rates.some((r) => near(budget?.rate, r, RATE_TOLERANCE)),
+      `${where}: budget rate ${shown(budget?.rate)} ≠ ${rates.join(' or ')}`,
+    );
     const score = exp.budget.score;
     if (score !== null) ok(near(budget?.score, score, SCORE_TOLERANCE), `${where}: budget score ${shown(budget?.score)} ≠ ${score}`);
   }

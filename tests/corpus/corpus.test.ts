@@ -99,7 +99,12 @@ afterAll(() => {
 test('the data and the expectations name the same workbooks and sheets', () => {
   expect(CORPUS.map((t) => t.file)).toEqual(EXPECTED.map((e) => e.file));
   for (const e of EXPECTED) expect(CORPUS.find((t) => t.file === e.file)?.sheets.map((s) => s.name)).toContain(e.sheet);
-  expect(fs.readdirSync(RESAVED).filter((f) => f.endsWith('.xlsx')).sort()).toEqual(EXPECTED.map((e) => e.file).sort());
+  expect(
+    fs
+      .readdirSync(RESAVED)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort(),
+  ).toEqual(EXPECTED.map((e) => e.file).sort());
 });
 
 test('every listed miss and difference belongs to a corpus workbook', () => {
@@ -117,9 +122,12 @@ describe.each(EXPECTED.map((e) => [e.file, e] as const))('%s', (file, exp) => {
 
   test('LibreOffice re-saved copy evaluates like the original', async () => {
     const [a, b] = await Promise.all([original(file), evaluate(path.join(RESAVED, file))]);
-    const diffs = a.json === null || b.json === null
-      ? (a.why === b.why ? [] : [`${file}: ${a.why || 'JSON'} ≠ ${b.why || 'JSON'}`])
-      : jsonDifferences(withoutFile(a.json), withoutFile(b.json)).map((d) => `${file}: ${d}`);
+    const diffs =
+      a.json === null || b.json === null
+        ? a.why === b.why
+          ? []
+          : [`${file}: ${a.why || 'JSON'} ≠ ${b.why || 'JSON'}`]
+        : jsonDifferences(withoutFile(a.json), withoutFile(b.json)).map((d) => `${file}: ${d}`);
     differences.set(file, diffs);
     if (!UPDATE) compareWithKnown(file, diffs, KNOWN_DIFFERENCES, 'differences', 'tests/corpus/known-differences.ts');
   });

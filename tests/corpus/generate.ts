@@ -34,7 +34,11 @@ function addSheet(wb: ExcelJS.Workbook, s: CorpusSheet): void {
     }
   }
   // Written cells and the covered parts of merges; cells that only carry a border stay unaligned, as in the source build.
-  ws.eachRow((r) => r.eachCell((c) => { c.alignment = { wrapText: true, vertical: 'middle' }; }));
+  ws.eachRow((r) =>
+    r.eachCell((c) => {
+      c.alignment = { wrapText: true, vertical: 'middle' };
+    }),
+  );
   for (const [col, w] of Object.entries(s.widths ?? {})) ws.getColumn(col).width = w;
   for (const [r, h] of Object.entries(s.heights ?? {})) ws.getRow(Number(r)).height = h;
 }

@@ -49,7 +49,17 @@ import {
 } from '../fakes/excel';
 import type { FakeExcelPage } from '../fakes/excel/browser';
 import { GAPS, expectSummaryMatchesPlan, install, loadFake, markFills, uninstall } from '../hosts/excel/helpers';
-import { OFFICE_JS, describeWithBrowser, SHOTS, OfflineBrowser, browserBundle, launchOffline, productionBuild, serveDir, shot } from './support';
+import {
+  OFFICE_JS,
+  describeWithBrowser,
+  SHOTS,
+  OfflineBrowser,
+  browserBundle,
+  launchOffline,
+  productionBuild,
+  serveDir,
+  shot,
+} from './support';
 
 const FILE = path.basename(GAPS);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -77,7 +87,8 @@ async function evaluateInNode(json: FakeWorkbookJson): Promise<{ wb: FakeWorkboo
 function findingPlaces(r: EvaluationResult): string[] {
   const out: string[] = [];
   for (const sev of SEVERITIES) {
-    for (const s of r.sheets) for (const t of s.tables) for (const f of t.findings) if (f.severity === sev && f.cell) out.push(`${s.sheet}!${f.cell}`);
+    for (const s of r.sheets)
+      for (const t of s.tables) for (const f of t.findings) if (f.severity === sev && f.cell) out.push(`${s.sheet}!${f.cell}`);
   }
   return out;
 }
@@ -150,7 +161,9 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('mode').filter({ hasText: '已连接 Excel' }).waitFor({ timeout: 15000 });
     // The pane reads its settings from the workbook once connected (one run, one sync).
-    await page.waitForFunction(() => (window as unknown as FakeWindow).jixiaoFakeExcel.workbook().stats.syncs >= 1, undefined, { timeout: 10000 });
+    await page.waitForFunction(() => (window as unknown as FakeWindow).jixiaoFakeExcel.workbook().stats.syncs >= 1, undefined, {
+      timeout: 10000,
+    });
     return page;
   }
 
@@ -177,7 +190,8 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     outside.length = 0;
     const reference = await evaluateInNode(baseJson);
     // The fake's reading of the sheet gives the engine's result on the file.
-    const brief = (r: EvaluationResult) => r.sheets.map((s) => s.tables.map((t) => ({ total: t.total, findings: t.findings.map((f) => `${f.code}@${f.cell}`) })));
+    const brief = (r: EvaluationResult) =>
+      r.sheets.map((s) => s.tables.map((t) => ({ total: t.total, findings: t.findings.map((f) => `${f.code}@${f.cell}`) })));
     expect(brief(reference.out.result)).toEqual(brief(fromFile));
 
     const page = await openPane(baseJson, 800);
@@ -214,7 +228,11 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
     expect(unlinked).toEqual([]);
     // The whole workbook is what the same session gives in Node on the same fake.
     expect(dumpWorkbook(once)).toEqual(dumpWorkbook(reference.wb));
-    expect(JSON.parse(String(once.settings.get(OWNER_KEY)))).toMatchObject({ summary: SUMMARY_SHEET, marked: [source], run: { action: 'evaluate', sheets: [source] } });
+    expect(JSON.parse(String(once.settings.get(OWNER_KEY)))).toMatchObject({
+      summary: SUMMARY_SHEET,
+      marked: [source],
+      run: { action: 'evaluate', sheets: [source] },
+    });
 
     // The pane: one score card per table with the engine's scores and grade; the findings, by severity.
     const tables = fromFile.sheets.flatMap((s) => s.tables);
@@ -227,9 +245,13 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
       expect(cardTexts[i]).toContain(`自评得分${t.total.selfScore === null ? '—' : fmtNum(t.total.selfScore)}`);
     });
     const findingButtons = page.getByTestId('findings').getByRole('button');
-    const places = (await findingButtons.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))).map((t) => t.replace(/^定位到 /, ''));
+    const places = (await findingButtons.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))).map((t) =>
+      t.replace(/^定位到 /, ''),
+    );
     expect(places).toEqual(findingPlaces(fromFile));
-    await expect(page.getByTestId('results').textContent()).resolves.toContain(`已写入“${SUMMARY_SHEET}”工作表，标记 ${highlights.length} 个单元格。`);
+    await expect(page.getByTestId('results').textContent()).resolves.toContain(
+      `已写入“${SUMMARY_SHEET}”工作表，标记 ${highlights.length} 个单元格。`,
+    );
 
     // A finding click selects its cell in the workbook (first and last finding).
     for (const i of [0, places.length - 1]) {
@@ -256,12 +278,19 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
 
     // 清除标记: the source sheet exactly as before; the summary stays.
     await page.getByRole('button', { name: '清除标记' }).click();
-    await page.getByTestId('status').filter({ hasText: `已清除 ${highlights.length} 处标记，单元格已恢复原样。` }).waitFor({ timeout: 15000 });
+    await page
+      .getByTestId('status')
+      .filter({ hasText: `已清除 ${highlights.length} 处标记，单元格已恢复原样。` })
+      .waitFor({ timeout: 15000 });
     const cleared = await readWorkbook(page);
     expect(dumpSheet(findSheet(cleared, source)!)).toEqual(sourceBefore);
     for (const s of before.sheets) expect(dumpSheet(findSheet(cleared, s.name)!)).toEqual(dumpSheet(s));
     expect(dumpSheet(findSheet(cleared, SUMMARY_SHEET)!)).toEqual(dumpSheet(summary));
-    expect(JSON.parse(String(cleared.settings.get(OWNER_KEY)))).toMatchObject({ summary: SUMMARY_SHEET, marked: [], run: { action: 'clear', highlighted: 0 } });
+    expect(JSON.parse(String(cleared.settings.get(OWNER_KEY)))).toMatchObject({
+      summary: SUMMARY_SHEET,
+      marked: [],
+      run: { action: 'clear', highlighted: 0 },
+    });
     await shot(page, 'excel-02-cleared', 320);
 
     // Nothing left to clear.
@@ -288,7 +317,9 @@ describeBrowser('Excel mode in headless Chromium: office.js is a stub over the f
       await focus();
       await status.filter({ hasText: '已显示通过功能区“评价”得到的结果' }).waitFor({ timeout: 15000 });
       await expect(page.getByTestId('results').textContent()).resolves.toContain(`标记 ${marked} 个单元格`);
-      await expect(page.getByTestId('grade').allTextContents()).resolves.toEqual(fromFile.sheets.flatMap((s) => s.tables.map((t) => t.total.grade)));
+      await expect(page.getByTestId('grade').allTextContents()).resolves.toEqual(
+        fromFile.sheets.flatMap((s) => s.tables.map((t) => t.total.grade)),
+      );
       // Showing it wrote nothing.
       const shown = await readWorkbook(page);
       expect(dumpWorkbook(shown)).toEqual(dumpWorkbook(before));

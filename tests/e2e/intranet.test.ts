@@ -48,13 +48,21 @@ test('both pages load office.js from office-js/office.js, and nothing of ours na
 });
 
 test('office-js/ is the pinned package: office.js byte for byte, the Excel host files, Chinese strings', () => {
-  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version: string }>;
+  };
   const pkgDir = path.dirname(require.resolve('@microsoft/office-js/package.json'));
   const installed = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
   expect(installed.version).toBe(lock.packages['node_modules/@microsoft/office-js'].version);
   const local = path.join(out, 'office-js');
   expect(fs.readFileSync(path.join(local, 'office.js')).equals(fs.readFileSync(path.join(pkgDir, 'dist', 'office.js')))).toBe(true);
-  for (const f of ['excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js']) {
+  for (const f of [
+    'excel-win32-16.01.js',
+    'excel-web-16.00.js',
+    'excel-mac-16.00.js',
+    'zh-cn/office_strings.js',
+    'en-us/office_strings.js',
+  ]) {
     expect({ f, there: fs.existsSync(path.join(local, f)) }).toEqual({ f, there: true });
   }
   // Not Word, Outlook, PowerPoint…, no debug builds.
@@ -64,19 +72,19 @@ test('office-js/ is the pinned package: office.js byte for byte, the Excel host 
 
 describeWithBrowser('the intranet build in headless Chromium', () => {
   test('opened offline, the pane asks only its own origin for office.js', async () => {
-  const server = await serveDir(out);
-  const browser = await launchOffline(() => undefined, { label: 'intranet' });
-  try {
-    const page = await browser.context.newPage();
-    const asked: string[] = [];
-    page.on('request', (r) => asked.push(r.url()));
-    await page.goto(`${server.origin}/taskpane.html`);
-    await page.getByTestId('mode').waitFor({ timeout: 20000 });
-    expect(asked).toContain(`${server.origin}/office-js/office.js`);
-    expect(browser.outside).toEqual([]);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}, 120000);
+    const server = await serveDir(out);
+    const browser = await launchOffline(() => undefined, { label: 'intranet' });
+    try {
+      const page = await browser.context.newPage();
+      const asked: string[] = [];
+      page.on('request', (r) => asked.push(r.url()));
+      await page.goto(`${server.origin}/taskpane.html`);
+      await page.getByTestId('mode').waitFor({ timeout: 20000 });
+      expect(asked).toContain(`${server.origin}/office-js/office.js`);
+      expect(browser.outside).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }, 120000);
 });

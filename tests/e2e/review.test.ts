@@ -55,7 +55,9 @@ describeWithBrowser('批量复核 in headless Chromium', () => {
     await chooser.setFiles(files);
     const summaryButton = page.getByRole('button', { name: '下载汇总.xlsx' });
     await summaryButton.waitFor({ timeout: 60000 });
-    await expect(page.getByTestId('review-status').textContent()).resolves.toContain(`共 ${folder.tables.length + 2} 个文件：已评价 ${folder.tables.length}，无法读取 1，跳过 1`);
+    await expect(page.getByTestId('review-status').textContent()).resolves.toContain(
+      `共 ${folder.tables.length + 2} 个文件：已评价 ${folder.tables.length}，无法读取 1，跳过 1`,
+    );
     fs.mkdirSync(SHOTS, { recursive: true });
     await shot(page, '07-review-done', 800);
 

@@ -49,12 +49,17 @@ describe('bundle size (production build)', () => {
     // lazy chunk for writing the new 汇总 workbook of 批量复核; the single-file flow never requests it (below).
     expect(b.files.filter((f) => f.file.startsWith('exceljs.') && f.kind !== 'lazy')).toEqual([]);
     // exceljs' model (its '_worksheets') is in its own chunk only, in nothing the single-file flow loads.
-    const all = b.files.filter((f) => f.file.endsWith('.js') && !f.file.startsWith('exceljs.')).map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
+    const all = b.files
+      .filter((f) => f.file.endsWith('.js') && !f.file.startsWith('exceljs.'))
+      .map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8'))
+      .join('\n');
     expect(all.includes('_worksheets')).toBe(false);
     // The initial chunk holds neither the package reader nor docx nor the engine (markers each of them contains).
     const code = initial.map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
     const markers = { reader: 'jixiao-mark:', docx: '"w:val"', engine: 'score-mismatch' };
-    const found = Object.entries(markers).filter(([, m]) => code.includes(m)).map(([name]) => name);
+    const found = Object.entries(markers)
+      .filter(([, m]) => code.includes(m))
+      .map(([name]) => name);
     expect(found).toEqual([]);
     for (const [name, m] of Object.entries(markers)) {
       const chunk = b.files.find((f) => f.kind === 'lazy' && fs.readFileSync(path.join(dist, f.file), 'utf8').includes(m));
@@ -77,7 +82,8 @@ describeBrowser('standalone mode in headless Chromium', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     browser = await launchOffline(
       async (route) => {
-        if (officeJs === 'empty') return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' });
+        if (officeJs === 'empty')
+          return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* office.js unavailable */' });
         if (officeJs === 'stub') {
           // An office.js that loads but is not in an Office host: onReady reports no host.
           return route.fulfill({
@@ -118,7 +124,9 @@ describeBrowser('standalone mode in headless Chromium', () => {
   const focused = (page: Page) =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}` : '';
+      return el
+        ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}`
+        : '';
     });
 
   async function download(page: Page, button: string): Promise<Buffer> {
@@ -153,7 +161,9 @@ describeBrowser('standalone mode in headless Chromium', () => {
     await expect(cards.count()).resolves.toBe(7);
     const grades = await page.getByTestId('grade').allTextContents();
     expect(grades).toEqual(Array(7).fill('优'));
-    await expect(cards.first().textContent()).resolves.toMatch(/核算得分[\s\S]*自评得分[\s\S]*指标完成[\s\S]*9\/9[\s\S]*预算执行率[\s\S]*100%/);
+    await expect(cards.first().textContent()).resolves.toMatch(
+      /核算得分[\s\S]*自评得分[\s\S]*指标完成[\s\S]*9\/9[\s\S]*预算执行率[\s\S]*100%/,
+    );
     // Findings area (the seed sample is clean) and the narrative.
     await expect(page.getByTestId('findings').textContent()).resolves.toContain('未发现问题');
     const narrative = (await page.getByTestId('narrative').textContent()) ?? '';
@@ -235,7 +245,9 @@ describeBrowser('standalone mode in headless Chromium', () => {
     await page.getByRole('button', { name: '评价', exact: true }).click();
     await page.getByTestId('results').waitFor({ timeout: 30000 });
     const findings = page.getByTestId('findings');
-    await expect(findings.locator('h3').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^错误/), expect.stringMatching(/^警告/)]));
+    await expect(findings.locator('h3').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^错误/), expect.stringMatching(/^警告/)]),
+    );
     const first = findings.getByRole('button').first();
     await first.click();
     await page.getByTestId('select-status').filter({ hasText: '独立模式下无法直接定位单元格' }).waitFor();

@@ -26,10 +26,27 @@ export { describeWithBrowser };
 /** The office.js URL taskpane.html loads. */
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const SHOTS = path.join(ROOT, 'tests', 'e2e', '__output__', 'screenshots');
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const BUILDS = path.join(ROOT, 'tests', 'e2e', '__output__', 'dist');
-const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/manifest-check.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+  'src',
+  'assets',
+  'manifest.xml',
+  'webpack.config.js',
+  'scripts/manifest-check.js',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 /** How long a waiting worker waits for another's build. */
 const WAIT_MS = 300000;
 
@@ -82,10 +99,15 @@ function webpack(outDir: string): Promise<void> {
   // webpack-cli's "main" is its library; the command line is bin/cli.js beside it.
   const cli = path.join(path.dirname(require.resolve('webpack-cli')), '..', 'bin', 'cli.js');
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`production build failed: ${err.message}\n${stdout}\n${stderr}`));
-      else resolve();
-    });
+    execFile(
+      process.execPath,
+      [cli, '--mode', 'production', '--output-path', outDir],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`production build failed: ${err.message}\n${stdout}\n${stderr}`));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -154,7 +176,14 @@ export async function serveDir(dir: string): Promise<{ origin: string; stop: () 
 /** A browser-test entry (a fake host, a helper) bundled as one IIFE script for a page, ES2017 like the WPS build. */
 export function browserBundle(entry: string): string {
   const esbuild = require('esbuild') as typeof import('esbuild');
-  return esbuild.buildSync({ entryPoints: [path.join(ROOT, entry)], bundle: true, format: 'iife', target: 'es2017', platform: 'browser', write: false }).outputFiles[0].text;
+  return esbuild.buildSync({
+    entryPoints: [path.join(ROOT, entry)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2017',
+    platform: 'browser',
+    write: false,
+  }).outputFiles[0].text;
 }
 
 export interface OfflineBrowser {
@@ -169,7 +198,10 @@ export interface OfflineBrowser {
  * 127.0.0.1, blob: and data: go through; every other request is recorded in `outside` and blocked,
  * except office.js, which `officeJs` answers (fulfil, abort or hold the route).
  */
-export async function launchOffline(officeJs: (route: Route) => Promise<unknown> | unknown, opts: { acceptDownloads?: boolean; label: string }): Promise<OfflineBrowser> {
+export async function launchOffline(
+  officeJs: (route: Route) => Promise<unknown> | unknown,
+  opts: { acceptDownloads?: boolean; label: string },
+): Promise<OfflineBrowser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `jixiao-e2e-${opts.label}-chromium-`));
   const { chromium } = await import('playwright-core');
   const context = await chromium.launchPersistentContext(userDataDir, {

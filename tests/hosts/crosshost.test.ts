@@ -24,15 +24,19 @@ async function roundTrip(write: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS
   return back;
 }
 
-const excelToWps = async (wb: FakeWorkbook): Promise<FakeBook> => bookFromExcelJs(await roundTrip((o) => fakeWorkbookToExcelJs(wb, o)), 'gaps-sample.xlsx');
-const wpsToExcel = async (book: FakeBook): Promise<FakeWorkbook> => fakeWorkbookFromExcelJs(await roundTrip((o) => bookToExcelJs(book, o)), { name: 'gaps-sample.xlsx' });
+const excelToWps = async (wb: FakeWorkbook): Promise<FakeBook> =>
+  bookFromExcelJs(await roundTrip((o) => fakeWorkbookToExcelJs(wb, o)), 'gaps-sample.xlsx');
+const wpsToExcel = async (book: FakeBook): Promise<FakeWorkbook> =>
+  fakeWorkbookFromExcelJs(await roundTrip((o) => bookToExcelJs(book, o)), { name: 'gaps-sample.xlsx' });
 
 /** Source sheets as the other host sees them: every cell's value, formula, format and own fill. */
 function wpsSources(book: FakeBook, names: string[]) {
   return book.sheets.filter((s) => names.includes(s.name)).map((s) => ({ name: s.name, cells: s.cells, merges: s.merges }));
 }
 function excelSources(wb: FakeWorkbook, names: string[]) {
-  return wb.sheets.filter((s) => names.includes(s.name)).map((s) => ({ name: s.name, cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]), merges: s.merges }));
+  return wb.sheets
+    .filter((s) => names.includes(s.name))
+    .map((s) => ({ name: s.name, cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]), merges: s.merges }));
 }
 
 afterEach(() => uninstall());
@@ -70,7 +74,7 @@ test('evaluated in WPS, saved, opened in Excel: 清除标记 in Excel clears the
   expect(excelSources(wb, sources)).toEqual(excelSources(baseline, sources));
 });
 
-test('Excel → WPS 评价 again → Excel: each host replaces the other\'s marks (never two sets), and clears the last', async () => {
+test("Excel → WPS 评价 again → Excel: each host replaces the other's marks (never two sets), and clears the last", async () => {
   const baseline = await loadFake(GAPS);
   const wb = install(await loadFake(GAPS));
   await runEvaluation(await createExcelHost());
@@ -78,7 +82,9 @@ test('Excel → WPS 评价 again → Excel: each host replaces the other\'s mark
   const app = new FakeApplication(await excelToWps(wb));
   const again = await runEvaluation(createWpsHost(app));
   const severities = new Set(planHighlights(again.result).map((h) => `${h.sheet}|${h.severity}`));
-  const rules = app.book!.data.sheets.flatMap((s) => s.rules.filter((r) => isMarkFormula(r.formula)).map((r) => `${s.name}|${/mark:(\w+)/.exec(r.formula)![1]}`));
+  const rules = app.book!.data.sheets.flatMap((s) =>
+    s.rules.filter((r) => isMarkFormula(r.formula)).map((r) => `${s.name}|${/mark:(\w+)/.exec(r.formula)![1]}`),
+  );
   // One rule per sheet and severity (no Union limit reached on this workbook): Excel's rules were replaced.
   expect(rules.sort()).toEqual([...severities].sort());
   const back = install(await wpsToExcel(app.book!.data));

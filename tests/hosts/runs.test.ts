@@ -1,7 +1,13 @@
 import { RunStamp, clearRunId, evaluateRunId, parseRunStamp, runId, watchStamps } from '../../src/hosts/runs';
 import { WritePlan } from '../../src/core/plan';
 
-const stamp = (id: string, action: RunStamp['action'] = 'evaluate'): RunStamp => ({ id, action, sheets: ['表1'], summarySheet: '评价结果', highlighted: 3 });
+const stamp = (id: string, action: RunStamp['action'] = 'evaluate'): RunStamp => ({
+  id,
+  action,
+  sheets: ['表1'],
+  summarySheet: '评价结果',
+  highlighted: 3,
+});
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
@@ -9,13 +15,28 @@ async function settle(): Promise<void> {
 
 describe('run stamps', () => {
   test('parseRunStamp keeps what it knows, refuses what is not a stamp', () => {
-    expect(parseRunStamp(JSON.stringify({ ...stamp('a'), cleared: 2, document: 'x.xlsx', extra: 1 }))).toEqual({ ...stamp('a'), cleared: 2, document: 'x.xlsx' });
-    expect(parseRunStamp({ id: 'a', action: 'evaluate' })).toEqual({ id: 'a', action: 'evaluate', sheets: [], summarySheet: '', highlighted: 0 });
-    for (const bad of [null, '', '{', '[]', JSON.stringify({ id: 1, action: 'evaluate' }), JSON.stringify({ id: 'a', action: 'delete' })]) expect(parseRunStamp(bad)).toBeNull();
+    expect(parseRunStamp(JSON.stringify({ ...stamp('a'), cleared: 2, document: 'x.xlsx', extra: 1 }))).toEqual({
+      ...stamp('a'),
+      cleared: 2,
+      document: 'x.xlsx',
+    });
+    expect(parseRunStamp({ id: 'a', action: 'evaluate' })).toEqual({
+      id: 'a',
+      action: 'evaluate',
+      sheets: [],
+      summarySheet: '',
+      highlighted: 0,
+    });
+    for (const bad of [null, '', '{', '[]', JSON.stringify({ id: 1, action: 'evaluate' }), JSON.stringify({ id: 'a', action: 'delete' })])
+      expect(parseRunStamp(bad)).toBeNull();
   });
 
   test('ids follow what a run did: the same 评价 twice has one id, a different one another', () => {
-    const plan = (v: number): WritePlan => ({ highlights: [], sheets: ['表1'], summary: { name: '评价结果', rows: [[{ v, style: 'number' }]], merges: [], widths: [], freezeRows: 0, bars: [] } });
+    const plan = (v: number): WritePlan => ({
+      highlights: [],
+      sheets: ['表1'],
+      summary: { name: '评价结果', rows: [[{ v, style: 'number' }]], merges: [], widths: [], freezeRows: 0, bars: [] },
+    });
     expect(evaluateRunId(plan(1), '评价结果')).toBe(evaluateRunId(plan(1), '评价结果'));
     expect(evaluateRunId(plan(1), '评价结果')).not.toBe(evaluateRunId(plan(2), '评价结果'));
     expect(evaluateRunId(plan(1), '评价结果')).not.toBe(evaluateRunId(plan(1), '评价结果(2)'));
@@ -59,7 +80,11 @@ describe('watchStamps', () => {
     st.set(stamp('a')); // the same 评价 again after the clear is news
     w.poke();
     await settle();
-    expect(seen).toEqual([['a', true], ['b', false], ['a', false]]);
+    expect(seen).toEqual([
+      ['a', true],
+      ['b', false],
+      ['a', false],
+    ]);
     w.stop();
     st.set(stamp('c'));
     w.poke();

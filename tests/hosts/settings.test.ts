@@ -3,7 +3,12 @@
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../src/hosts/host';
 
 describe('normaliseSettings', () => {
-  const full = { profile: 'guangxi', standards: [{ keyword: '到位率', label: '资金到位率 100%', op: '>=', value: 100, unit: '%' }], department: '某县教育局', year: '2020' };
+  const full = {
+    profile: 'guangxi',
+    standards: [{ keyword: '到位率', label: '资金到位率 100%', op: '>=', value: 100, unit: '%' }],
+    department: '某县教育局',
+    year: '2020',
+  };
 
   test('an object or its JSON text reads the same', () => {
     expect(normaliseSettings(full)).toEqual(full);

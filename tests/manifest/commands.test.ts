@@ -142,7 +142,9 @@ test('清除标记 reports how many cells it restored', async () => {
   const { event, completed } = fakeEvent();
   const done = associated.get('clearMarks')!(event) as Promise<void>;
   await until(() => dialogs.length === 1);
-  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toBe('已清除 23 个单元格的评价标记，工作表恢复原样（“评价结果”工作表保留）。');
+  expect(new URL(dialogs[0].url).searchParams.get('jx-message')).toBe(
+    '已清除 23 个单元格的评价标记，工作表恢复原样（“评价结果”工作表保留）。',
+  );
   dialogs[0].dialog.handlers.get(Office.EventType.DialogEventReceived)!({ error: 12006 });
   await done;
   expect(completed).toHaveBeenCalledTimes(1);
@@ -192,8 +194,7 @@ test('the notice closes itself after a while', async () => {
 
 test('opened as the notice dialog, the page shows the message and does not register commands', () => {
   window.history.replaceState(null, '', '?jx-message=' + encodeURIComponent('测试消息'));
-  document.body.innerHTML =
-    '<div id="notice" hidden><p id="message"></p><button id="close" type="button">知道了</button></div>';
+  document.body.innerHTML = '<div id="notice" hidden><p id="message"></p><button id="close" type="button">知道了</button></div>';
   const { associated } = installFakeOffice();
   jest.isolateModules(() => require('../../src/commands/commands'));
   expect(associated.size).toBe(0);

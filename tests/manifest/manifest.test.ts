@@ -19,8 +19,7 @@ beforeAll(() => {
   schemaDir = check.findSchemaDir();
 });
 
-const rules = (problems: check.Problem[], rule: string): string[] =>
-  problems.filter((p) => p.rule === rule).map((p) => p.message);
+const rules = (problems: check.Problem[], rule: string): string[] => problems.filter((p) => p.rule === rule).map((p) => p.message);
 
 describe('manifest.xml', () => {
   const checked = check.checkManifest(xml, { base: check.DEV_BASE });
@@ -58,7 +57,9 @@ describe('manifest.xml', () => {
     // Nothing else in the file looks like a URL outside the base, comments included.
     const others = [...xml.matchAll(/https?:\/\/[^\s"<]+/g)]
       .map((m) => m[0])
-      .filter((u) => !u.startsWith(check.DEV_BASE) && !u.startsWith('http://schemas.microsoft.com/') && !u.startsWith('http://www.w3.org/'));
+      .filter(
+        (u) => !u.startsWith(check.DEV_BASE) && !u.startsWith('http://schemas.microsoft.com/') && !u.startsWith('http://www.w3.org/'),
+      );
     expect(others).toEqual([]);
   });
 
@@ -108,8 +109,7 @@ describe('manifest.xml', () => {
 });
 
 describe('the checks catch broken manifests', () => {
-  const problemsOf = (broken: string, rule: string, base = check.DEV_BASE) =>
-    rules(check.checkManifest(broken, { base }).problems, rule);
+  const problemsOf = (broken: string, rule: string, base = check.DEV_BASE) => rules(check.checkManifest(broken, { base }).problems, rule);
 
   test('a resid that names nothing, or a resource of the wrong kind', () => {
     expect(problemsOf(xml.replace('<Label resid="JX.Tab.Label"/>', '<Label resid="JX.Nope"/>'), 'resid')).toEqual([

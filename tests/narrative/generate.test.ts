@@ -62,7 +62,9 @@ describe('department outline', () => {
     const text = toText(n);
     expect(text).toContain('对5个项目开展了绩效自评，共评价绩效指标30项，各项指标均达到年度指标值');
     expect(text).toContain('全年预算数合计1309.9万元，全年执行数合计1287万元，预算执行率98.25%');
-    expect(text).toContain('扩大学前教育资源项目、普通高中教育质量提升计划、现代职业教育发展项目和教师队伍建设项目均为100分，城乡义务教育经费保障机制99.8分，等级均为优');
+    expect(text).toContain(
+      '扩大学前教育资源项目、普通高中教育质量提升计划、现代职业教育发展项目和教师队伍建设项目均为100分，城乡义务教育经费保障机制99.8分，等级均为优',
+    );
     expect(text).toContain('年度各项目标任务全部完成');
     expect(text).toContain('各项绩效目标均已完成，未发现需要说明的问题。');
   });
@@ -137,7 +139,9 @@ describe('gaps', () => {
   });
 
   test('a reason of "0" counts as missing; no cause is invented', () => {
-    const part3 = partSentences(n, '三、').map((s) => s.text).join('');
+    const part3 = partSentences(n, '三、')
+      .map((s) => s.text)
+      .join('');
     expect(part3).toMatch(/人均培训成本未达到年度目标，偏差原因有待进一步分析/);
   });
 
@@ -155,7 +159,9 @@ describe('gaps', () => {
   });
 
   test('三 lists low execution and over-achievement once each, and no form-filling findings', () => {
-    const part3 = partSentences(n, '三、').map((s) => s.text).join('');
+    const part3 = partSentences(n, '三、')
+      .map((s) => s.text)
+      .join('');
     expect(part3).toContain('支出进度偏慢');
     expect(part3).toContain('受益学生人数的实际完成值大幅超过年度指标值');
     expect(part3.split('受益学生人数').length).toBe(2);
@@ -248,7 +254,8 @@ describe.each(CASES)('rules: $label', ({ make, opts }) => {
   test('every sentence carries its cells', () => {
     for (const sec of n.sections)
       for (const p of sec.paragraphs)
-        for (const s of p.sentences) if (s.figures.length || s.quotes.some((q) => q.source === 'cell')) expect([s.text, s.refs.length > 0]).toEqual([s.text, true]);
+        for (const s of p.sentences)
+          if (s.figures.length || s.quotes.some((q) => q.source === 'cell')) expect([s.text, s.refs.length > 0]).toEqual([s.text, true]);
   });
 });
 
@@ -258,15 +265,24 @@ describe('phrasebook data', () => {
   const repeatable: [string, string[]][] = [];
   const I = book.indicator;
   for (const [type, v] of Object.entries(I.result)) repeatable.push([`indicator.result.${type}`, v]);
-  for (const k of ['resultNoWords', 'resultUnmet', 'resultNameWithNumber', 'deadlineNoWords', 'same', 'unknown'] as const) repeatable.push([`indicator.${k}`, I[k]]);
+  for (const k of ['resultNoWords', 'resultUnmet', 'resultNameWithNumber', 'deadlineNoWords', 'same', 'unknown'] as const)
+    repeatable.push([`indicator.${k}`, I[k]]);
   // Said once per row and never varied (every indicator of a kind said the same way): no stock phrase at all.
   I.names.forEach((p, i) => repeatable.push([`indicator.names[${i}]`, [p.template]]));
   for (const [k, v] of Object.entries(I.compare)) repeatable.push([`indicator.compare.${k}`, [v]]);
   for (const [g, v] of Object.entries(book.project.groupLead)) repeatable.push([`project.groupLead.${g}`, v]);
   const D = book.department;
-  repeatable.push(['department.sectionLead', D.sectionLead], ['department.tableNoIndicators', D.tableNoIndicators], ['department.lowExecution', D.lowExecution]);
+  repeatable.push(
+    ['department.sectionLead', D.sectionLead],
+    ['department.tableNoIndicators', D.tableNoIndicators],
+    ['department.lowExecution', D.lowExecution],
+  );
   repeatable.push(['problems.cause', book.problems.cause], ['problems.enumerate', book.problems.enumerate]);
-  repeatable.push(['scores.item', book.scores.item], ['scores.itemGrade', book.scores.itemGrade], ['scores.sameItems', book.scores.sameItems]);
+  repeatable.push(
+    ['scores.item', book.scores.item],
+    ['scores.itemGrade', book.scores.itemGrade],
+    ['scores.sameItems', book.scores.sameItems],
+  );
   repeatable.push(['project.breakdownGroup', book.project.breakdownGroup]);
 
   test.each(repeatable)('%s has a variant free of stock phrases', (_k, variants) => {
@@ -307,7 +323,9 @@ describe('met indicators beyond metListLimit are counted, not listed', () => {
     // Per table and 一级 group, the rows after the first `limit` met ones are named nowhere but counted once.
     const text = toText(capped);
     const RULE = '计数：未逐项列出的已完成指标行';
-    const countSentences = capped.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences)).filter((s) => s.figures.some((f) => f.rule === RULE));
+    const countSentences = capped.sections
+      .flatMap((s) => s.paragraphs.flatMap((p) => p.sentences))
+      .filter((s) => s.figures.some((f) => f.rule === RULE));
     expect(countSentences.length).toBeGreaterThan(0);
     for (const s of countSentences) {
       const f = s.figures.find((x) => x.rule === RULE)!;

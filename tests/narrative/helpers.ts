@@ -65,7 +65,10 @@ function figureProblems(f: Figure, index: CellIndex | null): string[] {
       if (f.value > 0 && f.refs.length !== f.value) out.push(`count figure "${f.text}" has ${f.refs.length} refs`);
     } else if (f.source === 'sum' && /Σ 各表/.test(f.rule ?? '')) {
       const toYuan = /折算/.test(f.rule ?? '');
-      const s = f.refs.reduce((a, r) => a + (vals(r)[0] ?? NaN) * (toYuan && index!.unit.get(r.sheet + '!' + r.cell) === '万元' ? 10000 : 1), 0);
+      const s = f.refs.reduce(
+        (a, r) => a + (vals(r)[0] ?? NaN) * (toYuan && index!.unit.get(r.sheet + '!' + r.cell) === '万元' ? 10000 : 1),
+        0,
+      );
       if (!close(s, raw)) out.push(`sum figure "${f.text}" = ${raw}, cells sum to ${s}`);
     } else if (f.source === 'rate') {
       const key = (r: { sheet: string; cell: string }) => r.sheet + '!' + r.cell;
@@ -108,7 +111,8 @@ export function traceProblems(n: Narrative, result: EvaluationResult | null): st
   const out: string[] = [];
   for (const { section, sentence } of allSentences(n)) {
     out.push(...sentenceProblems(sentence, cells));
-    if (section && sentence === section.titleTrace && section.heading !== section.ordinal + sentence.text) out.push(`heading ${section.heading} ≠ ordinal + title`);
+    if (section && sentence === section.titleTrace && section.heading !== section.ordinal + sentence.text)
+      out.push(`heading ${section.heading} ≠ ordinal + title`);
   }
   return out;
 }
@@ -162,7 +166,12 @@ const CAUSE_OPENING = /^(主要原因是|主要原因|原因是|原因|究其原
  * zero target is said as 零发生) and in the `reasonParts` with (the start of) its cause, or the phrase
  * saying the cause is still to be analysed.
  */
-export function unmetProblems(n: Narrative, r: EvaluationResult, figureParts: string[] = ['二、'], reasonParts: string[] = ['三、']): string[] {
+export function unmetProblems(
+  n: Narrative,
+  r: EvaluationResult,
+  figureParts: string[] = ['二、'],
+  reasonParts: string[] = ['三、'],
+): string[] {
   const out: string[] = [];
   for (const sh of r.sheets)
     for (const t of sh.tables)
@@ -176,8 +185,12 @@ export function unmetProblems(n: Narrative, r: EvaluationResult, figureParts: st
             continue;
           }
           const shows = (cell: string | null) =>
-            about.some((x) => x.figures.some((f) => f.refs.some((c) => c.cell === cell)) || x.quotes.some((q) => q.refs.some((c) => c.cell === cell)));
-          if (ind.cells.target && !ind.targetFromStandard && ind.direction !== 'zero' && !shows(ind.cells.target)) out.push(`${label}: target not shown`);
+            about.some(
+              (x) =>
+                x.figures.some((f) => f.refs.some((c) => c.cell === cell)) || x.quotes.some((q) => q.refs.some((c) => c.cell === cell)),
+            );
+          if (ind.cells.target && !ind.targetFromStandard && ind.direction !== 'zero' && !shows(ind.cells.target))
+            out.push(`${label}: target not shown`);
           if (ind.cells.actual && !shows(ind.cells.actual)) out.push(`${label}: actual not shown`);
         }
         for (const part of reasonParts) {

@@ -7,13 +7,24 @@ import { Row, date, num, qual, rowsResult } from './fixtures';
 import { styleCheck } from './style';
 
 const OUT = '产出指标';
-const met = (name: string, a: Row['a'], t: Row['t'] = null, extra: Partial<Row> = {}): Row => ({ l1: OUT, l2: '数量指标', name, t, a, w: 10, status: 'met', ...extra });
+const met = (name: string, a: Row['a'], t: Row['t'] = null, extra: Partial<Row> = {}): Row => ({
+  l1: OUT,
+  l2: '数量指标',
+  name,
+  t,
+  a,
+  w: 10,
+  status: 'met',
+  ...extra,
+});
 
 function said(rows: Row[]): string {
   const r = rowsResult(rows);
   const n = generateNarrative(r, { outline: 'department' });
   expect(styleCheck(n, r)).toEqual([]);
-  return partSentences(n, '二、').map((s) => s.text).join('');
+  return partSentences(n, '二、')
+    .map((s) => s.text)
+    .join('');
 }
 
 test.each([
@@ -70,7 +81,16 @@ test('qualitative values in words, without quotes', () => {
 
 test('a shortfall: the result, the target it missed, the points lost', () => {
   const text = said([
-    { l1: OUT, l2: '数量指标', name: '孕产妇系统管理人数', t: num('≥1200人', 1200, '人', '>='), a: num('1080人', 1080, '人'), w: 5, score: 4.5, status: 'unmet' },
+    {
+      l1: OUT,
+      l2: '数量指标',
+      name: '孕产妇系统管理人数',
+      t: num('≥1200人', 1200, '人', '>='),
+      a: num('1080人', 1080, '人'),
+      w: 5,
+      score: 4.5,
+      status: 'unmet',
+    },
   ]);
   expect(text).toContain('孕产妇系统管理1080人，未达到1200人的年度目标，扣0.5分。');
 });

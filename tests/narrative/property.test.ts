@@ -9,22 +9,67 @@ import { styleCheck } from './style';
 import { stockPhraseCounts, traceProblems } from './helpers';
 
 const NAMES = [
-  '维修学前校舍', '享受补助学生人数', '资金到位率', '综合满意度', '项目完成时间', '教育教学质量', '单位维修成本', '安全责任事故',
-  '指标1：拨付资金', '（2）培训覆盖率', '培智教学软件2套', '发放助学金', '家长满意度', '设备验收合格率', '2020年新建校舍', '举办培训',
+  '维修学前校舍',
+  '享受补助学生人数',
+  '资金到位率',
+  '综合满意度',
+  '项目完成时间',
+  '教育教学质量',
+  '单位维修成本',
+  '安全责任事故',
+  '指标1：拨付资金',
+  '（2）培训覆盖率',
+  '培智教学软件2套',
+  '发放助学金',
+  '家长满意度',
+  '设备验收合格率',
+  '2020年新建校舍',
+  '举办培训',
 ];
 const UNITS = ['%', '万元', '元', '人', '人次', '平方米', '套', '个', '元/生·年', null];
-const REASONS = [null, '0', '无', '受疫情影响,工期推迟(约2个月)', '由于资金下达较晚。下一步将加快拨付', '部分学校未按时上报;改进措施:加强督导', '原因:3所学校停课'];
+const REASONS = [
+  null,
+  '0',
+  '无',
+  '受疫情影响,工期推迟(约2个月)',
+  '由于资金下达较晚。下一步将加快拨付',
+  '部分学校未按时上报;改进措施:加强督导',
+  '原因:3所学校停课',
+];
 const L1 = ['产出指标', '效益指标', '满意度指标', '成本指标(20分)', null];
 
 const value: fc.Arbitrary<ParsedValue | null> = fc.oneof(
   fc.constant(null),
-  fc.record({ v: fc.double({ min: 0, max: 100000, noNaN: true }), u: fc.constantFrom(...UNITS), op: fc.constantFrom('>=' as const, '<=' as const, '=' as const, null) }).map(
-    ({ v, u, op }) => ({ text: `${op === '>=' ? '≥' : op === '<=' ? '≤' : ''}${v}${u ?? ''}`, kind: 'number' as const, op, value: v, unit: u }),
-  ),
-  fc.record({ y: fc.option(fc.integer({ min: 2018, max: 2025 })), m: fc.option(fc.integer({ min: 1, max: 12 })), d: fc.option(fc.integer({ min: 1, max: 28 })) }).map(
-    ({ y, m, d }) => ({ text: `${y ?? ''}年${m ?? ''}月底前`, kind: 'date' as const, op: '<=' as const, value: null, unit: null, date: { year: y, month: m, day: m === null ? null : d } }),
-  ),
-  fc.constantFrom('显著提高', '有效', '是', '一般', '达成预期指标').map((t) => ({ text: t, kind: 'qualitative' as const, op: null, value: null, unit: null })),
+  fc
+    .record({
+      v: fc.double({ min: 0, max: 100000, noNaN: true }),
+      u: fc.constantFrom(...UNITS),
+      op: fc.constantFrom('>=' as const, '<=' as const, '=' as const, null),
+    })
+    .map(({ v, u, op }) => ({
+      text: `${op === '>=' ? '≥' : op === '<=' ? '≤' : ''}${v}${u ?? ''}`,
+      kind: 'number' as const,
+      op,
+      value: v,
+      unit: u,
+    })),
+  fc
+    .record({
+      y: fc.option(fc.integer({ min: 2018, max: 2025 })),
+      m: fc.option(fc.integer({ min: 1, max: 12 })),
+      d: fc.option(fc.integer({ min: 1, max: 28 })),
+    })
+    .map(({ y, m, d }) => ({
+      text: `${y ?? ''}年${m ?? ''}月底前`,
+      kind: 'date' as const,
+      op: '<=' as const,
+      value: null,
+      unit: null,
+      date: { year: y, month: m, day: m === null ? null : d },
+    })),
+  fc
+    .constantFrom('显著提高', '有效', '是', '一般', '达成预期指标')
+    .map((t) => ({ text: t, kind: 'qualitative' as const, op: null, value: null, unit: null })),
   fc.constantFrom('≥90%?', '见附表', '1,2').map((t) => ({ text: t, kind: 'unknown' as const, op: null, value: null, unit: null })),
   fc.constant({ text: '—', kind: 'empty' as const, op: null, value: null, unit: null }),
 );
@@ -74,12 +119,32 @@ const indicator = (row: number): fc.Arbitrary<IndicatorResult> =>
 const table = (k: number): fc.Arbitrary<TableResult> =>
   fc
     .record({
-      inds: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 0, maxLength: 14 }).chain((xs) => fc.tuple(...xs.map((_, i) => indicator(k * 100 + 10 + i)))),
+      inds: fc
+        .array(fc.integer({ min: 0, max: 1 }), { minLength: 0, maxLength: 14 })
+        .chain((xs) => fc.tuple(...xs.map((_, i) => indicator(k * 100 + 10 + i)))),
       project: fc.option(fc.constantFrom('学前教育项目', '2020年义务教育(补助)项目', '教师培训')),
-      budget: fc.option(fc.record({ p: fc.double({ min: 0, max: 5e6, noNaN: true }), e: fc.double({ min: 0, max: 5e6, noNaN: true }), unit: fc.constantFrom('万元', '元') })),
+      budget: fc.option(
+        fc.record({
+          p: fc.double({ min: 0, max: 5e6, noNaN: true }),
+          e: fc.double({ min: 0, max: 5e6, noNaN: true }),
+          unit: fc.constantFrom('万元', '元'),
+        }),
+      ),
       score: fc.double({ min: 0, max: 100, noNaN: true }),
       year: fc.option(fc.constantFrom('2020', '2021年度', '年度')),
-      findings: fc.array(fc.constantFrom('low-execution', 'over-achieved', 'score-mismatch', 'missing-reason', 'total-mismatch', 'weights-sum', 'placeholder', 'strange-code' as FindingCode), { maxLength: 5 }),
+      findings: fc.array(
+        fc.constantFrom(
+          'low-execution',
+          'over-achieved',
+          'score-mismatch',
+          'missing-reason',
+          'total-mismatch',
+          'weights-sum',
+          'placeholder',
+          'strange-code' as FindingCode,
+        ),
+        { maxLength: 5 },
+      ),
     })
     .map((x) => ({
       title: null,
@@ -106,7 +171,16 @@ const table = (k: number): fc.Arbitrary<TableResult> =>
           }
         : null,
       goal: null,
-      total: { weight: 100, selfScore: x.score, score: x.score, grade: '良' as const, sheetRow: null, sheetSelfScore: null, sheetSelfCell: null, pending: 0 },
+      total: {
+        weight: 100,
+        selfScore: x.score,
+        score: x.score,
+        grade: '良' as const,
+        sheetRow: null,
+        sheetSelfScore: null,
+        sheetSelfCell: null,
+        pending: 0,
+      },
       findings: x.findings.map((code, i) => ({
         row: x.inds.length ? x.inds[i % x.inds.length].row : null,
         cell: null,
@@ -119,7 +193,13 @@ const table = (k: number): fc.Arbitrary<TableResult> =>
 
 const result: fc.Arbitrary<EvaluationResult> = fc
   .array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 4 })
-  .chain((sheets) => fc.tuple(...sheets.map((nt, si) => fc.tuple(...Array.from({ length: nt }, (_, ti) => table(si * 2 + ti))).map((tables) => ({ sheet: `表${si + 1}`, tables })))))
+  .chain((sheets) =>
+    fc.tuple(
+      ...sheets.map((nt, si) =>
+        fc.tuple(...Array.from({ length: nt }, (_, ti) => table(si * 2 + ti))).map((tables) => ({ sheet: `表${si + 1}`, tables })),
+      ),
+    ),
+  )
   .map((sheets) => ({ file: 'x.xlsx', profile: 'national', sheets }));
 
 test('random results: no throw, traced numbers, full-width punctuation, ≤ 2 stock phrases, deterministic, style check', () => {

@@ -14,17 +14,47 @@ function tiny(): Narrative {
     opening: [{ sentences: [t('开头段落。')] }],
     notices: [],
     sections: [
-      { heading: '一、总体', ordinal: '一、', title: '总体', titleTrace: t('总体'), level: 1, paragraphs: [{ sentences: [t('甲*乙_丙&丁。'), t('第二句。')] }] },
+      {
+        heading: '一、总体',
+        ordinal: '一、',
+        title: '总体',
+        titleTrace: t('总体'),
+        level: 1,
+        paragraphs: [{ sentences: [t('甲*乙_丙&丁。'), t('第二句。')] }],
+      },
       { heading: '（一）分项', ordinal: '（一）', title: '分项', titleTrace: t('分项'), level: 2, paragraphs: [] },
       { heading: '1.细目', ordinal: '1.', title: '细目', titleTrace: t('细目'), level: 3, paragraphs: [{ sentences: [t('内容。')] }] },
-      { heading: '二、应用', ordinal: '二、', title: '应用', titleTrace: t('应用'), level: 1, paragraphs: [{ sentences: [t('通用表述。')] }], editable: true },
+      {
+        heading: '二、应用',
+        ordinal: '二、',
+        title: '应用',
+        titleTrace: t('应用'),
+        level: 1,
+        paragraphs: [{ sentences: [t('通用表述。')] }],
+        editable: true,
+      },
     ],
   };
 }
 
 describe('text', () => {
   test('one line per heading and paragraph; editable sections marked', () => {
-    expect(toText(tiny())).toBe(['测试<报告>', '', '开头段落。', '一、总体', '甲*乙_丙&丁。第二句。', '（一）分项', '1.细目', '内容。', '二、应用', EDITABLE_NOTE, '通用表述。', ''].join('\n'));
+    expect(toText(tiny())).toBe(
+      [
+        '测试<报告>',
+        '',
+        '开头段落。',
+        '一、总体',
+        '甲*乙_丙&丁。第二句。',
+        '（一）分项',
+        '1.细目',
+        '内容。',
+        '二、应用',
+        EDITABLE_NOTE,
+        '通用表述。',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

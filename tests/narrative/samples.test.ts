@@ -31,7 +31,9 @@ function golden(name: string, actual: string): void {
   const missing = !fs.existsSync(file);
   // Under CI a missing golden file is a failure (it would otherwise be written and compared with itself).
   if (missing && process.env.CI && !process.env.UPDATE_GOLDEN) {
-    throw new Error(`golden file ${path.relative(process.cwd(), file)} is missing: write it with UPDATE_GOLDEN=1 npx jest tests/narrative, read it, commit it`);
+    throw new Error(
+      `golden file ${path.relative(process.cwd(), file)} is missing: write it with UPDATE_GOLDEN=1 npx jest tests/narrative, read it, commit it`,
+    );
   }
   if (process.env.UPDATE_GOLDEN || missing) {
     fs.mkdirSync(GOLDEN, { recursive: true });
@@ -70,7 +72,10 @@ describe('seed sample (shenze-2020.xlsx)', () => {
       ['60人', /招聘/],
       ['95%', /满意度/],
     ];
-    const missing = wanted.filter(([fig, about]) => !part2.some((s) => s.text.indexOf(fig) >= 0 && about.test(s.text) && s.figures.some((f) => f.text.indexOf(fig) === 0)));
+    const missing = wanted.filter(
+      ([fig, about]) =>
+        !part2.some((s) => s.text.indexOf(fig) >= 0 && about.test(s.text) && s.figures.some((f) => f.text.indexOf(fig) === 0)),
+    );
     expect(missing.map(([f]) => f)).toEqual([]);
   });
 });
@@ -117,9 +122,11 @@ test('gaps sample: no full-completion judgement', () => {
 });
 
 describe('scores named right (gaps sample: the forms say 92.6 and 100, the rules give 88.69 and 100)', () => {
-  test('the report states the forms\' own 自评得分; the pane notices name the 核算得分 that differs', () => {
+  test("the report states the forms' own 自评得分; the pane notices name the 核算得分 that differs", () => {
     const n = generateNarrative(gaps);
-    const overview = partSentences(n, '一、').map((s) => s.text).join('');
+    const overview = partSentences(n, '一、')
+      .map((s) => s.text)
+      .join('');
     expect(overview).toContain('基本公共卫生服务项目92.6分');
     expect(overview).toMatch(/健康扶贫医疗救助项目均为100分/);
     expect(overview).not.toContain('88.69');
@@ -130,7 +137,9 @@ describe('scores named right (gaps sample: the forms say 92.6 and 100, the rules
 
   test('the 核算得分 when chosen, called so', () => {
     const n = generateNarrative(gaps, { score: 'computed' });
-    const overview = partSentences(n, '一、').map((s) => s.text).join('');
+    const overview = partSentences(n, '一、')
+      .map((s) => s.text)
+      .join('');
     expect(overview).toContain('按评分规则核算得分');
     expect(overview).toContain('基本公共卫生服务项目88.69分（良）');
     expect(overview).not.toMatch(/自评得分/);

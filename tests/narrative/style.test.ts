@@ -111,7 +111,24 @@ describe('the style check fails on what it should', () => {
   test('a computed score called 自评得分', () => {
     const m = JSON.parse(JSON.stringify(n));
     m.sections[2].paragraphs = [
-      { sentences: [{ text: '自评得分88.69分。', refs: [], figures: [{ text: '88.69分', value: 88.69, source: 'score', refs: [{ sheet: 'x', cell: 'A1' }], rule: '总分 = Σ 各指标按评分规则核算的得分' }], quotes: [] }] },
+      {
+        sentences: [
+          {
+            text: '自评得分88.69分。',
+            refs: [],
+            figures: [
+              {
+                text: '88.69分',
+                value: 88.69,
+                source: 'score',
+                refs: [{ sheet: 'x', cell: 'A1' }],
+                rule: '总分 = Σ 各指标按评分规则核算的得分',
+              },
+            ],
+            quotes: [],
+          },
+        ],
+      },
     ];
     expect(styleCheck(m, null).some((p) => /called 自评/.test(p))).toBe(true);
   });

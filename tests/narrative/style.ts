@@ -13,7 +13,36 @@ export interface StyleOptions {
 }
 
 /** Units that a name may end with and a value may carry: said twice in "教师培训人次7005人次". */
-const UNITS = ['个工作日', '平方米', '人次', '万元', '公里', '小时', '元', '人', '个', '所', '家', '名', '套', '台', '户', '次', '项', '天', '例', '起', '辆', '间', '册', '份', '场', '吨', '亩', '张'];
+const UNITS = [
+  '个工作日',
+  '平方米',
+  '人次',
+  '万元',
+  '公里',
+  '小时',
+  '元',
+  '人',
+  '个',
+  '所',
+  '家',
+  '名',
+  '套',
+  '台',
+  '户',
+  '次',
+  '项',
+  '天',
+  '例',
+  '起',
+  '辆',
+  '间',
+  '册',
+  '份',
+  '场',
+  '吨',
+  '亩',
+  '张',
+];
 
 const CJK = '\\u3400-\\u9fff';
 const HALF_WIDTH_BETWEEN = new RegExp(`[${CJK}][,.;:!?()\\[\\]][${CJK}]`, 'g');
@@ -34,7 +63,8 @@ function doubledUnits(text: string): string[] {
     const unit = UNITS.find((u) => after.startsWith(u));
     if (!unit) continue;
     const before = text.slice(0, m.index);
-    if (before.endsWith(unit)) out.push(`doubled unit "${unit}" in "…${text.slice(Math.max(0, m.index - 12), m.index + m[0].length + unit.length)}"`);
+    if (before.endsWith(unit))
+      out.push(`doubled unit "${unit}" in "…${text.slice(Math.max(0, m.index - 12), m.index + m[0].length + unit.length)}"`);
   }
   return out;
 }
@@ -62,7 +92,11 @@ function computedAsSelf(s: Sentence): string[] {
   for (const f of s.figures) {
     if (!f.rule || !/按评分规则/.test(f.rule) || /^扣分/.test(f.rule)) continue;
     const at = s.text.indexOf(f.text);
-    const clause = s.text.slice(0, at).split(/[。；]/).pop() ?? '';
+    const clause =
+      s.text
+        .slice(0, at)
+        .split(/[。；]/)
+        .pop() ?? '';
     if (/自评/.test(clause) && !/核算/.test(clause)) out.push(`computed score ${f.text} called 自评 in "${s.text}"`);
   }
   return out;

@@ -28,7 +28,10 @@ test("tests never write into the demo's out/ folder", () => {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name !== '__output__' && e.name !== 'golden') walk(p);
-      } else if (/\.tsx?$/.test(e.name) && /\b(?:ROOT|REPO_ROOT)\s*,\s*['"]out['"]|['"]out\/|path\.join\(\s*['"]out['"]/.test(fs.readFileSync(p, 'utf8'))) {
+      } else if (
+        /\.tsx?$/.test(e.name) &&
+        /\b(?:ROOT|REPO_ROOT)\s*,\s*['"]out['"]|['"]out\/|path\.join\(\s*['"]out['"]/.test(fs.readFileSync(p, 'utf8'))
+      ) {
         offenders.push(path.relative(ROOT, p));
       }
     }

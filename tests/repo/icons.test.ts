@@ -27,5 +27,10 @@ test.each(OUTPUTS.map((o) => [o.file, o]))('%s is its SVG source rendered', (_fi
 
 test('every source is used', () => {
   const used = new Set(OUTPUTS.map((o) => o.svg));
-  expect(fs.readdirSync(path.join(ASSETS, '..', 'icons')).filter((f) => f.endsWith('.svg')).sort()).toEqual([...used].sort());
+  expect(
+    fs
+      .readdirSync(path.join(ASSETS, '..', 'icons'))
+      .filter((f) => f.endsWith('.svg'))
+      .sort(),
+  ).toEqual([...used].sort());
 });

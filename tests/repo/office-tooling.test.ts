@@ -30,7 +30,10 @@ test('usage data: every office-addin-usage-data in the lockfile is 3.x or later,
 });
 
 test('npm start / npm stop: npx with the pinned version on Windows and macOS; none on Linux', () => {
-  expect(command('start', 'manifest.xml', 'win32')).toEqual({ file: 'npx.cmd', args: ['--yes', DEBUGGING, 'start', 'manifest.xml', 'desktop'] });
+  expect(command('start', 'manifest.xml', 'win32')).toEqual({
+    file: 'npx.cmd',
+    args: ['--yes', DEBUGGING, 'start', 'manifest.xml', 'desktop'],
+  });
   expect(command('stop', 'manifest.xml', 'darwin')).toEqual({ file: 'npx', args: ['--yes', DEBUGGING, 'stop', 'manifest.xml'] });
   expect(command('start', 'manifest.xml', 'linux')).toBeNull();
   expect(pkg.scripts.start).toBe('node scripts/office-debug.js start');

@@ -14,7 +14,8 @@ export interface Outside {
 }
 
 /** Programs installed on the machine, which tests may run (a system Chromium, a PATH value). */
-const ALLOWED_ABSOLUTE = /^(?:\/usr\/bin(?:\/[\w.-]*)?(?::\/bin)?|\/opt\/(?:google|microsoft)\/[\w/.-]+|\/Applications\/[\w .]+\.app\/Contents\/MacOS\/[\w .]+)$/;
+const ALLOWED_ABSOLUTE =
+  /^(?:\/usr\/bin(?:\/[\w.-]*)?(?::\/bin)?|\/opt\/(?:google|microsoft)\/[\w/.-]+|\/Applications\/[\w .]+\.app\/Contents\/MacOS\/[\w .]+)$/;
 const ABSOLUTE = /^(?:\/(?:usr|home|work|tmp|opt|mnt|var|etc|srv|root|Users|Applications|Volumes)(?:\/|$)|[A-Za-z]:[\\/])/;
 const STRING = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.|\$(?!\{))*)`/g;
 /** The shared folder beside the clone, the old schema variable, this workplace's root (in pieces, so this file passes). */

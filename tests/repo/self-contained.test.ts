@@ -31,7 +31,17 @@ describe('the repository is self-contained', () => {
 
   test('scans the sources, tests, scripts and configs', () => {
     const rel = scanned.map((f) => path.relative(ROOT, f).split(path.sep).join('/'));
-    for (const want of ['src/cli/main.ts', 'scripts/manifest-check.js', 'tests/manifest/manifest.test.ts', 'bench/run.ts', 'package.json', 'webpack.config.js', 'jest.config.js', 'tsconfig.json', '.ci/run']) {
+    for (const want of [
+      'src/cli/main.ts',
+      'scripts/manifest-check.js',
+      'tests/manifest/manifest.test.ts',
+      'bench/run.ts',
+      'package.json',
+      'webpack.config.js',
+      'jest.config.js',
+      'tsconfig.json',
+      '.ci/run',
+    ]) {
       expect(rel).toContain(want);
     }
     expect(scanned.length).toBeGreaterThan(100);
@@ -43,7 +53,9 @@ describe('the repository is self-contained', () => {
   });
 
   test('the manifest schemas are inside the repository', () => {
-    expect(fs.readdirSync(path.join(ROOT, 'schemas', 'office-manifest')).filter((f) => f.endsWith('.xsd')).length).toBeGreaterThanOrEqual(5);
+    expect(fs.readdirSync(path.join(ROOT, 'schemas', 'office-manifest')).filter((f) => f.endsWith('.xsd')).length).toBeGreaterThanOrEqual(
+      5,
+    );
   });
 });
 
@@ -55,8 +67,13 @@ describe('the scanner', () => {
 
   test('finds the folder beside the clone and machine paths', () => {
     expect(why("const d = path.join(ROOT, '" + up + "/shared/x');")).toEqual(['path.join(…) above the repository root']);
-    expect(why("const d = path.join(REPO_ROOT, 'shared', 'office-manifest-" + "schemas');")).toEqual(['names a folder beside the repository or on one machine']);
-    expect(why(`const d = '/wo${''}rk/shared/x.xsd';`)).toEqual(['names a folder beside the repository or on one machine', 'absolute path']);
+    expect(why("const d = path.join(REPO_ROOT, 'shared', 'office-manifest-" + "schemas');")).toEqual([
+      'names a folder beside the repository or on one machine',
+    ]);
+    expect(why(`const d = '/wo${''}rk/shared/x.xsd';`)).toEqual([
+      'names a folder beside the repository or on one machine',
+      'absolute path',
+    ]);
     expect(why('const d = "/ho' + 'me/ann/schemas";')).toEqual(['absolute path']);
     expect(why("const d = 'C:" + '\\\\Users\\\\ann' + "';")).toEqual(['absolute path']);
     expect(why(`process.env.OFFICE_MANIFEST_` + `SCHEMAS`)).toHaveLength(1);

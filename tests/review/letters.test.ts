@@ -8,9 +8,24 @@ import { FileRecord, TableRecord } from '../../src/review/record';
 
 function table(over: Partial<TableRecord>): TableRecord {
   return {
-    sheet: '自评表', headerRow: 8, department: '县民政局', unit: '县民政局', project: '低保资金', title: '项目支出绩效自评表', year: '2024',
-    weight: 100, selfScore: 95, score: 88.5, grade: '良', met: 9, indicators: 10, rate: 0.95, pending: 0, totalRow: 20,
-    findings: [], ...over,
+    sheet: '自评表',
+    headerRow: 8,
+    department: '县民政局',
+    unit: '县民政局',
+    project: '低保资金',
+    title: '项目支出绩效自评表',
+    year: '2024',
+    weight: 100,
+    selfScore: 95,
+    score: 88.5,
+    grade: '良',
+    met: 9,
+    indicators: 10,
+    rate: 0.95,
+    pending: 0,
+    totalRow: 20,
+    findings: [],
+    ...over,
   };
 }
 
@@ -19,15 +34,26 @@ function file(index: number, display: string, tables: TableRecord[]): FileRecord
 }
 
 const records: FileRecord[] = [
-  file(0, '民政-低保.xlsx', [table({
-    findings: [
-      { sheet: '自评表', row: 12, cell: 'F12', code: 'unmet', severity: 'warning', message: '第12行“救助人数”未达到指标值。' },
-      { sheet: '自评表', row: 12, cell: 'I12', code: 'missing-reason', severity: 'error', message: '第12行“救助人数”扣分但未填写偏差原因。' },
-      { sheet: '自评表', row: 8, cell: null, code: 'standard-applied', severity: 'info', message: '按通行标准评价。' },
-    ],
-  })]),
+  file(0, '民政-低保.xlsx', [
+    table({
+      findings: [
+        { sheet: '自评表', row: 12, cell: 'F12', code: 'unmet', severity: 'warning', message: '第12行“救助人数”未达到指标值。' },
+        {
+          sheet: '自评表',
+          row: 12,
+          cell: 'I12',
+          code: 'missing-reason',
+          severity: 'error',
+          message: '第12行“救助人数”扣分但未填写偏差原因。',
+        },
+        { sheet: '自评表', row: 8, cell: null, code: 'standard-applied', severity: 'info', message: '按通行标准评价。' },
+      ],
+    }),
+  ]),
   file(1, '民政-养老.xlsx', [table({ project: '养老服务补贴', selfScore: 90, score: null, grade: null })]),
-  file(2, '水利-河道.xlsx', [table({ department: '县水利局', unit: '县水利局', project: '河道治理', selfScore: 100, score: 100, grade: '优' })]),
+  file(2, '水利-河道.xlsx', [
+    table({ department: '县水利局', unit: '县水利局', project: '河道治理', selfScore: 100, score: 100, grade: '优' }),
+  ]),
 ];
 
 test('one letter per 主管部门, in name order, with the tables and findings of that department only', () => {

@@ -79,7 +79,9 @@ function rowValues(ws: ExcelJS.Worksheet, r: number): unknown[] {
 async function docText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  return [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+  return [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
 }
 
 beforeAll(async () => {
@@ -195,9 +197,15 @@ describe('jixiao review', () => {
     expect(byLabel.get('优')?.[1]).toBe(scorable.length);
     expect(byLabel.get('无法核算')?.[1]).toBe(COUNT - scorable.length);
     const missingReason = byLabel.get('missing-reason') as unknown[];
-    expect(missingReason.slice(1, 5)).toEqual(['缺少偏差原因', '错误', folder.tables.filter((t) => t.kind === 'noReason').length, folder.tables.filter((t) => t.kind === 'noReason').length]);
+    expect(missingReason.slice(1, 5)).toEqual([
+      '缺少偏差原因',
+      '错误',
+      folder.tables.filter((t) => t.kind === 'noReason').length,
+      folder.tables.filter((t) => t.kind === 'noReason').length,
+    ]);
     // Every department appears once in 四、问题按单位.
-    for (const d of new Set(folder.tables.map((t) => t.department))) expect(byLabel.get(d)?.[1]).toBe(folder.tables.filter((t) => t.department === d).length);
+    for (const d of new Set(folder.tables.map((t) => t.department)))
+      expect(byLabel.get(d)?.[1]).toBe(folder.tables.filter((t) => t.department === d).length);
   });
 
   test('a later run over a folder holding the summary skips it as one of our results', async () => {
@@ -243,7 +251,9 @@ describe('jixiao review', () => {
   test('every digit of a letter comes from a slot (cell, score, count, heading), never from the template', async () => {
     const { buildLetters } = await import('../../src/review/letters');
     const { runTask } = await import('../../src/review/task');
-    const records = await Promise.all(folder.tables.map((t, i) => runTask({ index: i, path: t.file, display: path.basename(t.file), profile: 'national', json: false })));
+    const records = await Promise.all(
+      folder.tables.map((t, i) => runTask({ index: i, path: t.file, display: path.basename(t.file), profile: 'national', json: false })),
+    );
     for (const l of buildLetters(records, { profileName: '全国通用' })) {
       for (const b of l.blocks) {
         const parts = b.kind === 'table' ? b.rows.flat() : [b];
@@ -261,8 +271,19 @@ describe('jixiao review', () => {
     const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
     if (!soffice) return;
     const out = path.join(tmp, 'lo');
-    const r = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--convert-to',
-      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, summaryFile], { encoding: 'utf8', timeout: 170000 });
+    const r = spawnSync(
+      soffice,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        out,
+        summaryFile,
+      ],
+      { encoding: 'utf8', timeout: 170000 },
+    );
     expect(r.status).toBe(0);
     const csv = fs.readFileSync(path.join(out, '汇总-汇总.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe(SUMMARY_TEXT.summaryHeader.join(','));
@@ -305,7 +326,12 @@ describe('jixiao evaluate with several files', () => {
     const r = await run('evaluate', folder.tables[0].file, folder.tables[1].file, '--out-dir', outDir);
     expect(r.code).toBe(0);
     const written = fs.readdirSync(outDir).sort();
-    expect(written).toEqual(folder.tables.slice(0, 2).map((t) => `${path.basename(t.file, '.xlsx')}-评价结果.xlsx`).sort());
+    expect(written).toEqual(
+      folder.tables
+        .slice(0, 2)
+        .map((t) => `${path.basename(t.file, '.xlsx')}-评价结果.xlsx`)
+        .sort(),
+    );
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(path.join(outDir, written[0]));
     expect(copy.worksheets.map((w) => w.name)).toEqual(['项目支出绩效自评表', '评价结果']);
@@ -338,9 +364,27 @@ describe('jixiao evaluate with several files', () => {
     expect(JSON.parse(threads.stdout).files).toHaveLength(COUNT + 1);
     // Letters written by the workers while this thread writes the summary: the same letters.
     const dir = path.join(tmp, '线程复核意见');
-    const review = spawnSync(process.execPath, [bin, 'review', inbox, '--summary', path.join(tmp, '线程汇总.xlsx'), '--letters', dir, '--issuer', '某县财政局绩效管理科', '--workers', '2'], { encoding: 'utf8' });
+    const review = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'review',
+        inbox,
+        '--summary',
+        path.join(tmp, '线程汇总.xlsx'),
+        '--letters',
+        dir,
+        '--issuer',
+        '某县财政局绩效管理科',
+        '--workers',
+        '2',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(review.status).toBe(2);
     expect(fs.readdirSync(dir).sort()).toEqual(fs.readdirSync(lettersDir).sort());
-    return Promise.all(fs.readdirSync(dir).map(async (n) => expect(await docText(path.join(dir, n))).toBe(await docText(path.join(lettersDir, n)))));
+    return Promise.all(
+      fs.readdirSync(dir).map(async (n) => expect(await docText(path.join(dir, n))).toBe(await docText(path.join(lettersDir, n)))),
+    );
   }, 60000);
 });

@@ -16,11 +16,19 @@ export interface Browser {
 const CHANNELS: { source: string; at: Partial<Record<NodeJS.Platform, string>> }[] = [
   {
     source: 'chrome',
-    at: { linux: '/opt/google/chrome/chrome', darwin: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', win32: 'Google\\Chrome\\Application\\chrome.exe' },
+    at: {
+      linux: '/opt/google/chrome/chrome',
+      darwin: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      win32: 'Google\\Chrome\\Application\\chrome.exe',
+    },
   },
   {
     source: 'msedge',
-    at: { linux: '/opt/microsoft/msedge/msedge', darwin: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', win32: 'Microsoft\\Edge\\Application\\msedge.exe' },
+    at: {
+      linux: '/opt/microsoft/msedge/msedge',
+      darwin: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      win32: 'Microsoft\\Edge\\Application\\msedge.exe',
+    },
   },
 ];
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -28,7 +36,11 @@ const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 export const INSTALL_HINT =
   '未找到可用的浏览器：请安装 Google Chrome 或 Microsoft Edge（Linux 也可 apt-get install chromium），或把 CHROMIUM_PATH 设为浏览器程序的路径。';
 
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (p: string) => boolean = fs.existsSync): Browser | null {
+export function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (p: string) => boolean = fs.existsSync,
+): Browser | null {
   if (env.CHROMIUM_PATH) return exists(env.CHROMIUM_PATH) ? { executablePath: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' } : null;
   const winRoots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((p): p is string => Boolean(p));
   for (const c of CHANNELS) {

@@ -71,9 +71,15 @@ describe('boot', () => {
   test('office.js loaded but not in Office, or in Word: standalone', async () => {
     const { g } = pageWithScript('loaded');
     g.Office = officeWith(Promise.resolve({ host: null, platform: null }));
-    await expect(boot({ g, timeoutMs: 1000, createHost: jest.fn() })).resolves.toEqual({ mode: 'standalone', reason: '未在 Office 中运行' });
+    await expect(boot({ g, timeoutMs: 1000, createHost: jest.fn() })).resolves.toEqual({
+      mode: 'standalone',
+      reason: '未在 Office 中运行',
+    });
     g.Office = officeWith(Promise.resolve({ host: 'Word', platform: 'PC' }));
-    await expect(boot({ g, timeoutMs: 1000, createHost: jest.fn() })).resolves.toEqual({ mode: 'standalone', reason: '当前 Office 应用（Word）不是 Excel' });
+    await expect(boot({ g, timeoutMs: 1000, createHost: jest.fn() })).resolves.toEqual({
+      mode: 'standalone',
+      reason: '当前 Office 应用（Word）不是 Excel',
+    });
   });
 
   test('office.js never finishes loading: standalone after the timeout; Excel later still connects', async () => {
@@ -149,7 +155,11 @@ describe('boot', () => {
   test('WPS 表格 (an ET Application) is detected before Office', async () => {
     const host = fakeHost({ kind: 'wps' });
     const createHost = jest.fn(async () => host);
-    const g = { document, Application: { ActiveWorkbook: {}, ActiveSheet: {}, Workbooks: {} }, Office: officeWith(new Promise(() => undefined)) };
+    const g = {
+      document,
+      Application: { ActiveWorkbook: {}, ActiveSheet: {}, Workbooks: {} },
+      Office: officeWith(new Promise(() => undefined)),
+    };
     await expect(boot({ g, timeoutMs: 1000, createHost })).resolves.toEqual({ mode: 'host', host, label: 'WPS 表格' });
     expect(createHost).toHaveBeenCalledWith('wps');
   });
@@ -173,7 +183,9 @@ describe('App (bootstrap component)', () => {
   });
 
   test('a notice from startup is shown; a connected host gets the normal pane', async () => {
-    const { unmount } = render(<App start={async () => ({ mode: 'standalone', reason: '无法连接 Excel', notice: '无法连接 Excel：需要 ExcelApi 1.9。' })} />);
+    const { unmount } = render(
+      <App start={async () => ({ mode: 'standalone', reason: '无法连接 Excel', notice: '无法连接 Excel：需要 ExcelApi 1.9。' })} />,
+    );
     await screen.findByText('无法连接 Excel：需要 ExcelApi 1.9。');
     unmount();
     const host = excelHost();

@@ -37,7 +37,7 @@ function picture(wb: ExcelJS.Workbook): Record<string, Record<string, string>> {
     const cells: Record<string, string> = {};
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (c) => {
-        const fill = c.fill && c.fill.type === 'pattern' ? (c.fill as ExcelJS.FillPattern).fgColor?.argb ?? '' : '';
+        const fill = c.fill && c.fill.type === 'pattern' ? ((c.fill as ExcelJS.FillPattern).fgColor?.argb ?? '') : '';
         cells[c.address] = `${JSON.stringify(c.value)}|${fill}`;
       }),
     );
@@ -61,7 +61,8 @@ function ourMarks(wb: ExcelJS.Workbook, sheet: string): { cells: string[]; fills
       const ws = wb.getWorksheet(sheet)!;
       const tl = ws.getCell(a);
       const br = ws.getCell(b);
-      for (let r = Number(tl.row); r <= Number(br.row); r++) for (let c = Number(tl.col); c <= Number(br.col); c++) cells.push(ws.getCell(r, c).address);
+      for (let r = Number(tl.row); r <= Number(br.row); r++)
+        for (let c = Number(tl.col); c <= Number(br.col); c++) cells.push(ws.getCell(r, c).address);
     }
   }
   return { cells, fills };
@@ -165,7 +166,12 @@ describe('createFileHost', () => {
     const storage = memoryStorage();
     const a = await createFileHost(arrayBufferOf(GAPS), 'a.xlsx', { storage });
     await expect(a.loadSettings()).resolves.toEqual(DEFAULT_SETTINGS);
-    const s = { profile: 'guangxi', standards: [{ keyword: '满意度', op: '>=' as const, value: 90, unit: '%', label: '满意度不低于90%' }], department: '某县卫健局', year: '2021' };
+    const s = {
+      profile: 'guangxi',
+      standards: [{ keyword: '满意度', op: '>=' as const, value: 90, unit: '%', label: '满意度不低于90%' }],
+      department: '某县卫健局',
+      year: '2021',
+    };
     await a.saveSettings(s);
     expect(JSON.parse(storage.data.get(SETTINGS_KEY) as string)).toEqual(s);
     const b = await createFileHost(arrayBufferOf(GAPS), 'b.xlsx', { storage });
@@ -174,7 +180,12 @@ describe('createFileHost', () => {
     // Broken storage content or a throwing storage: defaults, no crash.
     storage.data.set(SETTINGS_KEY, '{not json');
     const c = await createFileHost(arrayBufferOf(GAPS), 'c.xlsx', {
-      storage: { getItem: () => storage.data.get(SETTINGS_KEY) ?? null, setItem: () => { throw new Error('QuotaExceededError'); } },
+      storage: {
+        getItem: () => storage.data.get(SETTINGS_KEY) ?? null,
+        setItem: () => {
+          throw new Error('QuotaExceededError');
+        },
+      },
     });
     await expect(c.loadSettings()).resolves.toEqual(DEFAULT_SETTINGS);
     await expect(c.saveSettings(s)).resolves.toBeUndefined();

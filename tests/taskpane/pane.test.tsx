@@ -107,7 +107,9 @@ describe('states', () => {
     ]);
 
     const findings = screen.getByTestId('findings');
-    const groups = within(findings).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const groups = within(findings)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
     expect(groups).toEqual(['错误2', '警告3']);
     expect(screen.getByTestId('results').textContent).toMatch(/已写入“评价结果”工作表，标记 \d+ 个单元格/);
 
@@ -130,7 +132,7 @@ describe('states', () => {
   test('error: a host failure is shown in Chinese; a JixiaoError message as is', async () => {
     const host = fakeHost({
       snapshot: () => {
-        throw new Error('RichApi.Error: The requested resource doesn\'t exist.');
+        throw new Error("RichApi.Error: The requested resource doesn't exist.");
       },
     });
     renderPane({ host });
@@ -180,7 +182,9 @@ describe('findings and narrative select cells', () => {
     await settled(host);
     await evaluate();
     const narrative = screen.getByTestId('narrative');
-    const sentence = Array.from(narrative.querySelectorAll<HTMLElement>('[data-ref]')).find((s) => s.textContent?.includes('预算执行率95%'));
+    const sentence = Array.from(narrative.querySelectorAll<HTMLElement>('[data-ref]')).find((s) =>
+      s.textContent?.includes('预算执行率95%'),
+    );
     expect(sentence).toBeDefined();
     fireEvent.click(sentence as HTMLElement);
     const [sheet, cellRef] = (sentence as HTMLElement).getAttribute('data-ref')!.split('!');
@@ -208,7 +212,9 @@ describe('复制', () => {
     const exec = jest.fn((command: string) => {
       if (command !== 'copy') return false;
       const ev = new Event('copy', { bubbles: true, cancelable: true });
-      Object.defineProperty(ev, 'clipboardData', { value: { setData: (t: string, v: string) => (store[t] = v), getData: (t: string) => store[t] ?? '' } });
+      Object.defineProperty(ev, 'clipboardData', {
+        value: { setData: (t: string, v: string) => (store[t] = v), getData: (t: string) => store[t] ?? '' },
+      });
       (document.activeElement ?? document.body).dispatchEvent(ev);
       return result;
     });
@@ -257,7 +263,13 @@ describe('复制', () => {
     const anchor = { prototype: { download: '' } };
     expect(canDownload({ Office: { context: { platform: 'Mac' } }, HTMLAnchorElement: anchor })).toBe(false);
     expect(canDownload({ Office: { context: { platform: 'iOS' } }, HTMLAnchorElement: anchor })).toBe(false);
-    expect(canDownload({ webkit: { messageHandlers: {} }, navigator: { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)' }, HTMLAnchorElement: anchor })).toBe(false);
+    expect(
+      canDownload({
+        webkit: { messageHandlers: {} },
+        navigator: { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)' },
+        HTMLAnchorElement: anchor,
+      }),
+    ).toBe(false);
     expect(canDownload({ Office: { context: { platform: 'PC' } }, HTMLAnchorElement: anchor })).toBe(true);
     expect(canDownload({ HTMLAnchorElement: { prototype: {} } })).toBe(false);
   });
@@ -317,7 +329,14 @@ describe('设置', () => {
   });
 
   test('an invalid number blocks saving with a message; 恢复默认 brings back the default rows; rows can be deleted and added', async () => {
-    const host = fakeHost({ settings: { profile: 'national', standards: [{ keyword: '满意度', op: '>=', value: 90, unit: '%', label: '满意度不低于90%' }], department: '', year: '' } });
+    const host = fakeHost({
+      settings: {
+        profile: 'national',
+        standards: [{ keyword: '满意度', op: '>=', value: 90, unit: '%', label: '满意度不低于90%' }],
+        department: '',
+        year: '',
+      },
+    });
     const save = await openSettings(host);
     expect(screen.getAllByTestId('standard-row')).toHaveLength(1);
     fireEvent.change(screen.getByRole('textbox', { name: '第1行 数值' }), { target: { value: '九十' } });
@@ -459,7 +478,9 @@ describe('standalone mode', () => {
     fireEvent.click(open);
     expect(clickInput).toHaveBeenCalled();
 
-    const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '测试.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '测试.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     fireEvent.change(input, { target: { files: [file] } });
     expect((await screen.findByTestId('file-name')).textContent).toBe('测试.xlsx');
     expect(openFile).toHaveBeenCalledWith(expect.anything(), '测试.xlsx');
@@ -467,7 +488,9 @@ describe('standalone mode', () => {
 
     await evaluate();
     expect(fh.calls.find((c) => c.method === 'readSnapshot')?.args).toEqual(['workbook']);
-    expect(screen.getByTestId('results').textContent).toMatch(/结果工作簿已生成（含“评价结果”工作表，\d+ 个单元格已标色），原文件未被修改。/);
+    expect(screen.getByTestId('results').textContent).toMatch(
+      /结果工作簿已生成（含“评价结果”工作表，\d+ 个单元格已标色），原文件未被修改。/,
+    );
     expect(screen.queryByText('点击正文中的句子可定位到其数据来源单元格。')).toBeNull();
 
     // A finding cannot select a cell in a file: the pane says where to look instead.
@@ -490,7 +513,10 @@ describe('standalone mode', () => {
 
   test('drag and drop a file onto the pane opens it; an unreadable file shows the error', async () => {
     const openFile = jest.fn(async () => {
-      throw new JixiaoError('unsupported', '不支持Excel 97-2003 工作簿（.xls）：请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 格式（Excel 工作簿）后再评价。');
+      throw new JixiaoError(
+        'unsupported',
+        '不支持Excel 97-2003 工作簿（.xls）：请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 格式（Excel 工作簿）后再评价。',
+      );
     });
     renderPane({ host: null, standalone: true, openFile });
     const file = new File(['x'], '旧表.xls');
@@ -516,7 +542,13 @@ describe('runs by the ribbon (another page of the add-in)', () => {
     };
     return { host, w };
   }
-  const run = (action: RunStamp['action'], highlighted: number): RunStamp => ({ id: `${action}-${highlighted}`, action, sheets: ['自评表'], summarySheet: '评价结果', highlighted });
+  const run = (action: RunStamp['action'], highlighted: number): RunStamp => ({
+    id: `${action}-${highlighted}`,
+    action,
+    sheets: ['自评表'],
+    summarySheet: '评价结果',
+    highlighted,
+  });
 
   test('the ribbon’s 评价 is shown without writing; its 清除标记 updates the marks; watching stops with the pane', async () => {
     const { host, w } = watchedHost();

@@ -27,7 +27,7 @@ async function evaluate(): Promise<void> {
   await screen.findByTestId('results');
 }
 
-test('the report states the form\'s 自评得分; the pane names the 核算得分 that differs, next to 复制', async () => {
+test("the report states the form's 自评得分; the pane names the 核算得分 that differs, next to 复制", async () => {
   const host = fakeHost();
   renderPane({ host });
   await settled(host);
@@ -40,7 +40,7 @@ test('the report states the form\'s 自评得分; the pane names the 核算得�
   expect(notice).toContain('按评分规则核算为97.5分');
 });
 
-test('with 核算得分 chosen in the settings the report says so, and the notice names the form\'s score', async () => {
+test("with 核算得分 chosen in the settings the report says so, and the notice names the form's score", async () => {
   const host = fakeHost({ settings: { ...DEFAULT_SETTINGS, reportScore: 'computed' } });
   renderPane({ host });
   await settled(host);
@@ -58,7 +58,9 @@ test('设置: the score choice, opening paragraph and a heading are saved with t
   fireEvent.click(screen.getByRole('tab', { name: '设置' }));
   const save = await screen.findByRole('button', { name: '保存设置' });
   fireEvent.change(screen.getByRole('combobox', { name: '报告中的得分' }), { target: { value: 'computed' } });
-  fireEvent.change(screen.getByRole('textbox', { name: '开头段落' }), { target: { value: '为做好部门整体绩效自评工作，成立了领导小组。' } });
+  fireEvent.change(screen.getByRole('textbox', { name: '开头段落' }), {
+    target: { value: '为做好部门整体绩效自评工作，成立了领导小组。' },
+  });
   fireEvent.change(screen.getByRole('textbox', { name: '第三部分标题' }), { target: { value: '工作举措' } });
   fireEvent.click(save);
   await waitFor(() => expect(host.saved).toHaveLength(1));

@@ -27,7 +27,15 @@ const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const FOLDER = `${pkg.name}_${pkg.version}`;
 const CHROMIUM = BROWSER?.executablePath ?? '';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Hosts whose URLs appear inside bundled libraries as XML namespaces or in error/documentation text. */
 const IDENTIFIER_HOSTS = [
@@ -84,12 +92,35 @@ afterAll(() => {
 
 describe('dist-wps layout', () => {
   test('the add-in folder, its archive, the records, the scripts and the README', () => {
-    for (const f of ['ribbon.xml', 'index.html', 'main.js', 'taskpane.html', 'taskpane.js', 'ribbon.js', 'assets/eval-32.png', 'assets/clear-32.png', 'assets/icon-32.png']) {
+    for (const f of [
+      'ribbon.xml',
+      'index.html',
+      'main.js',
+      'taskpane.html',
+      'taskpane.js',
+      'ribbon.js',
+      'assets/eval-32.png',
+      'assets/clear-32.png',
+      'assets/icon-32.png',
+    ]) {
       expect(fs.existsSync(path.join(addin, f))).toBe(true);
     }
     const top = fs.readdirSync(out).sort();
     expect(top).toEqual(
-      expect.arrayContaining([FOLDER, `${FOLDER}.zip`, `${FOLDER}.7z`, 'publish.xml', 'jsplugins.xml', 'install-windows.bat', 'install-windows.ps1', 'uninstall-windows.bat', 'uninstall-windows.ps1', 'install-linux.sh', 'uninstall-linux.sh', 'README.md']),
+      expect.arrayContaining([
+        FOLDER,
+        `${FOLDER}.zip`,
+        `${FOLDER}.7z`,
+        'publish.xml',
+        'jsplugins.xml',
+        'install-windows.bat',
+        'install-windows.ps1',
+        'uninstall-windows.bat',
+        'uninstall-windows.ps1',
+        'install-linux.sh',
+        'uninstall-linux.sh',
+        'README.md',
+      ]),
     );
     // The add-in folder holds the add-in only.
     expect(fs.readdirSync(addin).filter((f) => /install|publish|jsplugins|README/.test(f))).toEqual([]);
@@ -111,7 +142,11 @@ describe('dist-wps layout', () => {
       const refs = Array.from(html.matchAll(/\b(?:src|href|action|poster|data)\s*=\s*["']?([^"'\s>]+)/gi)).map((m) => m[1]);
       expect(refs.length).toBeGreaterThan(0);
       for (const ref of refs) {
-        expect({ file: path.basename(file), ref, relative: !/^([a-z][a-z0-9+.-]*:|\/)/i.test(ref) }).toEqual({ file: path.basename(file), ref, relative: true });
+        expect({ file: path.basename(file), ref, relative: !/^([a-z][a-z0-9+.-]*:|\/)/i.test(ref) }).toEqual({
+          file: path.basename(file),
+          ref,
+          relative: true,
+        });
       }
       expect(html).not.toMatch(/https?:\/\//);
     }
@@ -119,7 +154,13 @@ describe('dist-wps layout', () => {
       const code = fs.readFileSync(file, 'utf8');
       const rel = path.basename(file);
       // Never in a loading position.
-      expect({ rel, loads: /(?:\bsrc|\bhref)\s*[=:]\s*["'`](?:https?:)?\/\/|\bimport\(\s*["'`]https?:|\bfetch\(\s*["'`]https?:|importScripts\(\s*["'`]https?:|url\(\s*["']?(?:https?:)?\/\//.test(code) }).toEqual({ rel, loads: false });
+      expect({
+        rel,
+        loads:
+          /(?:\bsrc|\bhref)\s*[=:]\s*["'`](?:https?:)?\/\/|\bimport\(\s*["'`]https?:|\bfetch\(\s*["'`]https?:|importScripts\(\s*["'`]https?:|url\(\s*["']?(?:https?:)?\/\//.test(
+            code,
+          ),
+      }).toEqual({ rel, loads: false });
       // The webpack runtime loads chunks relative to the page.
       for (const m of code.matchAll(/\.p\s*=\s*"([^"]*)"/g)) expect(m[1]).toBe('');
       // Any other http string is an identifier (XML namespace) or documentation text of a library.
@@ -142,7 +183,7 @@ describe('dist-wps layout', () => {
     }
   });
 
-  test('the task pane\'s initial JavaScript is within 150 KB gzip (the engine and the WPS adapter load on demand)', () => {
+  test("the task pane's initial JavaScript is within 150 KB gzip (the engine and the WPS adapter load on demand)", () => {
     const { bundleSizes, INITIAL_BUDGET_GZIP } = require('../../bench/bundle') as typeof import('../../bench/bundle');
     const b = bundleSizes(addin);
     expect(b.initialJsGzip).toBeGreaterThan(0);
@@ -232,7 +273,13 @@ describe('ribbon.xml and main.js', () => {
     for (const e of parseXml(xml)) {
       for (const [attr, value] of Object.entries(e.attributes)) if (/^(on[A-Z]|get[A-Z])|^onLoad$/.test(attr)) names.add(value);
     }
-    expect([...names].sort()).toEqual(['ribbon.GetImage', 'ribbon.OnAction', 'ribbon.OnAddinLoad', 'ribbon.OnGetEnabled', 'ribbon.OnGetVisible']);
+    expect([...names].sort()).toEqual([
+      'ribbon.GetImage',
+      'ribbon.OnAction',
+      'ribbon.OnAddinLoad',
+      'ribbon.OnGetEnabled',
+      'ribbon.OnGetVisible',
+    ]);
     const { win } = loadMain();
     for (const name of names) {
       const fn = name.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], win);
@@ -277,7 +324,9 @@ describe('ribbon.xml and main.js', () => {
   });
 
   test('the pane URL is decoded: a Chinese user name in the path reaches CreateTaskPane as written', () => {
-    const { ribbon, panes } = loadMain({ href: `file:///C:/Users/${encodeURIComponent('张三')}/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/index.html` });
+    const { ribbon, panes } = loadMain({
+      href: `file:///C:/Users/${encodeURIComponent('张三')}/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/index.html`,
+    });
     ribbon.OnAction({ Id: 'jxOpenPane' });
     expect(panes[0].url).toBe(`file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/${FOLDER}/taskpane.html`);
   });
@@ -308,9 +357,14 @@ describe('records, archive and install scripts', () => {
 
   test('the archive unpacks to <name>_<version>/ with exactly the add-in files', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, `${FOLDER}.zip`)));
-    const files = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort();
+    const files = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name)
+      .sort();
     expect(files.every((f) => f.startsWith(`${FOLDER}/`))).toBe(true);
-    const expected = walk(addin).map((f) => `${FOLDER}/${path.relative(addin, f).split(path.sep).join('/')}`).sort();
+    const expected = walk(addin)
+      .map((f) => `${FOLDER}/${path.relative(addin, f).split(path.sep).join('/')}`)
+      .sort();
     expect(files).toEqual(expected);
     expect(await zip.file(`${FOLDER}/ribbon.xml`)!.async('string')).toBe(fs.readFileSync(path.join(addin, 'ribbon.xml'), 'utf8'));
     const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-unzip-'));
@@ -331,10 +385,17 @@ describe('records, archive and install scripts', () => {
       .split(/\r?\n\r?\n/)
       .map((block) => ({ path: /^Path = (.*)$/m.exec(block)?.[1], folder: /^Folder = \+$/m.test(block) || /^Attributes = D/m.test(block) }))
       .filter((e): e is { path: string; folder: boolean } => Boolean(e.path));
-    const files = entries.filter((e) => !e.folder).map((e) => e.path.split(path.sep).join('/')).sort();
-    const expected = walk(addin).map((f) => `${FOLDER}/${path.relative(addin, f).split(path.sep).join('/')}`).sort();
+    const files = entries
+      .filter((e) => !e.folder)
+      .map((e) => e.path.split(path.sep).join('/'))
+      .sort();
+    const expected = walk(addin)
+      .map((f) => `${FOLDER}/${path.relative(addin, f).split(path.sep).join('/')}`)
+      .sort();
     expect(files).toEqual(expected);
-    expect(entries.every((e) => e.path === FOLDER || e.path.startsWith(`${FOLDER}/`) || e.path.startsWith(`${FOLDER}${path.sep}`))).toBe(true);
+    expect(entries.every((e) => e.path === FOLDER || e.path.startsWith(`${FOLDER}/`) || e.path.startsWith(`${FOLDER}${path.sep}`))).toBe(
+      true,
+    );
   });
 
   test('Windows scripts: placeholders filled, CRLF, BOM on the .ps1 (Chinese text in PowerShell 5), ASCII .bat', () => {
@@ -348,7 +409,7 @@ describe('records, archive and install scripts', () => {
       else expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
     }
     const ps = fs.readFileSync(path.join(out, 'install-windows.ps1'), 'utf8');
-    expect(ps).toContain("kingsoft\\wps\\jsaddons");
+    expect(ps).toContain('kingsoft\\wps\\jsaddons');
     expect(ps).toContain(`name="${pkg.name}"`);
   });
 
@@ -371,7 +432,10 @@ describe('records, archive and install scripts', () => {
       expect(fs.existsSync(path.join(jsaddons, `${pkg.name}_0.0.1`))).toBe(false);
       expect(fs.existsSync(path.join(jsaddons, 'OtherAddin_1.0.0'))).toBe(true);
       let records = parseXml(fs.readFileSync(path.join(jsaddons, 'publish.xml'), 'utf8')).filter((e) => e.name === 'jsplugin');
-      expect(records.map((r) => `${r.attributes.name}@${r.attributes.version}`)).toEqual(['OtherAddin@1.0.0', `${pkg.name}@${pkg.version}`]);
+      expect(records.map((r) => `${r.attributes.name}@${r.attributes.version}`)).toEqual([
+        'OtherAddin@1.0.0',
+        `${pkg.name}@${pkg.version}`,
+      ]);
       expect(records[1].attributes).toMatchObject({ type: 'et', url: FOLDER });
 
       // Installing again changes nothing.
@@ -421,11 +485,19 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     book = await loadBook('gaps-sample');
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-wps-chromium-'));
     const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 400, height: 900 }, locale: 'zh-CN' });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 400, height: 900 },
+      locale: 'zh-CN',
+    });
     await context.route('**/*', (route) => {
       const url = route.request().url();
       requests.push(url);
-      return url.startsWith('file://') || url.startsWith('data:') || url.startsWith('blob:') ? route.continue() : route.abort('blockedbyclient');
+      return url.startsWith('file://') || url.startsWith('data:') || url.startsWith('blob:')
+        ? route.continue()
+        : route.abort('blockedbyclient');
     });
   }, 60000);
 
@@ -439,7 +511,9 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
     (p as unknown as { jxErrors: string[] }).jxErrors = errors;
-    await p.addInitScript({ content: `${fakeBundle}\nwindow.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };\nwindow.jixiaoFakeWps.install(${JSON.stringify(book)});` });
+    await p.addInitScript({
+      content: `${fakeBundle}\nwindow.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };\nwindow.jixiaoFakeWps.install(${JSON.stringify(book)});`,
+    });
     await p.goto(`file://${path.join(addin, page)}`, { waitUntil: 'domcontentloaded' });
     return p;
   }
@@ -455,7 +529,14 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     const page = await open('taskpane.html');
     await page.getByTestId('mode').filter({ hasText: 'WPS' }).waitFor({ timeout: 20000 });
     await page.getByRole('button', { name: '评价', exact: true }).click();
-    await page.waitForFunction(() => (window as unknown as { Application: { book: { data: FakeBook } } }).Application.book.data.sheets.some((s) => s.name === '评价结果'), undefined, { timeout: 30000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { Application: { book: { data: FakeBook } } }).Application.book.data.sheets.some(
+          (s) => s.name === '评价结果',
+        ),
+      undefined,
+      { timeout: 30000 },
+    );
     expect(String(await summaryA1(page)).startsWith(OWNER_MARK)).toBe(true);
     const marked = await page.evaluate(() => {
       const app = (window as unknown as { Application: { book: { data: FakeBook } } }).Application;
@@ -474,7 +555,9 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     page.on('pageerror', (e) => errors.push(e.message));
     // The fake host first (it stands for WPS itself, whose own code is native), then, before any page
     // script, away with what Chromium < 84 (and some later builds) does not have.
-    await page.addInitScript({ content: `${fakeBundle}\nwindow.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };\nwindow.jixiaoFakeWps.install(${JSON.stringify(book)});` });
+    await page.addInitScript({
+      content: `${fakeBundle}\nwindow.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };\nwindow.jixiaoFakeWps.install(${JSON.stringify(book)});`,
+    });
     await page.addInitScript({
       content: `(function () {
         var gone = ['WeakRef', 'FinalizationRegistry', 'structuredClone'];
@@ -493,7 +576,12 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     // The pane's polyfills put them back (WeakRef as a strong reference).
     const kinds = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      return [typeof w.WeakRef, typeof (Object as unknown as Record<string, unknown>).fromEntries, typeof (Promise as unknown as Record<string, unknown>).allSettled, typeof (String.prototype as unknown as Record<string, unknown>).replaceAll];
+      return [
+        typeof w.WeakRef,
+        typeof (Object as unknown as Record<string, unknown>).fromEntries,
+        typeof (Promise as unknown as Record<string, unknown>).allSettled,
+        typeof (String.prototype as unknown as Record<string, unknown>).replaceAll,
+      ];
     });
     expect(kinds).toEqual(['function', 'function', 'function', 'function']);
     await page.getByRole('button', { name: '评价', exact: true }).click();
@@ -514,7 +602,9 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
 
   test('the ribbon page: 评价 returns synchronously, writes the workbook, then tells the user', async () => {
     const page = await open('index.html');
-    await page.waitForFunction(() => Boolean((window as unknown as { jixiaoRibbon?: unknown }).jixiaoRibbon), undefined, { timeout: 20000 });
+    await page.waitForFunction(() => Boolean((window as unknown as { jixiaoRibbon?: unknown }).jixiaoRibbon), undefined, {
+      timeout: 20000,
+    });
     const r = await page.evaluate(() => {
       const w = window as unknown as { ribbon: { OnAction(c: { Id: string }): unknown } };
       const v = w.ribbon.OnAction({ Id: 'jxEvaluate' });

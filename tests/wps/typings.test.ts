@@ -33,7 +33,16 @@ export const app: Pick<WpsAddonRoot, 'CreateTaskPane' | 'GetTaskPane'> = Applica
 ${extra}
 `,
     );
-    const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, types: [], lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'], target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.CommonJS, esModuleInterop: true });
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+      lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'],
+      target: ts.ScriptTarget.ES2019,
+      module: ts.ModuleKind.CommonJS,
+      esModuleInterop: true,
+    });
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -45,6 +54,8 @@ test('the add-in root subset exists in the official typings', () => {
 }, 60000);
 
 test('the check would catch a member the typings lack', () => {
-  const errors = compile('interface Bogus extends WpsPluginStorage { flush(): void }\nexport type Bad = NoExtra<Extra<Bogus, WPS.PluginStorage>>;');
+  const errors = compile(
+    'interface Bogus extends WpsPluginStorage { flush(): void }\nexport type Bad = NoExtra<Extra<Bogus, WPS.PluginStorage>>;',
+  );
   expect(errors.join('\n')).toMatch(/"flush"/);
 }, 60000);

@@ -3,21 +3,23 @@
 // Order matters: the first role whose word matches wins, so longer / more specific words come first.
 
 export type ColumnRole =
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'target'
-  | 'actual'
-  | 'weight'
-  | 'score'
-  | 'reason'
-  | 'adjustedTarget'
-  | 'nature'
-  | 'unit'
-  | 'targetValue';
+  'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'adjustedTarget' | 'nature' | 'unit' | 'targetValue';
 
 export const INDICATOR_HEADERS: { role: ColumnRole; words: string[] }[] = [
-  { role: 'reason', words: ['偏差原因分析及改进措施', '未完成原因和改进措施', '未完成原因分析及改进措施', '未完成原因分析', '偏差原因及改进措施', '偏差原因分析', '偏差原因', '未完成原因', '原因分析'] },
+  {
+    role: 'reason',
+    words: [
+      '偏差原因分析及改进措施',
+      '未完成原因和改进措施',
+      '未完成原因分析及改进措施',
+      '未完成原因分析',
+      '偏差原因及改进措施',
+      '偏差原因分析',
+      '偏差原因',
+      '未完成原因',
+      '原因分析',
+    ],
+  },
   { role: 'actual', words: ['实际完成值', '全年实际完成值', '全年实际值', '全年完成值', '完成值', '实际值', '实际完成情况'] },
   { role: 'level1', words: ['一级指标'] },
   { role: 'level2', words: ['二级指标'] },
@@ -53,14 +55,55 @@ export const BUDGET_HEADERS: { role: BudgetRole; words: string[] }[] = [
 ];
 
 /** Label of the scored fund row ("年度财政资金总额" and "总额" alone are spellings of it). */
-export const FUND_TOTAL_LABELS = ['年度资金总额', '资金总额', '年度资金合计', '年度财政资金总额', '财政资金总额', '资金合计', '总额', '合计'];
+export const FUND_TOTAL_LABELS = [
+  '年度资金总额',
+  '资金总额',
+  '年度资金合计',
+  '年度财政资金总额',
+  '财政资金总额',
+  '资金合计',
+  '总额',
+  '合计',
+];
 /** Labels of the 其中 rows under it (checked for consistency, never scored). */
 export const FUND_PART_LABELS = [
-  '其中', '当年财政拨款', '财政拨款', '本年财政拨款', '上年结转资金', '上年结转', '结转资金', '其他资金', '中央资金', '省级资金', '市级资金',
-  '县级资金', '区级资金', '自筹资金', '中央财政资金', '省级财政资金', '市级财政资金', '县级财政资金', '地方财政资金', '财政资金', '财政专户管理资金',
-  '财政专户', '单位资金', '单位自有资金', '专项资金', '政府性基金', '社会资金',
+  '其中',
+  '当年财政拨款',
+  '财政拨款',
+  '本年财政拨款',
+  '上年结转资金',
+  '上年结转',
+  '结转资金',
+  '其他资金',
+  '中央资金',
+  '省级资金',
+  '市级资金',
+  '县级资金',
+  '区级资金',
+  '自筹资金',
+  '中央财政资金',
+  '省级财政资金',
+  '市级财政资金',
+  '县级财政资金',
+  '地方财政资金',
+  '财政资金',
+  '财政专户管理资金',
+  '财政专户',
+  '单位资金',
+  '单位自有资金',
+  '专项资金',
+  '政府性基金',
+  '社会资金',
 ];
-export const FUND_BLOCK_LABELS = ['项目资金', '部门预算资金', '年度预算资金', '资金情况', '预算执行情况', '部门预算执行情况', '资金投入情况'];
+export const FUND_BLOCK_LABELS = [
+  '项目资金',
+  '部门预算资金',
+  '年度预算资金',
+  '资金情况',
+  '预算执行情况',
+  '部门预算执行情况',
+  '资金投入情况',
+];
 /** A points value written into a label: "预算执行情况（20分）", "得分（20分*执行率）". */
 export const POINTS_IN_LABEL = /[（(]\s*(\d+(?:\.\d+)?)\s*分/;
 
@@ -87,7 +130,25 @@ export const NAME_PREFIX = /^(?:指标\s*\d+\s*[:：]|\d+\s*[.、．]\s*|[（(]\
  * Reason texts that say nothing ("0", "无", "—", "不适用"): a row that lost points with one of these has
  * no reason, for the findings and for the report alike. Compared after removing white space.
  */
-export const EMPTY_REASONS = ['', '0', '无', '无。', '—', '——', '-', '--', '/', '／', '\\', '无偏差', '不适用', '未偏差', '没有', 'null', 'NULL'];
+export const EMPTY_REASONS = [
+  '',
+  '0',
+  '无',
+  '无。',
+  '—',
+  '——',
+  '-',
+  '--',
+  '/',
+  '／',
+  '\\',
+  '无偏差',
+  '不适用',
+  '未偏差',
+  '没有',
+  'null',
+  'NULL',
+];
 
 export function isEmptyReason(s: string | null | undefined): boolean {
   if (s === null || s === undefined) return true;

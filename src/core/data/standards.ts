@@ -34,9 +34,28 @@ export const DEFAULT_STANDARDS: Standard[] = [
  * (a target "71.86元/平方米" under 成本指标 is a ceiling, not a floor).
  */
 export const LOWER_IS_BETTER_KEYWORDS = [
-  '成本', '单价', '费用', '投诉', '事故', '差错', '发生率', '违规', '违纪', '超支', '死亡', '病例', '损失', '空置率', '流失率', '辍学率', '返工',
+  '成本',
+  '单价',
+  '费用',
+  '投诉',
+  '事故',
+  '差错',
+  '发生率',
+  '违规',
+  '违纪',
+  '超支',
+  '死亡',
+  '病例',
+  '损失',
+  '空置率',
+  '流失率',
+  '辍学率',
+  '返工',
   // 部门整体 rates where less is better: spending kept within its ceiling, budgets changed or left unspent.
-  '控制率', '调整率', '结余率', '结转率',
+  '控制率',
+  '调整率',
+  '结余率',
+  '结转率',
 ];
 /** 二级 labels whose rows are lower-is-better when the target has no comparator. */
 export const LOWER_IS_BETTER_LEVEL2 = ['成本指标'];

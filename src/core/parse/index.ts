@@ -162,7 +162,11 @@ function formatLiteralUnit(f: string): string | null {
 }
 
 function unquotedPercent(f: string): boolean {
-  const s = f.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const s = f
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return s.indexOf('%') >= 0;
 }
 

@@ -1,10 +1,6 @@
 // Value parser, part 4: numbers, their units and comparators inside normalised text.
 
-import {
-  ComparatorSpelling,
-  UNIT_LEAD_APPROX,
-  UNIT_STOP_CHARS,
-} from '../data/phrases';
+import { ComparatorSpelling, UNIT_LEAD_APPROX, UNIT_STOP_CHARS } from '../data/phrases';
 import type { Op } from '../types';
 import { KNOWN_WITH_MULT, PERCENT_SORTED, PREFIX_SORTED, SUFFIX_SORTED, TAIL_SORTED, isDigit, isSpace } from './text';
 

@@ -1,12 +1,6 @@
 // Value parser, part 3: units and how they convert ("万元" against "元", "万人次" against "人次").
 
-import {
-  UNIT_MULTIPLIERS,
-  UNIT_NO_SPLIT,
-  MONEY_UNITS,
-  UNIT_SYNONYMS,
-  UNIT_SEPARATOR_CHARS,
-} from '../data/phrases';
+import { UNIT_MULTIPLIERS, UNIT_NO_SPLIT, MONEY_UNITS, UNIT_SYNONYMS, UNIT_SEPARATOR_CHARS } from '../data/phrases';
 import { MULTIPLIERS_SORTED, normalizeText, roundValue } from './text';
 
 // ---------------------------------------------------------------------------------------------

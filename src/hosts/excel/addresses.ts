@@ -49,7 +49,7 @@ export function literalText(s: string): string {
  * pixels is trunc(chars × 7 + 5) at the default 11-point font; points are 3/4 of a pixel.
  */
 export function columnWidthPoints(chars: number): number {
-  return Math.round((Math.trunc(chars * 7 + 5) * 3) / 4 * 100) / 100;
+  return Math.round(((Math.trunc(chars * 7 + 5) * 3) / 4) * 100) / 100;
 }
 
 /** Display width of text in character units: CJK and full-width characters count two. */
@@ -65,9 +65,7 @@ export function textUnits(s: string): number {
 /** Row height (points) that shows `text` wrapped in a merged area `width` character units wide. */
 export function wrappedRowHeight(text: string, width: number, lineHeight = 16): number {
   const usable = Math.max(1, width * 0.92);
-  const lines = text
-    .split('\n')
-    .reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
+  const lines = text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / usable)), 0);
   return Math.min(409, lines * lineHeight + 4);
 }
 

@@ -27,11 +27,16 @@ export function toJixiaoError(e: unknown, action: string, kind: ErrorCode): Jixi
       return new JixiaoError('unsupported', UNSUPPORTED_MESSAGE);
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
-      return new JixiaoError(kind, `无法${action}：表格数据量超出了 Excel 单次读写的上限（网页版约 5 MB）。请删去与绩效指标无关的行列后重试，或在桌面版 Excel 中使用。`);
+      return new JixiaoError(
+        kind,
+        `无法${action}：表格数据量超出了 Excel 单次读写的上限（网页版约 5 MB）。请删去与绩效指标无关的行列后重试，或在桌面版 Excel 中使用。`,
+      );
     case 'ItemNotFound':
       return new JixiaoError('not-found', `无法${action}：要操作的工作表或单元格已不存在（可能刚被删除或重命名）。请重新点击“评价”。`);
     default:
-      return new JixiaoError(kind, `无法${action}：Excel 返回错误${code ? ` ${code}` : ''}（${detail}）。请稍后重试；如果问题持续，请保存工作簿后重新打开。`);
+      return new JixiaoError(
+        kind,
+        `无法${action}：Excel 返回错误${code ? ` ${code}` : ''}（${detail}）。请稍后重试；如果问题持续，请保存工作簿后重新打开。`,
+      );
   }
 }
-

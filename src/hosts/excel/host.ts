@@ -245,7 +245,10 @@ export class ExcelHost implements Host {
         const { values, text, formats } = cells[k];
         if (top === 1 && left === 1 && isOwnerMark(values[0]?.[0])) {
           if (scope === 'active') {
-            throw new JixiaoError('no-table', `当前工作表“${q.ws.name}”是绩效评价助手生成的评价结果表。请切换到要评价的绩效自评表，再点击“评价”。`);
+            throw new JixiaoError(
+              'no-table',
+              `当前工作表“${q.ws.name}”是绩效评价助手生成的评价结果表。请切换到要评价的绩效自评表，再点击“评价”。`,
+            );
           }
           return;
         }
@@ -344,7 +347,8 @@ export class ExcelHost implements Host {
     try {
       return await this.withInventoryRetry(() => this.applyOnce(plan, names));
     } catch (e) {
-      if (e instanceof StaleNames) throw new JixiaoError('write-failed', '工作表在评价过程中发生了变化，请重新点击“评价”。（工作簿未作任何修改。）');
+      if (e instanceof StaleNames)
+        throw new JixiaoError('write-failed', '工作表在评价过程中发生了变化，请重新点击“评价”。（工作簿未作任何修改。）');
       throw e;
     }
   }
@@ -394,7 +398,10 @@ export class ExcelHost implements Host {
           }
         }
         if (wbProtection.protected) {
-          throw new JixiaoError('write-failed', `工作簿结构受保护，无法添加“${summaryName}”工作表。请在“审阅”选项卡中取消“保护工作簿”，再重新评价。（工作簿未作任何修改。）`);
+          throw new JixiaoError(
+            'write-failed',
+            `工作簿结构受保护，无法添加“${summaryName}”工作表。请在“审阅”选项卡中取消“保护工作簿”，再重新评价。（工作簿未作任何修改。）`,
+          );
         }
 
         // Round trip 2: everything, in an order that keeps a failure recoverable (see recover()).
@@ -417,7 +424,13 @@ export class ExcelHost implements Host {
         queueHighlights(ctx, plan);
         if (replacing) sheets.getItem(summaryName).delete();
         out.name = summaryName;
-        const run: RunStamp = { id: evaluateRunId(plan, summaryName), action: 'evaluate', sheets: plan.sheets, summarySheet: summaryName, highlighted: plan.highlights.length };
+        const run: RunStamp = {
+          id: evaluateRunId(plan, summaryName),
+          action: 'evaluate',
+          sheets: plan.sheets,
+          summarySheet: summaryName,
+          highlighted: plan.highlights.length,
+        };
         const record: OwnerRecord = { summary: summaryName, marked: highlightSheets, run };
         wb.settings.add(OWNER_KEY, JSON.stringify(record));
         await ctx.sync();
@@ -490,7 +503,10 @@ export class ExcelHost implements Host {
       if (marks.length === 0) return { cleared: 0 };
       const locked = marks.find((m) => m.protection.protected);
       if (locked) {
-        throw new JixiaoError('write-failed', `工作表“${locked.sheet}”受保护，无法清除标记。请在“审阅”选项卡中点击“撤消工作表保护”后再试。（工作簿未作任何修改。）`);
+        throw new JixiaoError(
+          'write-failed',
+          `工作表“${locked.sheet}”受保护，无法清除标记。请在“审阅”选项卡中点击“撤消工作表保护”后再试。（工作簿未作任何修改。）`,
+        );
       }
       const counts: Excel.RangeAreas[] = [];
       for (const m of marks) {
@@ -504,7 +520,13 @@ export class ExcelHost implements Host {
       // The stamp goes in the same round trip, before the count is known (it stays optional).
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after `await ctx.sync()` above; the rule only knows a context named `context`
       const prev = record.isNullObject ? null : parseOwner(record.value);
-      const run: RunStamp = { id: clearRunId(prev?.run?.id, null), action: 'clear', sheets: prev?.run?.sheets ?? [], summarySheet: prev?.summary ?? '', highlighted: 0 };
+      const run: RunStamp = {
+        id: clearRunId(prev?.run?.id, null),
+        action: 'clear',
+        sheets: prev?.run?.sheets ?? [],
+        summarySheet: prev?.summary ?? '',
+        highlighted: 0,
+      };
       ctx.workbook.settings.add(OWNER_KEY, JSON.stringify({ summary: prev?.summary ?? '', marked: [], run } satisfies OwnerRecord));
       await ctx.sync();
       for (const w of this.watches) w.saw(run.id);

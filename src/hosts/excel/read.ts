@@ -109,4 +109,3 @@ export async function readBlocks(ctx: Excel.RequestContext, sources: BlockSource
   }
   return out;
 }
-

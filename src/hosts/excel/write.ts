@@ -110,7 +110,12 @@ export function summaryGrid(plan: SummaryPlan): {
  * last is sent on its own round trip (into the temporary sheet, so a failure leaves nothing half-written
  * in place); the last rides with the rest of the write batch.
  */
-export async function queueSummaryCells(ctx: Excel.RequestContext, ws: Excel.Worksheet, grid: ReturnType<typeof summaryGrid>, budgetBytes: number): Promise<number> {
+export async function queueSummaryCells(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  grid: ReturnType<typeof summaryGrid>,
+  budgetBytes: number,
+): Promise<number> {
   const { formulas, numberFormats, columns } = grid;
   // Number formats first (a handful of rectangles), then the grid.
   for (const [fmt, cells] of numberFormats) {
@@ -201,4 +206,3 @@ export function queueHighlights(ctx: Excel.RequestContext, plan: WritePlan): voi
     }
   }
 }
-

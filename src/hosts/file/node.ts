@@ -12,7 +12,8 @@ import { useNativeCodecs } from './package/zip';
 // zlib is several times fflate and the table CRC: pieces end in a sync flush (no final block) until the last.
 const zcrc = (zlib as unknown as { crc32?: (d: Uint8Array, c: number) => number }).crc32;
 useNativeCodecs({
-  deflate: (data, final, level) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
+  deflate: (data, final, level) =>
+    zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
   inflate: (raw) => zlib.inflateRawSync(raw),
   crc32: zcrc ? (data, crc) => zcrc(data, crc) : undefined,
 });

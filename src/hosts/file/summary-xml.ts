@@ -38,7 +38,7 @@ export function writeSummarySheet(out: SummarySink, plan: SummaryPlan, styleId: 
   plan.rows.forEach((cells, i) => {
     for (let j = cells.length - 1; j >= 0; j--) {
       const sc = cells[j];
-      if (sc && !(sc.v === null || sc.v === '') || (sc && sc.style)) {
+      if ((sc && !(sc.v === null || sc.v === '')) || (sc && sc.style)) {
         if (j + 1 > maxCol) maxCol = j + 1;
         lastRow = i + 1;
         break;
@@ -49,11 +49,14 @@ export function writeSummarySheet(out: SummarySink, plan: SummaryPlan, styleId: 
   const top = address(plan.freezeRows + 1, 1);
   out.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
   out.write(`<dimension ref="${dim}"/><sheetViews><sheetView workbookViewId="0">`);
-  out.write(plan.freezeRows
-    ? `<pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
-    : '');
+  out.write(
+    plan.freezeRows
+      ? `<pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/>`
+      : '',
+  );
   out.write('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>');
-  if (plan.widths.length) out.write(`<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+  if (plan.widths.length)
+    out.write(`<cols>${plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
   const ids = new Map<SummaryStyle, string>();
   const s = (style: SummaryStyle | undefined): string => {
     if (!style) return '';
@@ -85,11 +88,16 @@ export function writeSummarySheet(out: SummarySink, plan: SummaryPlan, styleId: 
     if (xml) out.write(`<row r="${r}">${xml}</row>`);
   });
   out.write('</sheetData>');
-  if (plan.merges.length) out.write(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`);
+  if (plan.merges.length)
+    out.write(
+      `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${areaAddress(m)}"/>`).join('')}</mergeCells>`,
+    );
   let priority = 0;
   for (const b of plan.bars) {
-    out.write(`<conditionalFormatting sqref="${address(b.row, b.col)}"><cfRule type="dataBar" priority="${++priority}"><dataBar>` +
-      `<cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${BAR_COLOR}"/></dataBar></cfRule></conditionalFormatting>`);
+    out.write(
+      `<conditionalFormatting sqref="${address(b.row, b.col)}"><cfRule type="dataBar" priority="${++priority}"><dataBar>` +
+        `<cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF${BAR_COLOR}"/></dataBar></cfRule></conditionalFormatting>`,
+    );
   }
   if (links.length) out.write(`<hyperlinks>${links.join('')}</hyperlinks>`);
   out.write('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');

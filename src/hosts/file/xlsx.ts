@@ -21,9 +21,10 @@ export function toCell(value: ExcelJS.CellValue, fmt: string | undefined): Cell 
       // A formula the file holds no result for (written by a tool that does not calculate).
       if (o.result === undefined || o.result === null) return { v: null, t: '', uncalculated: true };
       v = o.result;
-    }
-    else if ('richText' in o && Array.isArray(o.richText)) v = (o.richText as { text: string }[]).map((x) => x.text).join('');
-    else if ('hyperlink' in o) v = typeof o.text === 'string' ? o.text : (o.text as { richText?: { text: string }[] })?.richText?.map((x) => x.text).join('') ?? '';
+    } else if ('richText' in o && Array.isArray(o.richText)) v = (o.richText as { text: string }[]).map((x) => x.text).join('');
+    else if ('hyperlink' in o)
+      v =
+        typeof o.text === 'string' ? o.text : ((o.text as { richText?: { text: string }[] })?.richText?.map((x) => x.text).join('') ?? '');
     else if ('error' in o) v = String(o.error);
     if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
       const inner = v as Record<string, unknown>;
@@ -37,11 +38,13 @@ export function toCell(value: ExcelJS.CellValue, fmt: string | undefined): Cell 
 export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const rows: (Cell | null)[][] = [];
   const merges: MergeArea[] = [];
-  const internal = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  const internal =
+    (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
   const slave = new Set<number>();
   for (const m of Object.values(internal)) {
     merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(r * 20000 + c);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(r * 20000 + c);
   }
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: (Cell | null)[] = [];
@@ -85,7 +88,10 @@ export async function loadXlsx(Excel: ExcelJSModule, data: ArrayBuffer | Uint8Ar
     const arg = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
     await wb.xlsx.load(arg as never);
   } catch (e) {
-    throw new JixiaoError('unreadable', `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message ?? e}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
+    throw new JixiaoError(
+      'unreadable',
+      `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿（${(e as Error).message ?? e}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
+    );
   }
   return wb;
 }

@@ -40,12 +40,18 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   }
   try {
     // The adapter (and the engine parts it uses) load on demand: the pane's first chunk stays small.
-    const host = opts.createHost ? await opts.createHost('wps') : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(wpsApplication(g));
+    const host = opts.createHost
+      ? await opts.createHost('wps')
+      : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(wpsApplication(g));
     if (host) return { mode: 'host', host, label: 'WPS 表格' };
     return { mode: 'standalone', reason: '未检测到 WPS 表格' };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { mode: 'standalone', reason: '无法连接 WPS 表格', notice: `无法连接 WPS 表格：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。` };
+    return {
+      mode: 'standalone',
+      reason: '无法连接 WPS 表格',
+      notice: `无法连接 WPS 表格：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。`,
+    };
   }
 }
 

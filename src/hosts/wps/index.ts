@@ -90,13 +90,19 @@ function isWorksheet(ws: unknown): ws is EtWorksheet {
 
 function checkFormattable(ws: EtWorksheet, what: string): void {
   if (ws.ProtectContents && !ws.Protection.AllowFormattingCells) {
-    throw new JixiaoError('write-failed', `工作表“${ws.Name}”受保护，无法${what}。请先在“审阅”选项卡中点击“撤销工作表保护”，再重新操作。工作簿未作任何修改。`);
+    throw new JixiaoError(
+      'write-failed',
+      `工作表“${ws.Name}”受保护，无法${what}。请先在“审阅”选项卡中点击“撤销工作表保护”，再重新操作。工作簿未作任何修改。`,
+    );
   }
 }
 
 function checkStructure(wb: EtWorkbook, what: string): void {
   if (wb.ProtectStructure) {
-    throw new JixiaoError('write-failed', `工作簿结构受保护，无法${what}。请先在“审阅”选项卡中点击“撤销工作簿保护”，再重新操作。工作簿未作任何修改。`);
+    throw new JixiaoError(
+      'write-failed',
+      `工作簿结构受保护，无法${what}。请先在“审阅”选项卡中点击“撤销工作簿保护”，再重新操作。工作簿未作任何修改。`,
+    );
   }
 }
 
@@ -116,7 +122,10 @@ function markInventory(sheets: EtWorksheet[]): FoundMark[] {
 
 /** A sheet name no sheet has yet (for building the new summary before swapping it in). */
 function freeName(wb: EtWorkbook, base: string): string {
-  return freeSheetName(allSheets(wb).map((s) => s.Name), base);
+  return freeSheetName(
+    allSheets(wb).map((s) => s.Name),
+    base,
+  );
 }
 
 export function createWpsHost(appArg: unknown): Host {
@@ -130,8 +139,10 @@ export function createWpsHost(appArg: unknown): Host {
     let targets: EtWorksheet[];
     if (scope === 'active') {
       const ws = app.ActiveSheet;
-      if (!isWorksheet(ws)) throw new JixiaoError('not-found', '当前选中的不是工作表（可能是图表）：请切换到绩效自评表所在的工作表，再点击“评价”。');
-      if (isOurSheet(ws)) throw new JixiaoError('bad-argument', `当前工作表“${ws.Name}”是助手生成的评价结果：请切换到绩效自评表所在的工作表，再点击“评价”。`);
+      if (!isWorksheet(ws))
+        throw new JixiaoError('not-found', '当前选中的不是工作表（可能是图表）：请切换到绩效自评表所在的工作表，再点击“评价”。');
+      if (isOurSheet(ws))
+        throw new JixiaoError('bad-argument', `当前工作表“${ws.Name}”是助手生成的评价结果：请切换到绩效自评表所在的工作表，再点击“评价”。`);
       targets = [ws];
     } else {
       targets = allSheets(wb).filter((ws) => ws.Visible !== 2 && !isOurSheet(ws));
@@ -140,7 +151,10 @@ export function createWpsHost(appArg: unknown): Host {
       return { name: wb.Name, sheets: targets.map((ws) => readSheet(ws)) };
     } catch (e) {
       if (isJixiaoError(e)) throw e;
-      throw new JixiaoError('unreadable', `读取工作表时 WPS 表格报错（${message(e)}）。请确认工作表没有处于编辑状态（按 Esc 退出单元格编辑），再重试。`);
+      throw new JixiaoError(
+        'unreadable',
+        `读取工作表时 WPS 表格报错（${message(e)}）。请确认工作表没有处于编辑状态（按 Esc 退出单元格编辑），再重试。`,
+      );
     }
   }
 
@@ -216,7 +230,10 @@ export function createWpsHost(appArg: unknown): Host {
           }
         }
         if (isJixiaoError(e)) throw e;
-        throw new JixiaoError('write-failed', `写入时 WPS 表格报错（${message(e)}），本次修改已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重新评价。`);
+        throw new JixiaoError(
+          'write-failed',
+          `写入时 WPS 表格报错（${message(e)}），本次修改已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重新评价。`,
+        );
       }
     });
   }
@@ -245,12 +262,22 @@ export function createWpsHost(appArg: unknown): Host {
         }
         const cleared = cells + legacy;
         const last = lastStamp(wb);
-        stamp(wb, { id: clearRunId(last?.id, cleared), action: 'clear', sheets: last?.sheets ?? [], summarySheet: last?.summarySheet ?? '', highlighted: 0, cleared });
+        stamp(wb, {
+          id: clearRunId(last?.id, cleared),
+          action: 'clear',
+          sheets: last?.sheets ?? [],
+          summarySheet: last?.summarySheet ?? '',
+          highlighted: 0,
+          cleared,
+        });
         return { cleared };
       } catch (e) {
         undoAll(undo);
         if (isJixiaoError(e)) throw e;
-        throw new JixiaoError('write-failed', `清除标记时 WPS 表格报错（${message(e)}），已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重试。`);
+        throw new JixiaoError(
+          'write-failed',
+          `清除标记时 WPS 表格报错（${message(e)}），已撤销。请确认没有单元格处于编辑状态（按 Esc 退出），再重试。`,
+        );
       }
     });
   }
@@ -320,14 +347,11 @@ export function createWpsHost(appArg: unknown): Host {
   }
 
   function watchRuns(onRun: OnRun): () => void {
-    const watch = watchStamps(
-      { read: async () => readStamp(), pollMs: WATCH_POLL_MS },
-      (s, initial) => {
-        // PluginStorage is shared by every open document: only this one's runs matter here.
-        const wb = app.ActiveWorkbook;
-        if (wb && isFor(s, wb)) onRun(s, initial);
-      },
-    );
+    const watch = watchStamps({ read: async () => readStamp(), pollMs: WATCH_POLL_MS }, (s, initial) => {
+      // PluginStorage is shared by every open document: only this one's runs matter here.
+      const wb = app.ActiveWorkbook;
+      if (wb && isFor(s, wb)) onRun(s, initial);
+    });
     watches.add(watch);
     return () => {
       watches.delete(watch);
@@ -376,7 +400,10 @@ export function createWpsHost(appArg: unknown): Host {
       ps.setItem(SETTINGS_KEY, JSON.stringify(value));
       return;
     }
-    throw new JixiaoError('write-failed', `无法保存设置${docError ? `（${message(docError)}）` : '：没有打开的工作簿'}。本次评价仍会使用这些设置。`);
+    throw new JixiaoError(
+      'write-failed',
+      `无法保存设置${docError ? `（${message(docError)}）` : '：没有打开的工作簿'}。本次评价仍会使用这些设置。`,
+    );
   }
 
   function findState(wb: EtWorkbook): boolean {
@@ -390,7 +417,8 @@ export function createWpsHost(appArg: unknown): Host {
         return f();
       } catch (e) {
         if (isJixiaoError(e)) throw e;
-        if (kind === 'read') throw new JixiaoError('unreadable', `读取工作簿时 WPS 表格报错（${message(e)}）。请按 Esc 退出单元格编辑，再重试。`);
+        if (kind === 'read')
+          throw new JixiaoError('unreadable', `读取工作簿时 WPS 表格报错（${message(e)}）。请按 Esc 退出单元格编辑，再重试。`);
         throw new JixiaoError('write-failed', `WPS 表格报错（${message(e)}），工作簿未作修改。请按 Esc 退出单元格编辑，再重试。`);
       }
     });

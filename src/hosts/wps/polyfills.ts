@@ -41,15 +41,19 @@ define(Array.prototype, 'flat', function flat(this: unknown[], depth = 1): unkno
   return out;
 });
 
-define(Array.prototype, 'flatMap', function flatMap(this: unknown[], f: (x: unknown, i: number, a: unknown[]) => unknown, thisArg?: unknown) {
-  const out: unknown[] = [];
-  this.forEach((x, i, a) => {
-    const r = f.call(thisArg, x, i, a);
-    if (Array.isArray(r)) out.push(...r);
-    else out.push(r);
-  });
-  return out;
-});
+define(
+  Array.prototype,
+  'flatMap',
+  function flatMap(this: unknown[], f: (x: unknown, i: number, a: unknown[]) => unknown, thisArg?: unknown) {
+    const out: unknown[] = [];
+    this.forEach((x, i, a) => {
+      const r = f.call(thisArg, x, i, a);
+      if (Array.isArray(r)) out.push(...r);
+      else out.push(r);
+    });
+    return out;
+  },
+);
 
 function at(this: ArrayLike<unknown>, i: number): unknown {
   const n = Math.trunc(i) || 0;
@@ -59,15 +63,23 @@ function at(this: ArrayLike<unknown>, i: number): unknown {
 define(Array.prototype, 'at', at);
 define(String.prototype, 'at', at);
 
-define(Array.prototype, 'findLast', function findLast(this: unknown[], f: (x: unknown, i: number, a: unknown[]) => boolean, thisArg?: unknown) {
-  for (let i = this.length - 1; i >= 0; i--) if (f.call(thisArg, this[i], i, this)) return this[i];
-  return undefined;
-});
+define(
+  Array.prototype,
+  'findLast',
+  function findLast(this: unknown[], f: (x: unknown, i: number, a: unknown[]) => boolean, thisArg?: unknown) {
+    for (let i = this.length - 1; i >= 0; i--) if (f.call(thisArg, this[i], i, this)) return this[i];
+    return undefined;
+  },
+);
 
-define(Array.prototype, 'findLastIndex', function findLastIndex(this: unknown[], f: (x: unknown, i: number, a: unknown[]) => boolean, thisArg?: unknown) {
-  for (let i = this.length - 1; i >= 0; i--) if (f.call(thisArg, this[i], i, this)) return i;
-  return -1;
-});
+define(
+  Array.prototype,
+  'findLastIndex',
+  function findLastIndex(this: unknown[], f: (x: unknown, i: number, a: unknown[]) => boolean, thisArg?: unknown) {
+    for (let i = this.length - 1; i >= 0; i--) if (f.call(thisArg, this[i], i, this)) return i;
+    return -1;
+  },
+);
 
 define(String.prototype, 'replaceAll', function replaceAll(this: string, search: string | RegExp, replacement: string) {
   if (search instanceof RegExp) {
@@ -87,9 +99,10 @@ define(String.prototype, 'trimEnd', function trimEnd(this: string) {
 define(Promise.prototype, 'finally', function (this: Promise<unknown>, f: () => unknown) {
   return this.then(
     (v) => Promise.resolve(f()).then(() => v),
-    (e) => Promise.resolve(f()).then(() => {
-      throw e;
-    }),
+    (e) =>
+      Promise.resolve(f()).then(() => {
+        throw e;
+      }),
   );
 });
 

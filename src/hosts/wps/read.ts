@@ -71,7 +71,13 @@ function usedArea(ur: EtRange): Area {
  * Number formats of the cells in `wanted` (sheet coordinates), by bisection of each column: a run whose
  * NumberFormat is a string is uniform; null splits it in two.
  */
-function readFormats(ws: EtWorksheet, area: Area, whole: string | null, wanted: Map<number, number[]>, stats: ReadStats): Map<string, string> {
+function readFormats(
+  ws: EtWorksheet,
+  area: Area,
+  whole: string | null,
+  wanted: Map<number, number[]>,
+  stats: ReadStats,
+): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof whole === 'string') {
     wanted.forEach((rows, col) => rows.forEach((r) => out.set(`${r},${col}`, whole)));
@@ -125,7 +131,8 @@ export function readMerges(ws: EtWorksheet, area: Area, stats: ReadStats, budget
     while (a.left <= a.right && coversWhole({ top: a.top, left: a.left, bottom: a.bottom, right: a.left })) a.left++;
     while (a.left <= a.right && coversWhole({ top: a.top, left: a.right, bottom: a.bottom, right: a.right })) a.right--;
     while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.top, left: a.left, bottom: a.top, right: a.right })) a.top++;
-    while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.bottom, left: a.left, bottom: a.bottom, right: a.right })) a.bottom--;
+    while (a.top <= a.bottom && a.left <= a.right && coversWhole({ top: a.bottom, left: a.left, bottom: a.bottom, right: a.right }))
+      a.bottom--;
     return a.left <= a.right && a.top <= a.bottom ? a : null;
   };
   const firstUncovered = (a: Area): [number, number] | null => {

@@ -69,7 +69,11 @@ export function readState(wb: EtWorkbook): StoredState {
   const nRows = ur.Row + ur.Rows.Count - 1;
   const nCols = ur.Column + ur.Columns.Count - 1;
   if (nRows < 3) return empty;
-  const m = toMatrix(ws.Range(areaAddress({ top: 1, left: 1, bottom: nRows, right: Math.max(2, nCols) })).Value2, nRows, Math.max(2, nCols));
+  const m = toMatrix(
+    ws.Range(areaAddress({ top: 1, left: 1, bottom: nRows, right: Math.max(2, nCols) })).Value2,
+    nRows,
+    Math.max(2, nCols),
+  );
   if (!isOwnerMark(m[0] && m[0][0]) || (m[1] && m[1][0]) !== VERSION) return empty;
   const out: StoredState = { marks: [], settings: null };
   for (let i = 2; i < m.length; i++) {

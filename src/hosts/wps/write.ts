@@ -136,7 +136,10 @@ function unite(app: WpsApplication, ranges: EtRange[]): EtRange[] {
 
 /** Multi-area ranges covering `areas`: 255-character addresses, joined by Union where it works. */
 export function rangesFor(app: WpsApplication, ws: EtWorksheet, areas: Area[]): EtRange[] {
-  return unite(app, chunkAddresses(areas).map((a) => ws.Range(a)));
+  return unite(
+    app,
+    chunkAddresses(areas).map((a) => ws.Range(a)),
+  );
 }
 
 /** Adds our marker rules for `areas` of one severity; pushes an undo per rule. Returns the rules' count. */
@@ -324,7 +327,13 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
       const col = j + 1;
       if (sc && sc.link) {
         // An in-workbook link: a formula, so its cell must not be text-formatted.
-        out.push(hyperlinkFormula(sc.link.sheet, sc.link.cell, sc.v === null || sc.v === undefined ? '' : typeof sc.v === 'number' && !isFinite(sc.v) ? String(sc.v) : sc.v));
+        out.push(
+          hyperlinkFormula(
+            sc.link.sheet,
+            sc.link.cell,
+            sc.v === null || sc.v === undefined ? '' : typeof sc.v === 'number' && !isFinite(sc.v) ? String(sc.v) : sc.v,
+          ),
+        );
         add(byFormat, 'General', row, col);
       } else if (!sc || sc.v === null || sc.v === undefined) {
         out.push('');
@@ -419,4 +428,3 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
     }
   }
 }
-

@@ -14,17 +14,39 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  title: { textAlign: 'center', fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
-  h1: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightBold, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}` },
-  h2: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXXS}` },
-  h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, fontStyle: 'normal', margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXXS}` },
+  title: {
+    textAlign: 'center',
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  h1: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightBold,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`,
+  },
+  h2: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXXS}`,
+  },
+  h3: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    fontStyle: 'normal',
+    margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalXXS}`,
+  },
   p: { margin: `0 0 ${tokens.spacingVerticalXS}`, textIndent: '2em' },
   editable: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   note: { margin: `0 0 ${tokens.spacingVerticalXXS}`, color: tokens.colorPaletteMarigoldForeground2, fontSize: tokens.fontSizeBase200 },
   linked: {
     cursor: 'pointer',
     borderRadius: tokens.borderRadiusSmall,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2, textDecorationLine: 'underline', textDecorationColor: tokens.colorBrandStroke1 },
+    ':hover': {
+      backgroundColor: tokens.colorBrandBackground2,
+      textDecorationLine: 'underline',
+      textDecorationColor: tokens.colorBrandStroke1,
+    },
   },
 });
 
@@ -47,7 +69,13 @@ export function NarrativeView({
     const ref = s.refs[0];
     if (!onSentence || !ref) return <span key={key}>{s.text}</span>;
     return (
-      <span key={key} className={styles.linked} title={`定位到 ${ref.sheet}!${ref.cell}`} data-ref={`${ref.sheet}!${ref.cell}`} onClick={() => onSentence(ref.sheet, ref.cell)}>
+      <span
+        key={key}
+        className={styles.linked}
+        title={`定位到 ${ref.sheet}!${ref.cell}`}
+        data-ref={`${ref.sheet}!${ref.cell}`}
+        onClick={() => onSentence(ref.sheet, ref.cell)}
+      >
         {s.text}
       </span>
     );

@@ -45,12 +45,22 @@ export function Notice({
   const styles = useStyles();
   return (
     <div
-      className={mergeClasses(styles.root, intent === 'warning' && styles.warning, intent === 'error' && styles.error, intent === 'success' && styles.success)}
+      className={mergeClasses(
+        styles.root,
+        intent === 'warning' && styles.warning,
+        intent === 'error' && styles.error,
+        intent === 'success' && styles.success,
+      )}
       role={intent === 'error' || intent === 'warning' ? 'alert' : 'status'}
       {...rest}
     >
       <span
-        className={mergeClasses(styles.icon, intent === 'warning' && styles.warningIcon, intent === 'error' && styles.errorIcon, intent === 'success' && styles.successIcon)}
+        className={mergeClasses(
+          styles.icon,
+          intent === 'warning' && styles.warningIcon,
+          intent === 'error' && styles.errorIcon,
+          intent === 'success' && styles.successIcon,
+        )}
         aria-hidden
       >
         {GLYPH[intent]}

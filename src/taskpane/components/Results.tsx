@@ -23,7 +23,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
   },
-  headline: { display: 'flex', alignItems: 'flex-end', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalXS },
+  headline: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalXS,
+  },
   score: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   outOf: { color: tokens.colorNeutralForeground3 },
   facts: {
@@ -41,7 +47,14 @@ const useStyles = makeStyles({
   barName: { overflowWrap: 'anywhere' },
   barValue: { whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  groupTitle: { margin: `0 0 ${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  groupTitle: {
+    margin: `0 0 ${tokens.spacingVerticalXS} 0`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   finding: {
     display: 'block',
@@ -64,7 +77,12 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorderActive },
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
-  where: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200, marginRight: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+  where: {
+    color: tokens.colorBrandForeground1,
+    fontSize: tokens.fontSizeBase200,
+    marginRight: tokens.spacingHorizontalS,
+    whiteSpace: 'nowrap',
+  },
   more: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: `${tokens.spacingVerticalXS} 0 0 0` },
 });
 
@@ -183,13 +201,7 @@ export function groupFindings(result: EvaluationResult): Record<Severity, Locate
   return out;
 }
 
-export function Findings({
-  result,
-  onSelect,
-}: {
-  result: EvaluationResult;
-  onSelect: (sheet: string, cell: string) => void;
-}) {
+export function Findings({ result, onSelect }: { result: EvaluationResult; onSelect: (sheet: string, cell: string) => void }) {
   const styles = useStyles();
   const groups = groupFindings(result);
   const total = SEVERITIES.reduce((n, s) => n + groups[s].length, 0);
@@ -237,7 +249,9 @@ export function Findings({
               })}
             </ul>
             {items.length > shown.length ? (
-              <p className={styles.more}>另有 {items.length - shown.length} 条{SEVERITY_LABEL[sev]}，见“评价结果”工作表。</p>
+              <p className={styles.more}>
+                另有 {items.length - shown.length} 条{SEVERITY_LABEL[sev]}，见“评价结果”工作表。
+              </p>
             ) : null}
           </section>
         );

@@ -1,7 +1,16 @@
 // The results state of the pane: summary, score cards, findings, and the narrative with 复制 and
 // 导出 Word. Part of the lazily loaded engine chunk.
 
-import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { Copy20Regular, DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { Outcome } from '../../app/session';
 import { Narrative } from '../../narrative';

@@ -22,7 +22,13 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   hint: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: tokens.spacingVerticalS },
   table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' },
-  th: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, padding: '0 2px 2px' },
+  th: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    padding: '0 2px 2px',
+  },
   td: { padding: '2px', verticalAlign: 'middle' },
   colKeyword: { width: '34%' },
   colOp: { width: '52px' },
@@ -63,7 +69,11 @@ export function standardLabel(keyword: string, op: Standard['op'], value: number
 }
 
 export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/[，,]/g, '').replace(/％/g, '').replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const t = text
+    .trim()
+    .replace(/[，,]/g, '')
+    .replace(/％/g, '')
+    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
   return Number(t);
 }
@@ -87,11 +97,9 @@ export function draftToStandards(rows: DraftRow[]): { standards: Standard[] } | 
 }
 
 /** The department report's headings the user may rename (部门整体报告的一、二、三). */
-const REPORT_HEADINGS: [HeadingKey, string, string][] = (['department.overview', 'department.detail', 'department.problems'] as HeadingKey[]).map((k, i) => [
-  k,
-  ['第一部分标题', '第二部分标题', '第三部分标题'][i],
-  DEFAULT_PHRASEBOOK.headings[k],
-]);
+const REPORT_HEADINGS: [HeadingKey, string, string][] = (
+  ['department.overview', 'department.detail', 'department.problems'] as HeadingKey[]
+).map((k, i) => [k, ['第一部分标题', '第二部分标题', '第三部分标题'][i], DEFAULT_PHRASEBOOK.headings[k]]);
 
 function withHeading(h: Settings['headings'], key: string, value: string): Settings['headings'] {
   const next = { ...(h ?? {}) };
@@ -152,7 +160,13 @@ export function SettingsPanel(props: SettingsPanelProps) {
       }}
     >
       <Field label="评分规则" hint={profile.description}>
-        <Select className={styles.selectRoot} select={{ className: styles.selectEl }} value={settings.profile} onChange={(_, d) => onChange({ ...settings, profile: d.value })} disabled={disabled}>
+        <Select
+          className={styles.selectRoot}
+          select={{ className: styles.selectEl }}
+          value={settings.profile}
+          onChange={(_, d) => onChange({ ...settings, profile: d.value })}
+          disabled={disabled}
+        >
           {PROFILES.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -161,7 +175,12 @@ export function SettingsPanel(props: SettingsPanelProps) {
         </Select>
       </Field>
       <Field label="部门名称" hint="用于报告正文；留空则取自评表中的主管部门。">
-        <Input value={settings.department} onChange={(_, d) => onChange({ ...settings, department: d.value })} disabled={disabled} {...enterSaves} />
+        <Input
+          value={settings.department}
+          onChange={(_, d) => onChange({ ...settings, department: d.value })}
+          disabled={disabled}
+          {...enterSaves}
+        />
       </Field>
       <Field label="年度" hint="例如 2020；留空则取自评表中的年度。">
         <Input value={settings.year} onChange={(_, d) => onChange({ ...settings, year: d.value })} disabled={disabled} {...enterSaves} />
@@ -182,7 +201,12 @@ export function SettingsPanel(props: SettingsPanelProps) {
           </Select>
         </Field>
         <Field label="开头段落" hint="标题后的一段，说明自评工作如何组织；留空则不写。">
-          <Textarea value={settings.opening ?? ''} onChange={(_, d) => onChange({ ...settings, opening: d.value || undefined })} disabled={disabled} resize="vertical" />
+          <Textarea
+            value={settings.opening ?? ''}
+            onChange={(_, d) => onChange({ ...settings, opening: d.value || undefined })}
+            disabled={disabled}
+            resize="vertical"
+          />
         </Field>
         {REPORT_HEADINGS.map(([key, label, def]) => (
           <Field key={key} label={label} hint={`留空则为“${def}”。`}>
@@ -243,7 +267,14 @@ export function SettingsPanel(props: SettingsPanelProps) {
                   />
                 </td>
                 <td className={styles.td}>
-                  <Select size="small" className={styles.selectRoot} select={{ className: styles.selectEl }} value={r.op} aria-label={`第${i + 1}行 比较`} onChange={(_, d) => edit(r.id, { op: d.value as Standard['op'] })}>
+                  <Select
+                    size="small"
+                    className={styles.selectRoot}
+                    select={{ className: styles.selectEl }}
+                    value={r.op}
+                    aria-label={`第${i + 1}行 比较`}
+                    onChange={(_, d) => edit(r.id, { op: d.value as Standard['op'] })}
+                  >
                     {(Object.keys(OP_LABEL) as Standard['op'][]).map((op) => (
                       <option key={op} value={op}>
                         {OP_LABEL[op]}
@@ -264,7 +295,14 @@ export function SettingsPanel(props: SettingsPanelProps) {
                   />
                 </td>
                 <td className={styles.td}>
-                  <Input size="small" className={styles.input} value={r.unit} aria-label={`第${i + 1}行 单位`} onChange={(_, d) => edit(r.id, { unit: d.value })} {...enterSaves} />
+                  <Input
+                    size="small"
+                    className={styles.input}
+                    value={r.unit}
+                    aria-label={`第${i + 1}行 单位`}
+                    onChange={(_, d) => edit(r.id, { unit: d.value })}
+                    {...enterSaves}
+                  />
                 </td>
                 <td className={styles.td}>
                   <Button
@@ -286,7 +324,11 @@ export function SettingsPanel(props: SettingsPanelProps) {
           </span>
         ) : null}
         <div className={styles.row}>
-          <Button size="small" icon={<Add20Regular />} onClick={() => updateRows([...rows, { id: nextId++, keyword: '', op: '>=', value: '100', unit: '%', label: '' }])}>
+          <Button
+            size="small"
+            icon={<Add20Regular />}
+            onClick={() => updateRows([...rows, { id: nextId++, keyword: '', op: '>=', value: '100', unit: '%', label: '' }])}
+          >
             添加一行
           </Button>
           <Button size="small" icon={<ArrowReset20Regular />} onClick={reset}>

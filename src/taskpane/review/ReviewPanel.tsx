@@ -90,8 +90,12 @@ export function ReviewPanel(props: ReviewPanelProps) {
         汇总表中的文件链接按“汇总表保存在所选文件夹旁边”填写。
       </Caption1>
       <div className={s.row}>
-        <Button disabled={running} onClick={() => void start(false)}>选择文件…</Button>
-        <Button disabled={running} onClick={() => void start(true)}>选择文件夹…</Button>
+        <Button disabled={running} onClick={() => void start(false)}>
+          选择文件…
+        </Button>
+        <Button disabled={running} onClick={() => void start(true)}>
+          选择文件夹…
+        </Button>
         <Checkbox label="同时生成复核意见（.zip）" checked={letters} disabled={running} onChange={(_, d) => setLetters(!!d.checked)} />
       </div>
       {state.kind === 'running' && (
@@ -103,7 +107,11 @@ export function ReviewPanel(props: ReviewPanelProps) {
           </Caption1>
         </div>
       )}
-      {state.kind === 'error' && <Caption1 className={s.error} role="alert">{state.message}</Caption1>}
+      {state.kind === 'error' && (
+        <Caption1 className={s.error} role="alert">
+          {state.message}
+        </Caption1>
+      )}
       {state.kind === 'done' && (
         <div role="status" data-testid="review-status" className={s.row}>
           <Caption1>
@@ -112,7 +120,9 @@ export function ReviewPanel(props: ReviewPanelProps) {
             {state.result.counts.noTable ? `，未找到绩效指标表 ${state.result.counts.noTable}` : ''}
             {state.result.counts.skipped ? `，跳过 ${state.result.counts.skipped}` : ''}；项目表 {state.result.counts.tables} 张。
           </Caption1>
-          <Button appearance="primary" onClick={() => downloadBytes(state.result.summary, '汇总.xlsx', XLSX_MIME)}>下载汇总.xlsx</Button>
+          <Button appearance="primary" onClick={() => downloadBytes(state.result.summary, '汇总.xlsx', XLSX_MIME)}>
+            下载汇总.xlsx
+          </Button>
           {state.result.letters && (
             <Button onClick={() => downloadBytes(state.result.letters as Uint8Array, '复核意见.zip', ZIP_MIME)}>
               下载复核意见（{state.result.letterCount} 份）.zip

@@ -118,7 +118,8 @@ export class FakeRequestContext implements Members<Excel.RequestContext, 'workbo
   _need(minor: number, what: string): void {
     const wb = this._wb;
     this._queue(() => {
-      if (wb.excelApi < minor) throw new FakeError('ApiNotFound', `The requested API ${what} (ExcelApi 1.${minor}) is not supported by this host.`);
+      if (wb.excelApi < minor)
+        throw new FakeError('ApiNotFound', `The requested API ${what} (ExcelApi 1.${minor}) is not supported by this host.`);
     });
   }
 
@@ -155,7 +156,10 @@ export class FakeRequestContext implements Members<Excel.RequestContext, 'workbo
       for (let i = 0; i < ops.length; i++) {
         if (i === failAt) {
           wb.failAt = null;
-          throw new FakeError('GeneralException', `There was an internal error while processing the request. (injected at command ${i} of ${ops.length})`);
+          throw new FakeError(
+            'GeneralException',
+            `There was an internal error while processing the request. (injected at command ${i} of ${ops.length})`,
+          );
         }
         ops[i].run();
       }
@@ -224,7 +228,10 @@ abstract class FakeClientObject {
     else if (typeof arg === 'string') paths = arg.split(',');
     else if (Array.isArray(arg)) paths = arg;
     else throw new Error('fake: load({select, expand}) is not supported; pass property names');
-    const parsed = paths.map((p) => p.trim()).filter(Boolean).map((p) => p.split('/').map((x) => x.trim()));
+    const parsed = paths
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => p.split('/').map((x) => x.trim()));
     this.context._queue(() => this._load(parsed));
     return this;
   }
@@ -235,7 +242,10 @@ abstract class FakeClientObject {
     if (target === undefined) {
       if (!this._nullable) throw itemNotFound(this.constructor.name);
       if (nested && this.context._wb.strictNullNavigation) {
-        throw new FakeError('GeneralException', `There was an internal error while processing the request. (load through the null object ${this.constructor.name})`);
+        throw new FakeError(
+          'GeneralException',
+          `There was an internal error while processing the request. (load through the null object ${this.constructor.name})`,
+        );
       }
       this._isNull = true;
       return;
@@ -488,7 +498,14 @@ export class FakeWorksheet
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     this.context._need(7, 'Worksheet.getRangeByIndexes');
     return new FakeRange(this.context, this._s, () => {
-      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
+      if (
+        startRow < 0 ||
+        startColumn < 0 ||
+        rowCount < 1 ||
+        columnCount < 1 ||
+        startRow + rowCount > MAX_ROWS ||
+        startColumn + columnCount > MAX_COLS
+      ) {
         throw invalidArg('getRangeByIndexes out of range');
       }
       return { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
@@ -534,7 +551,10 @@ abstract class FakeWorksheetChild extends FakeChild<FakeWorksheet> {
   }
 }
 
-export class FakeWorksheetProtection extends FakeWorksheetChild implements Pick<Excel.WorksheetProtection, 'protected'>, Methods<Excel.WorksheetProtection, 'load'> {
+export class FakeWorksheetProtection
+  extends FakeWorksheetChild
+  implements Pick<Excel.WorksheetProtection, 'protected'>, Methods<Excel.WorksheetProtection, 'load'>
+{
   get protected(): boolean {
     return this._get('protected');
   }
@@ -543,7 +563,10 @@ export class FakeWorksheetProtection extends FakeWorksheetChild implements Pick<
   }
 }
 
-export class FakeWorksheetFreezePanes extends FakeWorksheetChild implements Methods<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
+export class FakeWorksheetFreezePanes
+  extends FakeWorksheetChild
+  implements Methods<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'>
+{
   private _set(rows: number, columns: number): void {
     this.context._queue(() => {
       writable(this._resolve()).freeze = { rows, columns };
@@ -570,7 +593,8 @@ type AreasResolver = (sheet: FakeSheet) => Area[];
 const MAX_READ_CELLS = 5_000_000;
 
 function grid<T>(a: Area, f: (r: number, c: number) => T): T[][] {
-  if (cellCount(a) > MAX_READ_CELLS) throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+  if (cellCount(a) > MAX_READ_CELLS)
+    throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
   const out: T[][] = [];
   for (let r = a.top; r <= a.bottom; r++) {
     const row: T[] = [];
@@ -625,7 +649,10 @@ function oneArea(area: AreaResolver): AreasResolver {
 export class FakeRange
   extends FakeRangeBase
   implements
-    Pick<Excel.Range, 'values' | 'formulas' | 'numberFormat' | 'text' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'cellCount'>,
+    Pick<
+      Excel.Range,
+      'values' | 'formulas' | 'numberFormat' | 'text' | 'address' | 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount' | 'cellCount'
+    >,
     Members<Excel.Range, 'format' | 'conditionalFormats'>,
     Methods<Excel.Range, 'getMergedAreasOrNullObject' | 'merge' | 'select' | 'load'>
 {
@@ -754,7 +781,8 @@ export class FakeRange
         if (cellCount(t) === 1) continue;
         // Merging over an existing merge that sticks out is refused, like Excel's "cannot merge" prompt.
         const overlapping = sheet.merges.filter((m) => intersects(m, t));
-        if (overlapping.some((m) => !contains(t, m))) throw new FakeError('InvalidOperation', `Cannot merge ${areaAddress(t)}: it overlaps a merged area partly.`);
+        if (overlapping.some((m) => !contains(t, m)))
+          throw new FakeError('InvalidOperation', `Cannot merge ${areaAddress(t)}: it overlaps a merged area partly.`);
         sheet.merges = sheet.merges.filter((m) => !intersects(m, t));
         // Excel keeps the top-left value only.
         for (let r = t.top; r <= t.bottom; r++) {
@@ -776,7 +804,8 @@ export class FakeRange
     const wb = this.context._wb;
     this.context._queue(() => {
       const { sheet, area } = this._target();
-      if (wb.activeSheetId !== sheet.id) throw new FakeError('InvalidSelection', 'The range is not on the active sheet; activate its worksheet first.');
+      if (wb.activeSheetId !== sheet.id)
+        throw new FakeError('InvalidSelection', 'The range is not on the active sheet; activate its worksheet first.');
       wb.selection = { sheet: sheet.name, address: areaAddress(area) };
     });
   }
@@ -799,7 +828,10 @@ type AreasTarget = { sheet: FakeSheet; areas: Area[] };
 
 export class FakeRangeAreas
   extends FakeRangeBase
-  implements Pick<Excel.RangeAreas, 'address' | 'areaCount' | 'cellCount'>, Members<Excel.RangeAreas, 'format' | 'conditionalFormats'>, Methods<Excel.RangeAreas, 'load'>
+  implements
+    Pick<Excel.RangeAreas, 'address' | 'areaCount' | 'cellCount'>,
+    Members<Excel.RangeAreas, 'format' | 'conditionalFormats'>,
+    Methods<Excel.RangeAreas, 'load'>
 {
   _resolve(): AreasTarget | undefined {
     const s = this._sheet();
@@ -937,7 +969,10 @@ export class FakeRangeFill extends FakeChild<FakeRangeFormat> implements Pick<Ex
   }
 }
 
-export class FakeRangeFont extends FakeChild<FakeRangeFormat> implements Pick<Excel.RangeFont, 'bold' | 'color' | 'size' | 'italic' | 'underline' | 'name'> {
+export class FakeRangeFont
+  extends FakeChild<FakeRangeFormat>
+  implements Pick<Excel.RangeFont, 'bold' | 'color' | 'size' | 'italic' | 'underline' | 'name'>
+{
   private _setFont<K extends keyof NonNullable<FakeCell['font']>>(k: K, v: NonNullable<FakeCell['font']>[K]): void {
     this._parent._cells((c) => (c.font = { ...c.font, [k]: v }));
   }
@@ -1118,7 +1153,10 @@ function typed(cf: FakeConditionalFormat_, type: string): FakeConditionalFormat_
 
 type CustomState = NonNullable<FakeConditionalFormat_['custom']>;
 
-export class FakeCustomConditionalFormat extends FakeChild<FakeConditionalFormatProxy> implements Members<Excel.CustomConditionalFormat, 'rule' | 'format'> {
+export class FakeCustomConditionalFormat
+  extends FakeChild<FakeConditionalFormatProxy>
+  implements Members<Excel.CustomConditionalFormat, 'rule' | 'format'>
+{
   private _rule?: FakeConditionalFormatRule;
   private _format?: FakeConditionalRangeFormat;
   _resolve(): FakeConditionalFormat_ | undefined {
@@ -1152,7 +1190,10 @@ export class FakeCustomConditionalFormat extends FakeChild<FakeConditionalFormat
   }
 }
 
-export class FakeConditionalFormatRule extends FakeChild<FakeCustomConditionalFormat> implements Pick<Excel.ConditionalFormatRule, 'formula'> {
+export class FakeConditionalFormatRule
+  extends FakeChild<FakeCustomConditionalFormat>
+  implements Pick<Excel.ConditionalFormatRule, 'formula'>
+{
   protected _scalars(): Scalars<FakeConditionalFormat_> {
     return { formula: (cf) => cf.custom?.formula ?? null };
   }
@@ -1167,7 +1208,10 @@ export class FakeConditionalFormatRule extends FakeChild<FakeCustomConditionalFo
   }
 }
 
-export class FakeConditionalRangeFormat extends FakeChild<FakeCustomConditionalFormat> implements Members<Excel.ConditionalRangeFormat, 'fill' | 'font'> {
+export class FakeConditionalRangeFormat
+  extends FakeChild<FakeCustomConditionalFormat>
+  implements Members<Excel.ConditionalRangeFormat, 'fill' | 'font'>
+{
   private _fill?: FakeConditionalRangeFill;
   private _font?: FakeConditionalRangeFont;
   /** @internal */
@@ -1198,7 +1242,10 @@ export class FakeConditionalRangeFill
   }
 }
 
-export class FakeConditionalRangeFont extends FakeChild<FakeConditionalRangeFormat> implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold'> {
+export class FakeConditionalRangeFont
+  extends FakeChild<FakeConditionalRangeFormat>
+  implements Pick<Excel.ConditionalRangeFont, 'color' | 'bold'>
+{
   get color(): string {
     return this._get('color');
   }
@@ -1218,7 +1265,9 @@ type DataBarState = NonNullable<FakeConditionalFormat_['dataBar']>;
 
 export class FakeDataBarConditionalFormat
   extends FakeChild<FakeConditionalFormatProxy>
-  implements Pick<Excel.DataBarConditionalFormat, 'lowerBoundRule' | 'upperBoundRule' | 'showDataBarOnly'>, Members<Excel.DataBarConditionalFormat, 'positiveFormat'>
+  implements
+    Pick<Excel.DataBarConditionalFormat, 'lowerBoundRule' | 'upperBoundRule' | 'showDataBarOnly'>,
+    Members<Excel.DataBarConditionalFormat, 'positiveFormat'>
 {
   private _positive?: FakeConditionalDataBarPositiveFormat;
   _resolve(): FakeConditionalFormat_ {
@@ -1304,7 +1353,10 @@ export class FakeSettingCollection
   }
 }
 
-export class FakeSetting extends FakeClientObject implements Pick<Excel.Setting, 'key' | 'value'>, Methods<Excel.Setting, 'delete' | 'load'> {
+export class FakeSetting
+  extends FakeClientObject
+  implements Pick<Excel.Setting, 'key' | 'value'>, Methods<Excel.Setting, 'delete' | 'load'>
+{
   private readonly _key: string;
   constructor(ctx: FakeRequestContext, key: string, nullable: boolean) {
     super(ctx, nullable);
@@ -1336,4 +1388,3 @@ export class FakeSetting extends FakeClientObject implements Pick<Excel.Setting,
     });
   }
 }
-

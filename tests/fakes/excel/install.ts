@@ -67,7 +67,8 @@ export function installFakeExcel(wb: FakeWorkbook): InstalledExcel {
   const prevContext = office.context;
   const requirements = { isSetSupported: (name: string, version?: string) => isSetSupported(wb, name, version) };
   office.context = { ...((prevContext as object | undefined) ?? {}), requirements };
-  if (typeof office.onReady !== 'function') office.onReady = (cb?: () => void) => (cb?.(), Promise.resolve({ host: 'Excel', platform: 'PC' }));
+  if (typeof office.onReady !== 'function')
+    office.onReady = (cb?: () => void) => (cb?.(), Promise.resolve({ host: 'Excel', platform: 'PC' }));
   g.Excel = { run: fakeRun(wb), RequestContext: FakeRequestContext, Error: FakeError, ...FAKE_ENUMS };
   return {
     wb,

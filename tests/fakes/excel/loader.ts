@@ -79,7 +79,8 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
     for (const m of mergeAreas(ws)) {
       const a = { top: m.top, left: m.left, bottom: m.bottom, right: m.right };
       sheet.merges.push(a);
-      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) slave.add(cellKey(r, c));
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) slave.add(cellKey(r, c));
     }
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
@@ -126,12 +127,22 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
       for (const r of cf.rules) {
         if (r.type !== 'expression' || !r.formulae?.length) continue;
         const fill = r.style?.fill as ExcelJS.FillPattern | undefined;
-        rules.push({ priority: r.priority ?? 0, areas, formula: `=${r.formulae[0]}`, fill: argbToHex(fill?.bgColor ?? fill?.fgColor) ?? null });
+        rules.push({
+          priority: r.priority ?? 0,
+          areas,
+          formula: `=${r.formulae[0]}`,
+          fill: argbToHex(fill?.bgColor ?? fill?.fgColor) ?? null,
+        });
       }
     }
     rules.sort((a, b) => a.priority - b.priority);
     for (const r of rules) {
-      sheet.conditionalFormats.push({ id: `{cf-${wb.nextId++}}`, type: 'Custom', areas: r.areas, custom: { formula: r.formula, fill: r.fill, fontColor: null, bold: null } });
+      sheet.conditionalFormats.push({
+        id: `{cf-${wb.nextId++}}`,
+        type: 'Custom',
+        areas: r.areas,
+        custom: { formula: r.formula, fill: r.fill, fontColor: null, bold: null },
+      });
     }
   });
   if (wb.sheets.length === 0) newSheet(wb, 'Sheet1');

@@ -13,7 +13,8 @@ export function fakeWorkbookToExcelJs(wb: FakeWorkbook, out: ExcelJS.Workbook): 
     const ws = out.addWorksheet(s.name);
     for (const [k, c] of s.cells) {
       const cell = ws.getCell(keyRow(k), keyCol(k));
-      if (c.formula) cell.value = { formula: c.formula.replace(/^=/, ''), result: c.value === '' ? undefined : c.value } as ExcelJS.CellFormulaValue;
+      if (c.formula)
+        cell.value = { formula: c.formula.replace(/^=/, ''), result: c.value === '' ? undefined : c.value } as ExcelJS.CellFormulaValue;
       else if (c.value !== '') cell.value = c.value;
       if (c.numberFormat && c.numberFormat !== 'General') cell.numFmt = c.numberFormat;
       if (c.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.fill) } };

@@ -264,7 +264,12 @@ export function parseArea(text: string): { sheet: string | null; area: Area } {
 }
 
 function normalize(a: Area, text: string): Area {
-  const n = { top: Math.min(a.top, a.bottom), bottom: Math.max(a.top, a.bottom), left: Math.min(a.left, a.right), right: Math.max(a.left, a.right) };
+  const n = {
+    top: Math.min(a.top, a.bottom),
+    bottom: Math.max(a.top, a.bottom),
+    left: Math.min(a.left, a.right),
+    right: Math.max(a.left, a.right),
+  };
   if (n.top < 1 || n.bottom > MAX_ROWS || n.left < 1 || n.right > MAX_COLS) throw invalid(`address out of the sheet "${text}"`);
   return n;
 }

@@ -197,8 +197,10 @@ export class FakeRange implements EtRange {
     this.touch('Item');
     const a = this.first;
     if (!(RowIndex >= 1)) throw new FakeError('Item: index out of range (collections are 1-based)');
-    if (this.mode === 'rows') return new FakeRange(this.sheet, [{ top: a.top + RowIndex - 1, left: a.left, bottom: a.top + RowIndex - 1, right: a.right }]);
-    if (this.mode === 'columns') return new FakeRange(this.sheet, [{ top: a.top, left: a.left + RowIndex - 1, bottom: a.bottom, right: a.left + RowIndex - 1 }]);
+    if (this.mode === 'rows')
+      return new FakeRange(this.sheet, [{ top: a.top + RowIndex - 1, left: a.left, bottom: a.top + RowIndex - 1, right: a.right }]);
+    if (this.mode === 'columns')
+      return new FakeRange(this.sheet, [{ top: a.top, left: a.left + RowIndex - 1, bottom: a.bottom, right: a.left + RowIndex - 1 }]);
     let row: number, col: number;
     if (ColumnIndex === undefined) {
       const w = a.right - a.left + 1;
@@ -287,7 +289,8 @@ export class FakeRange implements EtRange {
     for (const a of this.areas) {
       if (areaCells(a) < 2) continue;
       let filled = 0;
-      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (this.cell(r, c)?.v !== null && this.cell(r, c) !== undefined) filled++;
+      for (let r = a.top; r <= a.bottom; r++)
+        for (let c = a.left; c <= a.right; c++) if (this.cell(r, c)?.v !== null && this.cell(r, c) !== undefined) filled++;
       if (filled > 1) {
         if (this.app.DisplayAlerts) this.app.prompts.push('合并单元格时，仅保留左上角的值，而放弃其他值。');
         for (let r = a.top; r <= a.bottom; r++)
@@ -527,11 +530,19 @@ export class FakeHyperlinks implements EtHyperlinks {
   }
   Add(Anchor: EtRange, Address: string, SubAddress?: string, ScreenTip?: string, TextToDisplay?: string): FakeHyperlink {
     this.sheet.book.app.touch('Hyperlinks.Add');
-    if (!(Anchor instanceof FakeRange) || Anchor.sheet.data !== this.sheet.data) throw new FakeError('Hyperlinks.Add: anchor must be a range of this sheet');
+    if (!(Anchor instanceof FakeRange) || Anchor.sheet.data !== this.sheet.data)
+      throw new FakeError('Hyperlinks.Add: anchor must be a range of this sheet');
     if (this.sheet.data.protect) throw new FakeError('您试图更改的单元格或图表受保护，因而是只读的。');
     if (typeof Address !== 'string') throw new FakeError('Hyperlinks.Add: Address is required');
     const a = Anchor.areas[0];
-    const link: FakeLink = { row: a.top, col: a.left, address: Address, subAddress: SubAddress ?? '', screenTip: ScreenTip ?? '', text: TextToDisplay ?? '' };
+    const link: FakeLink = {
+      row: a.top,
+      col: a.left,
+      address: Address,
+      subAddress: SubAddress ?? '',
+      screenTip: ScreenTip ?? '',
+      text: TextToDisplay ?? '',
+    };
     this.sheet.data.links = this.sheet.data.links.filter((l) => !(l.row === a.top && l.col === a.left));
     this.sheet.data.links.push(link);
     if (TextToDisplay !== undefined) Anchor.Value2 = TextToDisplay;
@@ -648,7 +659,10 @@ export class FakeFormatCondition implements EtFormatCondition {
   get AppliesTo(): FakeRange {
     this.touch('AppliesTo');
     const areas = this.rule ? this.rule.areas : [this.bar!.area];
-    return new FakeRange(this.sheet, areas.map((a) => ({ ...a })));
+    return new FakeRange(
+      this.sheet,
+      areas.map((a) => ({ ...a })),
+    );
   }
   Delete(): void {
     this.touch('Delete');
@@ -738,7 +752,8 @@ export class FakeWorksheet implements EtWorksheet {
     this.alive();
     if (this.book.data.protectStructure) throw new FakeError('工作簿结构受保护，不能重命名工作表。');
     if (!validSheetName(v)) throw new FakeError(`工作表名称无效：${v}`);
-    if (this.book.data.sheets.some((s) => s !== this.data && s.name.toLowerCase() === v.toLowerCase())) throw new FakeError(`工作表名称“${v}”已被占用。`);
+    if (this.book.data.sheets.some((s) => s !== this.data && s.name.toLowerCase() === v.toLowerCase()))
+      throw new FakeError(`工作表名称“${v}”已被占用。`);
     this.data.name = v;
   }
   get Index(): number {
@@ -752,7 +767,8 @@ export class FakeWorksheet implements EtWorksheet {
   set Visible(v: number) {
     this.touch('Visible.set');
     if (v !== -1 && v !== 0 && v !== 2) throw new FakeError('Visible: invalid value');
-    if (v !== -1 && this.book.data.sheets.filter((s) => s.visible === -1 && s !== this.data).length === 0) throw new FakeError('不能隐藏唯一可见的工作表。');
+    if (v !== -1 && this.book.data.sheets.filter((s) => s.visible === -1 && s !== this.data).length === 0)
+      throw new FakeError('不能隐藏唯一可见的工作表。');
     if (this.book.data.protectStructure) throw new FakeError('工作簿结构受保护，不能隐藏工作表。');
     this.data.visible = v;
     if (v !== -1 && this.book.activeData === this.data) {
@@ -816,12 +832,17 @@ export class FakeWorksheet implements EtWorksheet {
     this.alive();
     const book = this.book.data;
     if (book.protectStructure) throw new FakeError('工作簿结构受保护，不能删除工作表。');
-    if (this.data.visible === -1 && book.sheets.filter((s) => s.visible === -1).length === 1) throw new FakeError('工作簿中至少要有一张可见的工作表。');
+    if (this.data.visible === -1 && book.sheets.filter((s) => s.visible === -1).length === 1)
+      throw new FakeError('工作簿中至少要有一张可见的工作表。');
     if (this.book.app.DisplayAlerts) this.book.app.prompts.push(`要删除工作表“${this.data.name}”吗？`);
     const active = this.book.activeData;
     book.sheets.splice(book.sheets.indexOf(this.data), 1);
     let i = book.sheets.indexOf(active as FakeSheet);
-    if (i < 0) i = Math.max(0, book.sheets.findIndex((s) => s.visible === -1));
+    if (i < 0)
+      i = Math.max(
+        0,
+        book.sheets.findIndex((s) => s.visible === -1),
+      );
     book.active = i;
   }
 }
@@ -909,7 +930,12 @@ class FakeWindow implements EtWindow {
     this.view.freeze = !!v;
   }
 }
-fieldProperties(FakeWindow, 'view', { SplitRow: 'splitRow', SplitColumn: 'splitColumn', ScrollRow: 'scrollRow', ScrollColumn: 'scrollColumn' });
+fieldProperties(FakeWindow, 'view', {
+  SplitRow: 'splitRow',
+  SplitColumn: 'splitColumn',
+  ScrollRow: 'scrollRow',
+  ScrollColumn: 'scrollColumn',
+});
 
 // ---- Application and the WPS add-in root ---------------------------------------------------------------------
 

@@ -53,7 +53,9 @@ function rawValue(value: ExcelJS.CellValue): { v: string | number | boolean | nu
       v = o.result ?? null;
       if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);
     } else if ('richText' in o && Array.isArray(o.richText)) v = (o.richText as { text: string }[]).map((x) => x.text).join('');
-    else if ('hyperlink' in o) v = typeof o.text === 'string' ? o.text : ((o.text as { richText?: { text: string }[] })?.richText?.map((x) => x.text).join('') ?? '');
+    else if ('hyperlink' in o)
+      v =
+        typeof o.text === 'string' ? o.text : ((o.text as { richText?: { text: string }[] })?.richText?.map((x) => x.text).join('') ?? '');
     else if ('error' in o) v = String(o.error);
     else v = null;
   }
@@ -65,7 +67,8 @@ function rawValue(value: ExcelJS.CellValue): { v: string | number | boolean | nu
 export function sheetFromExcelJs(ws: ExcelJS.Worksheet): FakeSheet {
   const s = newSheet(ws.name);
   for (const m of mergeAreas(ws)) s.merges.push(m);
-  const slave = (r: number, c: number) => s.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const slave = (r: number, c: number) =>
+    s.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const fc: FakeCell = emptyCell();
@@ -124,7 +127,10 @@ export function sheetFromExcelJs(ws: ExcelJS.Worksheet): FakeSheet {
 export function bookFromExcelJs(wb: ExcelJS.Workbook, name: string): FakeBook {
   const sheets: FakeSheet[] = [];
   wb.eachSheet((ws) => sheets.push(sheetFromExcelJs(ws)));
-  const active = Math.max(0, sheets.findIndex((s) => s.visible === -1));
+  const active = Math.max(
+    0,
+    sheets.findIndex((s) => s.visible === -1),
+  );
   return { name, fullName: name, sheets, active, protectStructure: false };
 }
 

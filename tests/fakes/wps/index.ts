@@ -9,7 +9,10 @@ export * from './toExcelJs';
 import { FakeApplication } from './fake';
 
 /** Installs `app` as globalThis.Application (and `wps`, as WPS does); returns the uninstall. */
-export function installApplication(app: FakeApplication, g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+export function installApplication(
+  app: FakeApplication,
+  g: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): () => void {
   const before = { Application: g.Application, wps: g.wps, hadApp: 'Application' in g, hadWps: 'wps' in g };
   g.Application = app;
   g.wps = app;

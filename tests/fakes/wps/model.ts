@@ -290,7 +290,8 @@ export function enterValue(cell: FakeCell, x: unknown): void {
 function formatDate(serial: number, fmt: string): string {
   const d = serialToDate(serial);
   if (d.year === null) return String(serial);
-  if (/年/.test(fmt)) return /日|d/i.test(fmt.replace(/"[^"]*"/g, '')) || /日/.test(fmt) ? `${d.year}年${d.month}月${d.day}日` : `${d.year}年${d.month}月`;
+  if (/年/.test(fmt))
+    return /日|d/i.test(fmt.replace(/"[^"]*"/g, '')) || /日/.test(fmt) ? `${d.year}年${d.month}月${d.day}日` : `${d.year}年${d.month}月`;
   if (/月/.test(fmt)) return `${d.month}月${d.day}日`;
   return `${d.year}/${d.month}/${d.day}`;
 }
@@ -312,10 +313,11 @@ export function displayText(c: FakeCell | undefined, width: number): string {
 
 /** The default 56-colour palette (ColorIndex 1…56), BGR. */
 export const PALETTE: number[] = [
-  0x000000, 0xffffff, 0x0000ff, 0x00ff00, 0xff0000, 0x00ffff, 0xff00ff, 0xffff00, 0x000080, 0x008000, 0x800000, 0x008080, 0x800080, 0x808000,
-  0xc0c0c0, 0x808080, 0xff9999, 0x663399, 0xccffff, 0xffffcc, 0x660066, 0x8080ff, 0xcc6600, 0xffcccc, 0x800000, 0xff00ff, 0x00ffff, 0xffff00,
-  0x800080, 0x000080, 0x808000, 0xff0000, 0xffcc00, 0xffffcc, 0xccffcc, 0x99ffff, 0xffcc99, 0xcc99ff, 0xff99cc, 0x99ccff, 0xff6633, 0xcccc33,
-  0x00cc99, 0x00ccff, 0x0099ff, 0x0066ff, 0x996666, 0x969696, 0x663300, 0x669933, 0x003300, 0x003333, 0x003399, 0x663399, 0x993333, 0x333333,
+  0x000000, 0xffffff, 0x0000ff, 0x00ff00, 0xff0000, 0x00ffff, 0xff00ff, 0xffff00, 0x000080, 0x008000, 0x800000, 0x008080, 0x800080,
+  0x808000, 0xc0c0c0, 0x808080, 0xff9999, 0x663399, 0xccffff, 0xffffcc, 0x660066, 0x8080ff, 0xcc6600, 0xffcccc, 0x800000, 0xff00ff,
+  0x00ffff, 0xffff00, 0x800080, 0x000080, 0x808000, 0xff0000, 0xffcc00, 0xffffcc, 0xccffcc, 0x99ffff, 0xffcc99, 0xcc99ff, 0xff99cc,
+  0x99ccff, 0xff6633, 0xcccc33, 0x00cc99, 0x00ccff, 0x0099ff, 0x0066ff, 0x996666, 0x969696, 0x663300, 0x669933, 0x003300, 0x003333,
+  0x003399, 0x663399, 0x993333, 0x333333,
 ];
 
 /** ColorIndex of a BGR colour: the nearest palette entry, as ET reports it. */
@@ -323,7 +325,10 @@ export function nearestColorIndex(bgrColour: number): number {
   let best = 1;
   let bestD = Infinity;
   PALETTE.forEach((p, i) => {
-    const d = Math.pow((p & 0xff) - (bgrColour & 0xff), 2) + Math.pow(((p >> 8) & 0xff) - ((bgrColour >> 8) & 0xff), 2) + Math.pow(((p >> 16) & 0xff) - ((bgrColour >> 16) & 0xff), 2);
+    const d =
+      Math.pow((p & 0xff) - (bgrColour & 0xff), 2) +
+      Math.pow(((p >> 8) & 0xff) - ((bgrColour >> 8) & 0xff), 2) +
+      Math.pow(((p >> 16) & 0xff) - ((bgrColour >> 16) & 0xff), 2);
     if (d < bestD) {
       bestD = d;
       best = i + 1;
@@ -334,5 +339,12 @@ export function nearestColorIndex(bgrColour: number): number {
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], not blank, no apostrophe at either end. */
 export function validSheetName(name: string): boolean {
-  return typeof name === 'string' && name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && name[0] !== "'" && name[name.length - 1] !== "'";
+  return (
+    typeof name === 'string' &&
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    name[0] !== "'" &&
+    name[name.length - 1] !== "'"
+  );
 }

@@ -34,11 +34,14 @@ test('compactAreas joins vertical runs and equal runs in adjacent columns', () =
 
 test('chunks cover exactly the given cells and each stays under the address limit', () => {
   fc.assert(
-    fc.property(fc.array(fc.record({ row: fc.integer({ min: 1, max: 20000 }), col: fc.integer({ min: 1, max: 60 }) }), { maxLength: 3000 }), (cells) => {
-      const chunks = chunkAddresses(compactAreas(cells));
-      for (const c of chunks) expect(c.length).toBeLessThan(ADDRESS_LIMIT);
-      expect(cellsOf(chunks)).toEqual(new Set(cells.map((x) => `${x.row},${x.col}`)));
-    }),
+    fc.property(
+      fc.array(fc.record({ row: fc.integer({ min: 1, max: 20000 }), col: fc.integer({ min: 1, max: 60 }) }), { maxLength: 3000 }),
+      (cells) => {
+        const chunks = chunkAddresses(compactAreas(cells));
+        for (const c of chunks) expect(c.length).toBeLessThan(ADDRESS_LIMIT);
+        expect(cellsOf(chunks)).toEqual(new Set(cells.map((x) => `${x.row},${x.col}`)));
+      },
+    ),
     { numRuns: 40 },
   );
 });

@@ -1,7 +1,18 @@
 /// <reference types="office-js" />
 // The fake Excel API enforces what the real one does: the host tests below are only as good as this.
 
-import { FakeWorkbook, FakeWorkbookJson, dumpSheet, dumpWorkbook, ensureCell, enterValue, newSheet, newWorkbook, workbookFromJson, workbookToJson } from '../../fakes/excel';
+import {
+  FakeWorkbook,
+  FakeWorkbookJson,
+  dumpSheet,
+  dumpWorkbook,
+  ensureCell,
+  enterValue,
+  newSheet,
+  newWorkbook,
+  workbookFromJson,
+  workbookToJson,
+} from '../../fakes/excel';
 import { GAPS, install, loadFake, uninstall } from './helpers';
 
 function setup(excelApi = 17): FakeWorkbook {
@@ -214,7 +225,12 @@ test('the workbook as JSON and back (for a browser page): the same workbook, sha
   const wb = await loadFake(GAPS);
   wb.settings.set('k', { a: [1, 'x'] });
   wb.selection = { sheet: wb.sheets[0].name, address: 'B3' };
-  wb.sheets[0].conditionalFormats.push({ id: 'cf', type: 'DataBar', areas: [{ top: 1, left: 1, bottom: 2, right: 2 }], dataBar: { fillColor: '#123456' } });
+  wb.sheets[0].conditionalFormats.push({
+    id: 'cf',
+    type: 'DataBar',
+    areas: [{ top: 1, left: 1, bottom: 2, right: 2 }],
+    dataBar: { fillColor: '#123456' },
+  });
   const json = JSON.parse(JSON.stringify(workbookToJson(wb))) as FakeWorkbookJson;
   const back = workbookFromJson(json);
   expect(back).toEqual(wb);

@@ -100,7 +100,8 @@ function fixtureFor(wb: FakeWorkbook, host: ExcelHost): HostFixture {
         }
       }
       const out: Record<string, CellState> = {};
-      for (const [a, p] of [...keys].sort(([, x], [, y]) => x.row - y.row || x.col - y.col)) out[a] = stateOf(getCell(s, p.row, p.col), marks[a]);
+      for (const [a, p] of [...keys].sort(([, x], [, y]) => x.row - y.row || x.col - y.col))
+        out[a] = stateOf(getCell(s, p.row, p.col), marks[a]);
       return out;
     },
     cell(sheet, address) {
@@ -143,7 +144,8 @@ function fixtureFor(wb: FakeWorkbook, host: ExcelHost): HostFixture {
     activeSheet: () => wb.sheets.find((s) => s.id === wb.activeSheetId)!.name,
     selection(sheet) {
       const name = sheetOf(wb, sheet).name;
-      if (wb.selection?.sheet !== name) throw new Error(`the fake keeps only the last selection (${wb.selection?.sheet ?? 'none'}), not one on ${name}`);
+      if (wb.selection?.sheet !== name)
+        throw new Error(`the fake keeps only the last selection (${wb.selection?.sheet ?? 'none'}), not one on ${name}`);
       return wb.selection.address;
     },
     reopen() {

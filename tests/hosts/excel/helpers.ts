@@ -6,7 +6,17 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { SummaryPlan } from '../../../src/core/plan';
 import { isMarkFormula } from '../../../src/hosts/excel/host';
-import { FakeSheet, FakeWorkbook, InstalledExcel, colLetters, fakeWorkbookFromExcelJs, getCell, installFakeExcel, LoadOptions, newStats } from '../../fakes/excel';
+import {
+  FakeSheet,
+  FakeWorkbook,
+  InstalledExcel,
+  colLetters,
+  fakeWorkbookFromExcelJs,
+  getCell,
+  installFakeExcel,
+  LoadOptions,
+  newStats,
+} from '../../fakes/excel';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');

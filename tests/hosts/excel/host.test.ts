@@ -79,7 +79,8 @@ describe('评价 on the example workbooks', () => {
       { name: fileSnap.name, sheets: fileSnap.sheets.filter((s) => s.name === sheet.name) },
       { profile: NATIONAL, file: path.basename(file) },
     );
-    const brief = (r: typeof expected) => r.sheets.map((s) => s.tables.map((t) => ({ total: t.total, findings: t.findings.map((f) => `${f.code}@${f.cell}`) })));
+    const brief = (r: typeof expected) =>
+      r.sheets.map((s) => s.tables.map((t) => ({ total: t.total, findings: t.findings.map((f) => `${f.code}@${f.cell}`) })));
     expect(brief(out.result)).toEqual(brief(expected));
 
     // Source values untouched; only our conditional formats were added.
@@ -105,7 +106,13 @@ describe('评价 on the example workbooks', () => {
     expect(JSON.parse(String(wb.settings.get('jixiao.owner')))).toEqual({
       summary: '评价结果',
       marked: out.applied.highlighted ? [sheet.name] : [],
-      run: { id: expect.stringMatching(/^[0-9a-f]{16}$/), action: 'evaluate', sheets: [sheet.name], summarySheet: '评价结果', highlighted: out.applied.highlighted },
+      run: {
+        id: expect.stringMatching(/^[0-9a-f]{16}$/),
+        action: 'evaluate',
+        sheets: [sheet.name],
+        summarySheet: '评价结果',
+        highlighted: out.applied.highlighted,
+      },
     });
   });
 
@@ -133,7 +140,12 @@ describe('评价 on the example workbooks', () => {
     const host = await createExcelHost();
     const plan = planWrites(evaluateWorkbook(await host.readSnapshot('active'), { profile: NATIONAL }));
     decorate(sheet, plan.highlights.slice(0, 6));
-    sheet.conditionalFormats.push({ id: 'user-1', type: 'DataBar', areas: [{ top: 13, left: 7, bottom: 30, right: 7 }], dataBar: { fillColor: '#123456' } });
+    sheet.conditionalFormats.push({
+      id: 'user-1',
+      type: 'DataBar',
+      areas: [{ top: 13, left: 7, bottom: 30, right: 7 }],
+      dataBar: { fillColor: '#123456' },
+    });
     const before = dumpSheet(sheet);
 
     const out = await runEvaluation(host);
@@ -186,7 +198,7 @@ describe('injection-safe writes', () => {
   test('a reason written as =HYPERLINK(…), texts like 95% or 2020年12月, and a sheet name with a quote stay literal', async () => {
     const src = await readExcelJs(GAPS);
     const first = src.worksheets[0];
-    first.name = "O'Brien \"表\"";
+    first.name = 'O\'Brien "表"';
     const fileSnap = snapshotWorkbook(src, 'x.xlsx');
     const indicators = evaluateWorkbook({ sheets: [fileSnap.sheets[0]] }).sheets[0].tables[0].indicators;
     const withReason = indicators.filter((i) => i.cells.reason);
@@ -344,7 +356,12 @@ describe('failures give a Chinese message and leave the workbook as it was', () 
     wb.strictNullNavigation = true;
     const sheet = active(wb);
     // A conditional format of the user's own that is not Custom: its customOrNullObject is a null object.
-    sheet.conditionalFormats.push({ id: 'user-bar', type: 'DataBar', areas: [{ top: 13, left: 7, bottom: 30, right: 7 }], dataBar: { fillColor: '#123456' } });
+    sheet.conditionalFormats.push({
+      id: 'user-bar',
+      type: 'DataBar',
+      areas: [{ top: 13, left: 7, bottom: 30, right: 7 }],
+      dataBar: { fillColor: '#123456' },
+    });
     const before = dumpSheet(sheet);
     const host = await createExcelHost();
     const out = await runEvaluation(host);

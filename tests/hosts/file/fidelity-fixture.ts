@@ -40,7 +40,10 @@ export async function buildFidelityWorkbook(): Promise<Buffer> {
   ws.getCell('D13').note = { texts: [{ text: '请核对实际完成值' }] } as never;
   ws.getCell('E14').dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
   ws.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF92D050' } };
-  ws.addConditionalFormatting({ ref: 'G13:G28', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['5'], priority: 1, style: { font: { bold: true } } } as never] });
+  ws.addConditionalFormatting({
+    ref: 'G13:G28',
+    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['5'], priority: 1, style: { font: { bold: true } } } as never],
+  });
   ws.getRow(20).addPageBreak();
   ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   await wb.worksheets[1].protect('', { selectLockedCells: true, formatCells: false });
@@ -52,27 +55,60 @@ export async function buildFidelityWorkbook(): Promise<Buffer> {
   const drawingPath = Object.keys(zip.files).find((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f))!;
   const drawingRels = drawingPath.replace('drawings/', 'drawings/_rels/') + '.rels';
   zip.file(drawingPath, (await text(drawingPath)).replace(/<\/xdr:wsDr>$/, `${CHART_ANCHOR}</xdr:wsDr>`));
-  zip.file(drawingRels, (await text(drawingRels)).replace('</Relationships>', '<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>'));
+  zip.file(
+    drawingRels,
+    (await text(drawingRels)).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>',
+    ),
+  );
   zip.file('xl/charts/chart1.xml', CHART);
   zip.file('docProps/custom.xml', CUSTOM);
-  zip.file('xl/pivotCache/pivotCacheDefinition1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" recordCount="0"><cacheSource type="worksheet"><worksheetSource ref="A12:I28" sheet="基本公共卫生服务"/></cacheSource><cacheFields count="0"/></pivotCacheDefinition>');
+  zip.file(
+    'xl/pivotCache/pivotCacheDefinition1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" recordCount="0"><cacheSource type="worksheet"><worksheetSource ref="A12:I28" sheet="基本公共卫生服务"/></cacheSource><cacheFields count="0"/></pivotCacheDefinition>',
+  );
   zip.file('xl/extra/unknown1.dat', new Uint8Array([0, 1, 2, 3, 254, 255]));
   let types = await text('[Content_Types].xml');
-  types = types.replace('</Types>', '<Default Extension="dat" ContentType="application/octet-stream"/>' +
-    '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
-    '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' +
-    '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/></Types>');
+  types = types.replace(
+    '</Types>',
+    '<Default Extension="dat" ContentType="application/octet-stream"/>' +
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>' +
+      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' +
+      '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/></Types>',
+  );
   zip.file('[Content_Types].xml', types);
-  zip.file('_rels/.rels', (await text('_rels/.rels')).replace('</Relationships>', '<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'));
-  zip.file('xl/_rels/workbook.xml.rels', (await text('xl/_rels/workbook.xml.rels')).replace('</Relationships>', '<Relationship Id="rIdPivot1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rIdExtra" Type="urn:jixiao-test:unknown" Target="extra/unknown1.dat"/></Relationships>'));
+  zip.file(
+    '_rels/.rels',
+    (await text('_rels/.rels')).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>',
+    ),
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    (await text('xl/_rels/workbook.xml.rels')).replace(
+      '</Relationships>',
+      '<Relationship Id="rIdPivot1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/><Relationship Id="rIdExtra" Type="urn:jixiao-test:unknown" Target="extra/unknown1.dat"/></Relationships>',
+    ),
+  );
   // Two names 合计, each scoped to its sheet.
   let book = await text('xl/workbook.xml');
   const names = `<definedName name="合计" localSheetId="0">'基本公共卫生服务'!$H$29</definedName><definedName name="合计" localSheetId="1">'重大传染病防控'!$H$20</definedName><definedName name="单位">"某县卫健局"</definedName>`;
-  book = book.includes('<definedNames>') ? book.replace('<definedNames>', `<definedNames>${names}`) : book.replace(/<definedNames\/>|(<\/sheets>)/, `$1<definedNames>${names}</definedNames>`);
+  book = book.includes('<definedNames>')
+    ? book.replace('<definedNames>', `<definedNames>${names}`)
+    : book.replace(/<definedNames\/>|(<\/sheets>)/, `$1<definedNames>${names}</definedNames>`);
   zip.file('xl/workbook.xml', book);
   // ignoredErrors on the first sheet, in its place before the drawing.
   const sheet1 = await text('xl/worksheets/sheet1.xml');
-  zip.file('xl/worksheets/sheet1.xml', insertBefore(sheet1, ['<drawing', '<legacyDrawing', '</worksheet>'], '<ignoredErrors><ignoredError sqref="A1:I40" numberStoredAsText="1"/></ignoredErrors>'));
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    insertBefore(
+      sheet1,
+      ['<drawing', '<legacyDrawing', '</worksheet>'],
+      '<ignoredErrors><ignoredError sqref="A1:I40" numberStoredAsText="1"/></ignoredErrors>',
+    ),
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -86,7 +122,19 @@ export async function updateFixtures(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-lo-'));
   fs.writeFileSync(path.join(dir, 'libreoffice.xlsx'), built);
   const out = path.join(dir, 'out');
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path.join(dir, 'libreoffice.xlsx')], { stdio: 'ignore', timeout: 180000 });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      out,
+      path.join(dir, 'libreoffice.xlsx'),
+    ],
+    { stdio: 'ignore', timeout: 180000 },
+  );
   fs.copyFileSync(path.join(out, 'libreoffice.xlsx'), path.join(FIXTURES, 'libreoffice.xlsx'));
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -27,9 +27,13 @@ function evaluateAndPatch(input: Uint8Array) {
   return { plan, result: joinPieces(zipPieces(r.entries)), summary: r.summarySheet as string };
 }
 
-const clear = (bytes: Uint8Array) => joinPieces(zipPieces(patchPackage(readPackage(bytes, 'r.xlsx'), { highlights: [], summary: null, removeSummaries: true }).entries));
+const clear = (bytes: Uint8Array) =>
+  joinPieces(zipPieces(patchPackage(readPackage(bytes, 'r.xlsx'), { highlights: [], summary: null, removeSummaries: true }).entries));
 
-const snapshots = (bytes: Uint8Array) => readPackage(bytes, 'x.xlsx').sheets.filter((s) => !isOurSummary(s)).map((s) => s.snapshot);
+const snapshots = (bytes: Uint8Array) =>
+  readPackage(bytes, 'x.xlsx')
+    .sheets.filter((s) => !isOurSummary(s))
+    .map((s) => s.snapshot);
 
 beforeAll(async () => {
   if (update) await updateFixtures();
@@ -49,8 +53,10 @@ describe.each(['exceljs', 'libreoffice'])('a workbook written by %s', (name) => 
     const sheet1 = entryText(zip, zip.byName.get('xl/worksheets/sheet1.xml')!);
     // LibreOffice drops ignoredErrors, the pivot-like and the unknown part on saving: only exceljs's file has them.
     const own = name === 'exceljs' ? ['<ignoredErrors'] : [];
-    if (name === 'exceljs') for (const p of ['xl/pivotCache/pivotCacheDefinition1.xml', 'xl/extra/unknown1.dat']) expect(names).toContain(p);
-    for (const part of ['<dataValidations', '<conditionalFormatting', '<rowBreaks', '<pageSetup', 'fitToPage', ...own]) expect([part, sheet1.includes(part)]).toEqual([part, true]);
+    if (name === 'exceljs')
+      for (const p of ['xl/pivotCache/pivotCacheDefinition1.xml', 'xl/extra/unknown1.dat']) expect(names).toContain(p);
+    for (const part of ['<dataValidations', '<conditionalFormatting', '<rowBreaks', '<pageSetup', 'fitToPage', ...own])
+      expect([part, sheet1.includes(part)]).toEqual([part, true]);
     const sheet2 = entryText(zip, zip.byName.get('xl/worksheets/sheet2.xml')!);
     expect(sheet2).toContain('<sheetProtection');
   });
@@ -64,7 +70,13 @@ describe.each(['exceljs', 'libreoffice'])('a workbook written by %s', (name) => 
     const book = readBook(a);
     const marked = new Set(plan.highlights.map((h) => book.sheets.find((s) => s.name === h.sheet)!.path));
     const stylesRel = entryText(a, a.byName.get(relsPath(book.workbookPath))!).match(/Target="([^"]*styles\.xml)"/)![1];
-    const changing = new Set([book.workbookPath, relsPath(book.workbookPath), '[Content_Types].xml', `xl/${stylesRel.replace(/^\/?xl\//, '')}`, ...marked]);
+    const changing = new Set([
+      book.workbookPath,
+      relsPath(book.workbookPath),
+      '[Content_Types].xml',
+      `xl/${stylesRel.replace(/^\/?xl\//, '')}`,
+      ...marked,
+    ]);
     for (const e of a.entries) {
       const f = b.byName.get(e.name.toLowerCase());
       expect([e.name, Boolean(f)]).toEqual([e.name, true]);
@@ -82,7 +94,12 @@ describe.each(['exceljs', 'libreoffice'])('a workbook written by %s', (name) => 
     for (const p of marked) {
       const before = entryText(a, a.byName.get(p as string)!);
       const now = entryText(b, b.byName.get(p as string)!);
-      expect(now.replace(/<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>ISTEXT\(&quot;jixiao-mark:\w+&quot;\)<\/formula><\/cfRule><\/conditionalFormatting>/g, '')).toBe(before);
+      expect(
+        now.replace(
+          /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>ISTEXT\(&quot;jixiao-mark:\w+&quot;\)<\/formula><\/cfRule><\/conditionalFormatting>/g,
+          '',
+        ),
+      ).toBe(before);
     }
   });
 
@@ -92,7 +109,8 @@ describe.each(['exceljs', 'libreoffice'])('a workbook written by %s', (name) => 
     const cleaned = readZip(clear(result));
     const a = readZip(input);
     expect(cleaned.entries.map((e) => e.name)).toEqual(a.entries.map((e) => e.name));
-    for (const e of a.entries) expect([e.name, entryText(cleaned, cleaned.byName.get(e.name.toLowerCase())!)]).toEqual([e.name, entryText(a, e)]);
+    for (const e of a.entries)
+      expect([e.name, entryText(cleaned, cleaned.byName.get(e.name.toLowerCase())!)]).toEqual([e.name, entryText(a, e)]);
     // Re-evaluating the result gives the same result (our marks and sheet replaced, nothing added).
     const again = evaluateAndPatch(result).result;
     const r1 = readZip(result);

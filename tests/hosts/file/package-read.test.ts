@@ -65,8 +65,14 @@ describe('package reader', () => {
   test('a chart, a drawing and an unknown extension part do not stop the reading', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(ROOT, 'examples', 'gaps-sample.xlsx')));
     // A drawing part that exceljs could not make sense of, referenced from the first sheet.
-    zip.file('xl/drawings/drawing1.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><broken/></xdr:twoCellAnchor></xdr:wsDr>');
-    zip.file('xl/worksheets/_rels/sheet1.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>');
+    zip.file(
+      'xl/drawings/drawing1.xml',
+      '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><broken/></xdr:twoCellAnchor></xdr:wsDr>',
+    );
+    zip.file(
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
+    );
     zip.file('xl/unknown/thing.bin', new Uint8Array([1, 2, 3]));
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     const b = viaPackage(bytes, 'x.xlsx');

@@ -44,14 +44,16 @@ async function sheetXml(bytes: Buffer, sheet: string): Promise<string> {
   const book = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const rid = new RegExp(`<sheet [^>]*name="${sheet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*r:id="([^"]+)"`).exec(book)![1];
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
-    ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
 }
 
 function links(xml: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of xml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"\/>/g)) out[m[1]] = m[2].replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+  for (const m of xml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"\/>/g))
+    out[m[1]] = m[2].replace(/&amp;/g, '&').replace(/&quot;/g, '"');
   return out;
 }
 
@@ -69,34 +71,39 @@ describe('the 评价结果 sheet written from the plan', () => {
     const s = plan.summary;
     const expectedLinks: Record<string, string> = {};
     let checked = 0;
-    s.rows.forEach((cells, i) => cells.forEach((sc, j) => {
-      if (!sc) return;
-      const cell = ws.getCell(i + 1, j + 1);
-      // Merged non-anchor cells come back as the anchor's value in exceljs; the plan leaves them empty.
-      if (!cell.isMerged || cell.master === cell) expect([cell.address, cell.value]).toEqual([cell.address, sc.link ? String(sc.v) : sc.v === '' ? null : sc.v]);
-      if (sc.style) {
-        const look = SUMMARY_LOOK[sc.style];
-        expect(Boolean(cell.font?.bold)).toBe(Boolean(look.bold));
-        if (look.size) expect(cell.font?.size).toBe(look.size);
-        expect(cell.font?.color?.argb).toBe(argb(look.color));
-        expect(Boolean(cell.font?.underline)).toBe(Boolean(look.underline));
-        expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(argb(look.fill));
-        expect(Boolean(cell.alignment?.wrapText)).toBe(Boolean(look.wrap));
-        expect(cell.alignment?.horizontal).toBe(look.h);
-        expect(cell.alignment?.vertical).toBe(look.v === 'center' ? 'middle' : look.v);
-        if (sc.style === 'percent') expect(cell.numFmt).toBe('0%');
-      }
-      if (sc.link) expectedLinks[address(i + 1, j + 1)] = `${quoteSheetName(sc.link.sheet)}!${sc.link.cell}`;
-      checked++;
-    }));
+    s.rows.forEach((cells, i) =>
+      cells.forEach((sc, j) => {
+        if (!sc) return;
+        const cell = ws.getCell(i + 1, j + 1);
+        // Merged non-anchor cells come back as the anchor's value in exceljs; the plan leaves them empty.
+        if (!cell.isMerged || cell.master === cell)
+          expect([cell.address, cell.value]).toEqual([cell.address, sc.link ? String(sc.v) : sc.v === '' ? null : sc.v]);
+        if (sc.style) {
+          const look = SUMMARY_LOOK[sc.style];
+          expect(Boolean(cell.font?.bold)).toBe(Boolean(look.bold));
+          if (look.size) expect(cell.font?.size).toBe(look.size);
+          expect(cell.font?.color?.argb).toBe(argb(look.color));
+          expect(Boolean(cell.font?.underline)).toBe(Boolean(look.underline));
+          expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(argb(look.fill));
+          expect(Boolean(cell.alignment?.wrapText)).toBe(Boolean(look.wrap));
+          expect(cell.alignment?.horizontal).toBe(look.h);
+          expect(cell.alignment?.vertical).toBe(look.v === 'center' ? 'middle' : look.v);
+          if (sc.style === 'percent') expect(cell.numFmt).toBe('0%');
+        }
+        if (sc.link) expectedLinks[address(i + 1, j + 1)] = `${quoteSheetName(sc.link.sheet)}!${sc.link.cell}`;
+        checked++;
+      }),
+    );
     expect(checked).toBeGreaterThan(100);
     // Text stays text, whatever it looks like.
     expect(String(ws.getCell(1, 1).value)).toContain(OWNER_MARK);
     let paragraphs = 0;
-    ws.eachRow((row) => row.eachCell((c) => {
-      expect(c.formula).toBeUndefined();
-      if (c.master === c && (c.value === '第一段：=SUM(A1) 不是公式。' || c.value === '第二段 & <标记> "引号"')) paragraphs++;
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        expect(c.formula).toBeUndefined();
+        if (c.master === c && (c.value === '第一段：=SUM(A1) 不是公式。' || c.value === '第二段 & <标记> "引号"')) paragraphs++;
+      }),
+    );
     expect(paragraphs).toBe(2);
     // Links go to cells inside the workbook, every one the plan asks for.
     const xml = await sheetXml(bytes, name);
@@ -123,7 +130,17 @@ describe('the 评价结果 sheet written from the plan', () => {
     const wb = await loadGaps();
     const { name, bytes } = patched(GAPS, await planFor(wb));
     const xml = await sheetXml(bytes, name);
-    const order = ['<dimension', '<sheetViews', '<cols', '<sheetData', '</sheetData>', '<mergeCells', '<conditionalFormatting', '<hyperlinks', '<pageMargins'];
+    const order = [
+      '<dimension',
+      '<sheetViews',
+      '<cols',
+      '<sheetData',
+      '</sheetData>',
+      '<mergeCells',
+      '<conditionalFormatting',
+      '<hyperlinks',
+      '<pageMargins',
+    ];
     const at = order.map((t) => xml.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -138,7 +155,10 @@ describe('the 评价结果 sheet written from the plan', () => {
     const b = patched(a, plan).bytes;
     expect(await sheetXml(b, '评价结果')).toBe(await sheetXml(a, '评价结果'));
     for (const part of ['xl/styles.xml', 'xl/workbook.xml', '[Content_Types].xml']) {
-      expect([part, await (await JSZip.loadAsync(b)).file(part)!.async('string')]).toEqual([part, await (await JSZip.loadAsync(a)).file(part)!.async('string')]);
+      expect([part, await (await JSZip.loadAsync(b)).file(part)!.async('string')]).toEqual([
+        part,
+        await (await JSZip.loadAsync(a)).file(part)!.async('string'),
+      ]);
     }
     // Our sheet is known as ours: a second plan replaces it in place, no 评价结果(2).
     const again: SummaryPlan = { ...plan.summary, rows: [[{ v: `${OWNER_MARK}评价结果`, style: 'title' }], [{ v: '第二次' }]] };
@@ -152,12 +172,20 @@ describe('the 评价结果 sheet written from the plan', () => {
 
   test('a sheet name with quotes, ampersands and brackets makes a valid link', () => {
     const plan: SummaryPlan = {
-      name: '评价结果', merges: [], widths: [], freezeRows: 0, bars: [],
-      rows: [[{ v: 12, style: 'link', link: { sheet: "A&B's <表>", cell: 'D5' } }, null, { v: 3.5 }, { v: null }, { v: null, style: 'header' }]],
+      name: '评价结果',
+      merges: [],
+      widths: [],
+      freezeRows: 0,
+      bars: [],
+      rows: [
+        [{ v: 12, style: 'link', link: { sheet: "A&B's <表>", cell: 'D5' } }, null, { v: 3.5 }, { v: null }, { v: null, style: 'header' }],
+      ],
     };
     let xml = '';
     writeSummarySheet({ write: (t) => (xml += t) }, plan, (st) => (st === 'link' ? 7 : 2));
-    expect(xml).toContain('<sheetData><row r="1"><c r="A1" s="7" t="inlineStr"><is><t xml:space="preserve">12</t></is></c><c r="C1"><v>3.5</v></c><c r="E1" s="2"/></row></sheetData>');
+    expect(xml).toContain(
+      '<sheetData><row r="1"><c r="A1" s="7" t="inlineStr"><is><t xml:space="preserve">12</t></is></c><c r="C1"><v>3.5</v></c><c r="E1" s="2"/></row></sheetData>',
+    );
     expect(xml).toContain(`<hyperlinks><hyperlink ref="A1" location="'A&amp;B''s &lt;表&gt;'!D5"/></hyperlinks>`);
     expect(xml).toContain('<dimension ref="A1:E1"/>');
     expect(xml).not.toContain('<mergeCells');

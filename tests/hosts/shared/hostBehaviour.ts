@@ -75,7 +75,8 @@ function valuesOnly(state: Record<string, Record<string, CellState>>) {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [s, cells] of Object.entries(state)) {
     out[s] = {};
-    for (const [a, c] of Object.entries(cells)) if (c.value !== null || c.formula) out[s][a] = { value: c.value, formula: c.formula, numberFormat: c.numberFormat };
+    for (const [a, c] of Object.entries(cells))
+      if (c.value !== null || c.formula) out[s][a] = { value: c.value, formula: c.formula, numberFormat: c.numberFormat };
   }
   return out;
 }
@@ -113,33 +114,36 @@ function fakeWindowFocus(): { fire(): Promise<void>; uninstall(): void } {
 
 export function describeHostBehaviour(label: string, build: FixtureBuilder): void {
   describe(`${label} host behaviour (shared)`, () => {
-    test.each<Sample>(['shenze-2020', 'gaps-sample'])('evaluates %s: 评价结果 with the owner mark, one fill per finding cell', async (sample) => {
-      const f = await build(sample);
-      let evaluated = 0;
-      for (const sheet of sourceSheets(f)) {
-        f.activate(sheet);
-        const before = valuesOnly(sourceState(f));
-        let out;
-        try {
-          out = await runEvaluation(f.host, { scope: 'active' });
-        } catch (e) {
-          // A sheet without a table (填表说明): a clear error, nothing written.
-          expect(isJixiaoError(e) && (e as { code: string }).code).toBe('no-table');
+    test.each<Sample>(['shenze-2020', 'gaps-sample'])(
+      'evaluates %s: 评价结果 with the owner mark, one fill per finding cell',
+      async (sample) => {
+        const f = await build(sample);
+        let evaluated = 0;
+        for (const sheet of sourceSheets(f)) {
+          f.activate(sheet);
+          const before = valuesOnly(sourceState(f));
+          let out;
+          try {
+            out = await runEvaluation(f.host, { scope: 'active' });
+          } catch (e) {
+            // A sheet without a table (填表说明): a clear error, nothing written.
+            expect(isJixiaoError(e) && (e as { code: string }).code).toBe('no-table');
+            expect(valuesOnly(sourceState(f))).toEqual(before);
+            continue;
+          }
+          evaluated++;
+          expect(out.applied.summarySheet).toBe('评价结果');
+          expect(String(f.cell('评价结果', 'A1').value).startsWith(OWNER_MARK)).toBe(true);
+          const highlights = planHighlights(out.result);
+          expect(out.applied.highlighted).toBe(highlights.length);
+          for (const h of highlights) expect(f.cell(h.sheet, h.cell).fill).toBe(SEVERITY_FILL[h.severity]);
+          // Source values are never changed.
           expect(valuesOnly(sourceState(f))).toEqual(before);
-          continue;
+          expect(f.activeSheet()).toBe(sheet);
         }
-        evaluated++;
-        expect(out.applied.summarySheet).toBe('评价结果');
-        expect(String(f.cell('评价结果', 'A1').value).startsWith(OWNER_MARK)).toBe(true);
-        const highlights = planHighlights(out.result);
-        expect(out.applied.highlighted).toBe(highlights.length);
-        for (const h of highlights) expect(f.cell(h.sheet, h.cell).fill).toBe(SEVERITY_FILL[h.severity]);
-        // Source values are never changed.
-        expect(valuesOnly(sourceState(f))).toEqual(before);
-        expect(f.activeSheet()).toBe(sheet);
-      }
-      expect(evaluated).toBeGreaterThan(0);
-    });
+        expect(evaluated).toBeGreaterThan(0);
+      },
+    );
 
     test('the whole workbook scope evaluates every source sheet and writes one summary', async () => {
       const f = await build('gaps-sample');
@@ -150,12 +154,14 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
       expect(valuesOnly(sourceState(f))).toEqual(before);
       // Number cells carry their style's number format (SUMMARY_LOOK), e.g. the score rates as 0%.
       let formatted = 0;
-      planWrites(out.result).summary.rows.forEach((cells, i) => cells.forEach((sc, j) => {
-        const fmt = sc?.style && SUMMARY_LOOK[sc.style].numFmt;
-        if (!fmt || typeof sc.v !== 'number') return;
-        expect([address(i + 1, j + 1), f.cell('评价结果', address(i + 1, j + 1)).numberFormat]).toEqual([address(i + 1, j + 1), fmt]);
-        formatted++;
-      }));
+      planWrites(out.result).summary.rows.forEach((cells, i) =>
+        cells.forEach((sc, j) => {
+          const fmt = sc?.style && SUMMARY_LOOK[sc.style].numFmt;
+          if (!fmt || typeof sc.v !== 'number') return;
+          expect([address(i + 1, j + 1), f.cell('评价结果', address(i + 1, j + 1)).numberFormat]).toEqual([address(i + 1, j + 1), fmt]);
+          formatted++;
+        }),
+      );
       expect(formatted).toBeGreaterThan(0);
     });
 
@@ -204,7 +210,13 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
         const out = await runEvaluation(ribbon, { scope: 'active' });
         await focus.fire();
         expect(seen).toHaveLength(2);
-        expect(seen[1]).toMatchObject({ action: 'evaluate', sheets: [sheet], summarySheet: out.applied.summarySheet, highlighted: out.applied.highlighted, initial: false });
+        expect(seen[1]).toMatchObject({
+          action: 'evaluate',
+          sheets: [sheet],
+          summarySheet: out.applied.summarySheet,
+          highlighted: out.applied.highlighted,
+          initial: false,
+        });
         // The same 评价 again writes the same stamp: nothing new to report.
         await runEvaluation(ribbon, { scope: 'active' });
         await focus.fire();
@@ -212,7 +224,9 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
 
         const before = visibleState(f);
         const view = await viewRun(f.host, seen[1]);
-        expect(view.result.sheets.map((s) => s.tables.map((t) => t.total))).toEqual(out.result.sheets.map((s) => s.tables.map((t) => t.total)));
+        expect(view.result.sheets.map((s) => s.tables.map((t) => t.total))).toEqual(
+          out.result.sheets.map((s) => s.tables.map((t) => t.total)),
+        );
         expect(view.applied).toEqual(out.applied);
         expect(visibleState(f)).toEqual(before);
       } finally {
@@ -272,7 +286,10 @@ export function describeHostBehaviour(label: string, build: FixtureBuilder): voi
     test('a 评价结果 sheet we did not write is never touched', async () => {
       const f = await build('shenze-2020');
       const sheet = sourceSheets(f)[0];
-      f.addSheet('评价结果', [['我的评价', '不要改'], [1, 2]]);
+      f.addSheet('评价结果', [
+        ['我的评价', '不要改'],
+        [1, 2],
+      ]);
       const foreign = f.cells('评价结果');
       f.activate(sheet);
       const out = await runEvaluation(f.host, { scope: 'active' });

@@ -55,7 +55,9 @@ describe('reading', () => {
     // Merges found are the file's merges.
     for (const s of snap.sheets) {
       const ws = wb.getWorksheet(s.name)!;
-      const merges = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
+      const merges = Object.values(
+        (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges,
+      ).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
       const order = (a: { top: number; left: number }, b: { top: number; left: number }) => a.top - b.top || a.left - b.left;
       expect(s.merges.slice().sort(order)).toEqual(merges.sort(order));
     }
@@ -113,7 +115,13 @@ describe('reading', () => {
   });
 
   test('merged cells: only the anchor holds the value', async () => {
-    const app = bookWith([['A1', { v: '标题' }], ['A3', { v: 1 }]], (b) => b.sheets[0].merges.push({ top: 1, left: 1, bottom: 2, right: 3 }));
+    const app = bookWith(
+      [
+        ['A1', { v: '标题' }],
+        ['A3', { v: 1 }],
+      ],
+      (b) => b.sheets[0].merges.push({ top: 1, left: 1, bottom: 2, right: 3 }),
+    );
     const snap = await createWpsHost(app).readSnapshot('active');
     expect(snap.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 3 }]);
     expect(snap.sheets[0].rows[0][1]).toBeUndefined();
@@ -133,7 +141,12 @@ describe('reading', () => {
 
   test('no workbook open, not a worksheet, no Application: clear Chinese errors', async () => {
     const host = createWpsHost(new FakeApplication(null));
-    for (const p of [host.readSnapshot('active'), host.apply({ highlights: [], summary: { name: '评价结果', rows: [], merges: [], widths: [], freezeRows: 0, bars: [] }, sheets: [] }), host.clearMarks(), host.documentName()]) {
+    for (const p of [
+      host.readSnapshot('active'),
+      host.apply({ highlights: [], summary: { name: '评价结果', rows: [], merges: [], widths: [], freezeRows: 0, bars: [] }, sheets: [] }),
+      host.clearMarks(),
+      host.documentName(),
+    ]) {
       const e = await rejection(p);
       expect(isJixiaoError(e)).toBe(true);
       expect(e.message).toMatch(/没有打开的工作簿/);
@@ -219,7 +232,10 @@ describe('writing', () => {
     const before = clone(f.app.book!.data);
     const rules = sheetData(f.app, f.sheetNames()[0]).rules.length;
     expect(rules).toBeGreaterThan(1);
-    for (const [op, nth] of [['FormatCondition.Delete', 1], ['FormatCondition.Delete', rules]] as const) {
+    for (const [op, nth] of [
+      ['FormatCondition.Delete', 1],
+      ['FormatCondition.Delete', rules],
+    ] as const) {
       let calls = 0;
       f.app.failOn = (name) => name === op && ++calls === nth;
       const e = await rejection(clearMarks(f.host));
@@ -327,7 +343,10 @@ describe('writing', () => {
     const c = sheetData(f.app, sheet).cells[key(3, 2)] ?? emptyCell();
     sheetData(f.app, sheet).cells[key(3, 2)] = { ...c, pattern: 1, color: bgr('FFC7CE') };
     const { writeState } = await import('../../../src/hosts/wps/state');
-    writeState(f.app.ActiveWorkbook!, { marks: [{ sheet, cell: 'B3', prev: { pattern: -4142, color: 0xffffff }, applied: bgr('FFC7CE') }], settings: null });
+    writeState(f.app.ActiveWorkbook!, {
+      marks: [{ sheet, cell: 'B3', prev: { pattern: -4142, color: 0xffffff }, applied: bgr('FFC7CE') }],
+      settings: null,
+    });
     expect((await clearMarks(f.host)).cleared).toBe(1);
     expect(sheetData(f.app, sheet)).toEqual(before);
     expect(f.app.book!.data.sheets.map((s) => s.name)).not.toContain(STATE_SHEET);
@@ -363,7 +382,12 @@ describe('writing', () => {
     expect(await host.loadSettings()).toEqual(s);
     expect(app.book!.data.sheets).toHaveLength(1);
     // Defaults when nothing is stored anywhere.
-    expect(await createWpsHost(new FakeApplication(newBook())).loadSettings()).toEqual({ profile: 'national', standards: null, department: '', year: '' });
+    expect(await createWpsHost(new FakeApplication(newBook())).loadSettings()).toEqual({
+      profile: 'national',
+      standards: null,
+      department: '',
+      year: '',
+    });
   });
 
   test('the summary: numbers as numbers, links to the source cells, frozen title rows, widths, merges, bars', async () => {
@@ -394,13 +418,22 @@ describe('writing', () => {
     expect(header).toMatchObject({ bold: true, pattern: 1, color: 0xededed });
     // Every styled cell of the plan has its look's weight, size and fill (styles go on in merged areas).
     let styled = 0;
-    planWrites(out.result, { narrative: narrativeLines(out.narrative) }).summary.rows.forEach((cells, i) => cells.forEach((sc, j) => {
-      if (!sc?.style) return;
-      const look = SUMMARY_LOOK[sc.style];
-      const c = s.cells[key(i + 1, j + 1)] ?? emptyCell();
-      expect([i + 1, j + 1, sc.style, Boolean(c.bold), c.size ?? null, look.fill ? c.color : null]).toEqual([i + 1, j + 1, sc.style, Boolean(look.bold), look.size ?? null, look.fill ? bgr(look.fill) : null]);
-      styled++;
-    }));
+    planWrites(out.result, { narrative: narrativeLines(out.narrative) }).summary.rows.forEach((cells, i) =>
+      cells.forEach((sc, j) => {
+        if (!sc?.style) return;
+        const look = SUMMARY_LOOK[sc.style];
+        const c = s.cells[key(i + 1, j + 1)] ?? emptyCell();
+        expect([i + 1, j + 1, sc.style, Boolean(c.bold), c.size ?? null, look.fill ? c.color : null]).toEqual([
+          i + 1,
+          j + 1,
+          sc.style,
+          Boolean(look.bold),
+          look.size ?? null,
+          look.fill ? bgr(look.fill) : null,
+        ]);
+        styled++;
+      }),
+    );
     expect(styled).toBeGreaterThan(100);
     // The user stays on their sheet.
     expect(f.activeSheet()).toBe(sheet);

@@ -83,7 +83,9 @@ export function fixtureFor(app: FakeApplication): HostFixture {
       const s = sheetData(app, sheet);
       const out: Record<string, CellState> = {};
       const keys = new Set(Object.keys(s.cells));
-      for (const r of s.rules) if (isMarkFormula(r.formula)) for (const a of r.areas) for (let i = a.top; i <= a.bottom; i++) for (let j = a.left; j <= a.right; j++) keys.add(key(i, j));
+      for (const r of s.rules)
+        if (isMarkFormula(r.formula))
+          for (const a of r.areas) for (let i = a.top; i <= a.bottom; i++) for (let j = a.left; j <= a.right; j++) keys.add(key(i, j));
       for (const k of [...keys].sort((a, b) => {
         const [ra, ca] = a.split(',').map(Number);
         const [rb, cb] = b.split(',').map(Number);

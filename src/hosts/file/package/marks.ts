@@ -9,9 +9,28 @@ import { MARK_PREFIX } from './read';
 
 /** Top-level worksheet elements that come after conditionalFormatting in the schema (CT_Worksheet). */
 const AFTER_CF = new Set([
-  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
-  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
-  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ]);
 
 export function markFormula(severity: Severity): string {
@@ -134,8 +153,11 @@ export function rewriteMarks(part: Uint8Array, marks: SheetMarks[]): MarkedPart 
   for (const m of apply(edits).matchAll(/priority="(\d+)"/g)) priority = Math.max(priority, Number(m[1]));
   const added = marks
     .filter((m) => m.areas.length)
-    .map((m) => `<${prefix}conditionalFormatting sqref="${m.areas.map(areaAddress).join(' ')}"><${prefix}cfRule type="expression" dxfId="${m.dxfId}" priority="${++priority}">` +
-      `<${prefix}formula>${markFormula(m.severity).replace(/"/g, '&quot;')}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`)
+    .map(
+      (m) =>
+        `<${prefix}conditionalFormatting sqref="${m.areas.map(areaAddress).join(' ')}"><${prefix}cfRule type="expression" dxfId="${m.dxfId}" priority="${++priority}">` +
+        `<${prefix}formula>${markFormula(m.severity).replace(/"/g, '&quot;')}</${prefix}formula></${prefix}cfRule></${prefix}conditionalFormatting>`,
+    )
     .join('');
   // An insertion point never falls inside a removed element (it is at an element's start or the close).
   const all = [...edits, { start: insertAt, end: insertAt, text: added }].sort((x, y) => x.start - y.start);

@@ -95,12 +95,15 @@ function cut(xml: string, re: RegExp): string {
 /** workbook.xml without the sheet at `index` (its names dropped, later sheets' names and the active tab renumbered). */
 function removeSheetFromBook(xml: string, rId: string, index: number): string {
   xml = cut(xml, new RegExp(`<([\\w.-]+:)?sheet\\s[^>]*?[\\w.-]+:id="${esc(rId)}"[^>]*?/>`));
-  xml = xml.replace(/<([\w.-]+:)?definedName\s([^>]*?)localSheetId="(\d+)"([^>]*)>([\s\S]*?)<\/\1?definedName>/g, (all, p: string | undefined, a: string, n: string, b: string, body: string) => {
-    const k = Number(n);
-    if (k === index) return '';
-    if (k < index) return all;
-    return `<${p ?? ''}definedName ${a}localSheetId="${k - 1}"${b}>${body}</${p ?? ''}definedName>`;
-  });
+  xml = xml.replace(
+    /<([\w.-]+:)?definedName\s([^>]*?)localSheetId="(\d+)"([^>]*)>([\s\S]*?)<\/\1?definedName>/g,
+    (all, p: string | undefined, a: string, n: string, b: string, body: string) => {
+      const k = Number(n);
+      if (k === index) return '';
+      if (k < index) return all;
+      return `<${p ?? ''}definedName ${a}localSheetId="${k - 1}"${b}>${body}</${p ?? ''}definedName>`;
+    },
+  );
   // An empty <definedNames> is not valid.
   xml = xml.replace(/<([\w.-]+:)?definedNames>\s*<\/\1?definedNames>/, '');
   xml = xml.replace(/(<(?:[\w.-]+:)?workbookView\s[^>]*?activeTab=")(\d+)"/, (all, head: string, n: string) => {
@@ -127,7 +130,10 @@ function insertBefore(xml: string, closing: RegExp, text: string): string {
 
 /** The relationships prefix declared in workbook.xml ('r'), or null when none is. */
 function relPrefix(xml: string): string | null {
-  const m = /xmlns:([\w.-]+)="http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(xml);
+  const m =
+    /xmlns:([\w.-]+)="http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(
+      xml,
+    );
   return m ? m[1] : null;
 }
 
@@ -139,7 +145,10 @@ function rootPrefix(xml: string, root: string): string {
 /** The name the 评价结果 sheet gets in this package (ours of that name is replaced, a foreign one never). */
 export function summaryNameIn(pkg: PackageInfo, name: string): string {
   const ours = pkg.sheets.filter(isOurSummary);
-  return chooseSummaryName(pkg.book.sheets.map((s) => ({ name: s.name, ours: ours.some((o) => o.entry === s) })), name);
+  return chooseSummaryName(
+    pkg.book.sheets.map((s) => ({ name: s.name, ours: ours.some((o) => o.entry === s) })),
+    name,
+  );
 }
 
 export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResult {
@@ -197,7 +206,8 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
   const used = SEVERITIES.filter((s) => change.highlights.some((h) => h.severity === s));
   const styles = baseStyles !== null && (change.summary || used.length) ? extendStyles(baseStyles, used, !!change.summary) : null;
   const newStyles = styles ? styles.xml : baseStyles;
-  if (stylesPath && newStyles !== null && newStyles !== currentStyles) replaced.set(stylesPath.toLowerCase(), rewritten(stylesPath, newStyles));
+  if (stylesPath && newStyles !== null && newStyles !== currentStyles)
+    replaced.set(stylesPath.toLowerCase(), rewritten(stylesPath, newStyles));
 
   let highlighted = 0;
   let cleared = 0;
@@ -251,16 +261,33 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
       const sheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
       const bp = rootPrefix(bookXml, 'workbook');
       const rp = relPrefix(bookXml);
-      const idAttr = rp ? `${rp}:id="${rId}"` : `r:id="${rId}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
-      bookXml = insertBefore(bookXml, new RegExp(`</${esc(bp)}sheets>`, 'g'), `<${bp}sheet name="${xmlAttr(summaryName)}" sheetId="${sheetId}" ${idAttr}/>`);
+      const idAttr = rp
+        ? `${rp}:id="${rId}"`
+        : `r:id="${rId}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+      bookXml = insertBefore(
+        bookXml,
+        new RegExp(`</${esc(bp)}sheets>`, 'g'),
+        `<${bp}sheet name="${xmlAttr(summaryName)}" sheetId="${sheetId}" ${idAttr}/>`,
+      );
       const relp = rootPrefix(relsXml, 'Relationships');
-      relsXml = insertBefore(relsXml, new RegExp(`</${esc(relp)}Relationships>`, 'g'), `<${relp}Relationship Id="${rId}" Type="${WORKSHEET_TYPE}" Target="${path.slice(dir.length)}"/>`);
+      relsXml = insertBefore(
+        relsXml,
+        new RegExp(`</${esc(relp)}Relationships>`, 'g'),
+        `<${relp}Relationship Id="${rId}" Type="${WORKSHEET_TYPE}" Target="${path.slice(dir.length)}"/>`,
+      );
       const tp = rootPrefix(typesXml, 'Types');
-      typesXml = insertBefore(typesXml, new RegExp(`</${esc(tp)}Types>`, 'g'), `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_CT}"/>`);
+      typesXml = insertBefore(
+        typesXml,
+        new RegExp(`</${esc(tp)}Types>`, 'g'),
+        `<${tp}Override PartName="/${path}" ContentType="${WORKSHEET_CT}"/>`,
+      );
     }
     const w = new EntryWriter(target ? zip.byName.get(path.toLowerCase())!.name : path, 1);
     const xf = styles?.xf ?? {};
-    const record = newStyles !== null && baseStyles !== null && newStyles !== baseStyles ? recordXml({ crc: crc32(new TextEncoder().encode(newStyles)), text: baseStyles }) : '';
+    const record =
+      newStyles !== null && baseStyles !== null && newStyles !== baseStyles
+        ? recordXml({ crc: crc32(new TextEncoder().encode(newStyles)), text: baseStyles })
+        : '';
     writeSummarySheet(w, change.summary, (s) => xf[s] ?? 0, record);
     const entry = w.finish(target ? original(path) : stamp);
     if (target) replaced.set(path.toLowerCase(), entry);

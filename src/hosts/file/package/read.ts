@@ -82,17 +82,26 @@ const UNSUPPORTED: Record<string, string> = {
 export function checkExtension(fileName: string): void {
   const ext = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
   if (UNSUPPORTED[ext]) {
-    throw new JixiaoError('unsupported', `不支持${UNSUPPORTED[ext]}：请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 格式（Excel 工作簿）后再评价。`);
+    throw new JixiaoError(
+      'unsupported',
+      `不支持${UNSUPPORTED[ext]}：请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 格式（Excel 工作簿）后再评价。`,
+    );
   }
 }
 
 /** Bytes that are not an .xlsx zip at all: the clear message before any parsing. */
 export function checkSignature(bytes: Uint8Array, fileName: string): void {
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new JixiaoError('unsupported', `“${fileName}”是旧版二进制格式（.xls/.et）或已加密的文件：请在 Excel 或 WPS 中另存为 .xlsx 格式（并取消打开密码）后再评价。`);
+    throw new JixiaoError(
+      'unsupported',
+      `“${fileName}”是旧版二进制格式（.xls/.et）或已加密的文件：请在 Excel 或 WPS 中另存为 .xlsx 格式（并取消打开密码）后再评价。`,
+    );
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new JixiaoError('unreadable', `无法读取“${fileName}”：它不是 .xlsx 工作簿（文件可能已损坏或是其他格式）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
+    throw new JixiaoError(
+      'unreadable',
+      `无法读取“${fileName}”：它不是 .xlsx 工作簿（文件可能已损坏或是其他格式）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
+    );
   }
 }
 
@@ -171,7 +180,12 @@ export function parseRels(xml: string): Relationship[] {
   const p = parser();
   p.on('opentag', (tag) => {
     if (local(tag.name) !== 'Relationship') return;
-    out.push({ id: attr(tag, 'Id') ?? '', type: attr(tag, 'Type') ?? '', target: attr(tag, 'Target') ?? '', external: attr(tag, 'TargetMode') === 'External' });
+    out.push({
+      id: attr(tag, 'Id') ?? '',
+      type: attr(tag, 'Type') ?? '',
+      target: attr(tag, 'Target') ?? '',
+      external: attr(tag, 'TargetMode') === 'External',
+    });
   });
   p.write(xml).close();
   return out;
@@ -254,7 +268,7 @@ function readFormats(zip: ZipArchive, path: string | null): (string | undefined)
       depth++;
       if (n === 'xf' && depth === 1) {
         const id = Number(attr(tag, 'numFmtId') ?? 0);
-        xfs.push(id ? custom.get(id) ?? BUILTIN_FORMATS[id] : undefined);
+        xfs.push(id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined);
       }
     }
   });
@@ -460,7 +474,14 @@ export function readSheet(zip: ZipArchive, entry: SheetEntry, ctx: SheetContext)
   return { entry, snapshot, a1, marked };
 }
 
-function cellOf(type: string, value: string | null, inline: string | null, formula: boolean, fmt: string | undefined, ctx: SheetContext): Cell | null {
+function cellOf(
+  type: string,
+  value: string | null,
+  inline: string | null,
+  formula: boolean,
+  fmt: string | undefined,
+  ctx: SheetContext,
+): Cell | null {
   if (type === 'inlineStr' && !formula) return inline === null ? null : snapshotCell(inline, fmt);
   // A formula the file holds no result for (written by a tool that does not calculate): 待核实, not empty.
   // An empty <v></v> is a result: the formula gave "".
@@ -501,8 +522,11 @@ export function isOurSummary(s: SheetMeta): boolean {
 
 function unreadable(fileName: string, e: unknown): JixiaoError {
   if (isJixiaoError(e) && e.code !== 'unreadable') return e;
-  const why = isJixiaoError(e) ? e.message : (e as Error)?.message ?? String(e);
-  return new JixiaoError('unreadable', `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿（${why}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`);
+  const why = isJixiaoError(e) ? e.message : ((e as Error)?.message ?? String(e));
+  return new JixiaoError(
+    'unreadable',
+    `无法读取“${fileName}”：文件已损坏或不是有效的 .xlsx 工作簿（${why}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
+  );
 }
 
 /** Opens the package and reads every worksheet (only: other sheet kinds hold no table). */

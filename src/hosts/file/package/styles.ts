@@ -58,7 +58,9 @@ function appendTo(xml: string, p: string, name: string, added: string[]): string
     const attrs = openTag.slice(1 + p.length + name.length, -2).replace(/\s+count="[^"]*"/, '');
     return `${xml.slice(0, l.start)}<${p}${name}${attrs} count="${total}">${added.join('')}</${p}${name}>${xml.slice(l.end)}`;
   }
-  const newOpen = /\scount="[^"]*"/.test(openTag) ? openTag.replace(/\scount="[^"]*"/, ` count="${total}"`) : openTag.replace(/>$/, ` count="${total}">`);
+  const newOpen = /\scount="[^"]*"/.test(openTag)
+    ? openTag.replace(/\scount="[^"]*"/, ` count="${total}"`)
+    : openTag.replace(/>$/, ` count="${total}">`);
   return xml.slice(0, l.start) + newOpen + xml.slice(l.start + openTag.length, l.insertAt) + added.join('') + xml.slice(l.insertAt);
 }
 
@@ -85,7 +87,7 @@ export function extendStyles(xml: string, severities: Severity[], summary: boole
     const xfs = findList(xml, p, 'cellXfs');
     const numFmts = findList(xml, p, 'numFmts');
     // The workbook's default font, so the summary reads in the same typeface.
-    const first = fonts ? new RegExp(`<${esc(p)}font[\\s>][\\s\\S]*?</${esc(p)}font>`).exec(fonts.body)?.[0] ?? '' : '';
+    const first = fonts ? (new RegExp(`<${esc(p)}font[\\s>][\\s\\S]*?</${esc(p)}font>`).exec(fonts.body)?.[0] ?? '') : '';
     const keep = (n: string) => new RegExp(`<${esc(p)}${n}\\s[^>]*/>`).exec(first)?.[0] ?? '';
     const baseSize = /<(?:[\w.-]+:)?sz\s+val="([^"]*)"/.exec(first)?.[1] ?? '11';
     const tail = keep('name') + keep('family') + keep('charset') + keep('scheme');
@@ -120,13 +122,11 @@ export function extendStyles(xml: string, severities: Severity[], summary: boole
       let fillId = 0;
       if (l.fill) {
         fillId = fillCount + newFills.length;
-        newFills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${l.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+        newFills.push(
+          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${l.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+        );
       }
-      const align = [
-        l.h ? ` horizontal="${l.h}"` : '',
-        l.v ? ` vertical="${l.v}"` : '',
-        l.wrap ? ' wrapText="1"' : '',
-      ].join('');
+      const align = [l.h ? ` horizontal="${l.h}"` : '', l.v ? ` vertical="${l.v}"` : '', l.wrap ? ' wrapText="1"' : ''].join('');
       out.xf[style] = xfCount + newXfs.length;
       newXfs.push(
         `<${p}xf numFmtId="${fmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${fmtId ? ' applyNumberFormat="1"' : ''} applyFont="1"` +

@@ -169,7 +169,16 @@ export interface OutEntry {
 
 export function copiedEntry(zip: ZipArchive, e: ZipEntry): OutEntry {
   const data = rawData(zip, e);
-  return { name: e.name, method: e.method, crc: e.crc, size: e.size, time: e.time, date: e.date, data: [data], compressedSize: data.length };
+  return {
+    name: e.name,
+    method: e.method,
+    crc: e.crc,
+    size: e.size,
+    time: e.time,
+    date: e.date,
+    data: [data],
+    compressedSize: data.length,
+  };
 }
 
 function dosNow(): { time: number; date: number } {
@@ -200,7 +209,10 @@ export class EntryWriter {
   private pending: string[] = [];
   private pendingLength = 0;
 
-  constructor(private name: string, private level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6) {
+  constructor(
+    private name: string,
+    private level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6,
+  ) {
     if (!this.native) {
       this.deflate = new Deflate({ level }, (chunk) => this.out(chunk));
     }
@@ -265,7 +277,6 @@ export function newEntry(name: string, content: string | Uint8Array, stamp?: { t
   else w.writeBytes(content);
   return w.finish(stamp);
 }
-
 
 /** The zip as a list of byte pieces (local headers, data, central directory), to be written or joined. */
 export function zipPieces(entries: OutEntry[]): Uint8Array[] {
