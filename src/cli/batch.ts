@@ -5,6 +5,7 @@
 
 import { statSync } from 'fs';
 import * as path from 'path';
+import { walkArgs } from './args';
 import { JixiaoError, isJixiaoError } from '../core/errors';
 import { PROFILES, findProfile } from '../core/data/profiles';
 import { fmtNum, fmtTotal } from '../core/text';
@@ -92,17 +93,7 @@ function parseBatchArgs(argv: string[]): BatchArgs {
     workers: null,
     help: false,
   };
-  for (let i = 1; i < argv.length; i++) {
-    const x = argv[i];
-    const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
-    const flag = eq ? eq[1] : x;
-    const take = (): string => {
-      if (eq) return eq[2];
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new JixiaoError('bad-argument', `选项 ${flag} 需要一个值。`);
-      i++;
-      return v;
-    };
+  walkArgs(argv, 1, ({ flag, raw: x, take }) => {
     switch (flag) {
       case '--json':
         a.json = true;
@@ -146,7 +137,7 @@ function parseBatchArgs(argv: string[]): BatchArgs {
         if (x.startsWith('-')) throw new JixiaoError('bad-argument', `未知选项 ${x}。`);
         a.inputs.push(x);
     }
-  }
+  });
   if (a.command === 'evaluate' && (a.summary || a.letters || a.issuer)) {
     throw new JixiaoError('bad-argument', '--summary、--letters 和 --issuer 属于 review 命令：jixiao review 目录/ --summary 汇总.xlsx');
   }

@@ -23,6 +23,7 @@ import type * as Output from './output';
 import { generateNarrative, narrativeLines, toText, toMarkdown, toHtml, Narrative } from '../narrative';
 import { promises as fs } from 'fs';
 import { wantsBatch, runBatch } from './batch';
+import { walkArgs } from './args';
 
 export interface Io {
   out: (s: string) => void;
@@ -112,22 +113,7 @@ function parseArgs(argv: string[]): Args {
     help: false,
     version: false,
   };
-  const needValue = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new JixiaoError('bad-argument', `选项 ${flag} 需要一个值。`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    const eq = /^(--[a-z-]+)=(.*)$/.exec(x);
-    const flag = eq ? eq[1] : x;
-    const take = (): string => {
-      if (eq && eq[2] === '') throw new JixiaoError('bad-argument', `选项 ${flag} 需要一个值（${flag}= 后面是空的）。`);
-      if (eq) return eq[2];
-      const v = needValue(i, flag);
-      i++;
-      return v;
-    };
+  walkArgs(argv, 0, ({ flag, raw: x, take }) => {
     switch (flag) {
       case '--json':
         a.json = true;
@@ -172,7 +158,7 @@ function parseArgs(argv: string[]): Args {
         else if (a.file === null) a.file = x;
         else throw new JixiaoError('bad-argument', `多余的参数“${x}”：一次只评价一个文件。`);
     }
-  }
+  });
   return a;
 }
 
