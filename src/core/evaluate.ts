@@ -8,6 +8,7 @@ import { address, cellAt, isOwnerMark, WorkbookSnapshot, SheetSnapshot } from '.
 import { ScoringProfile, NATIONAL } from './data/profiles';
 import { DEFAULT_STANDARDS, Standard } from './data/standards';
 import { INDICATOR_HEADERS } from './data/headers';
+import { severityOf } from './data/findings';
 import { round2, grade } from './score';
 import { EvaluationResult, Finding, IndicatorResult, SheetResult, TableResult, BudgetResult } from './types';
 import { fmtNum, UNSCORABLE } from './text';
@@ -53,7 +54,7 @@ function evaluateSheet(s: SheetSnapshot, profile: ScoringProfile, standards: Sta
         row: layout.headerRow,
         cell: address(layout.headerRow, layout.cols.name as number),
         code: 'empty-table',
-        severity: 'info',
+        severity: severityOf('empty-table'),
         message: `第${layout.headerRow}行的绩效指标表没有填写任何指标，不计入评价（不作为一个项目统计）。`,
       });
       continue;
@@ -63,7 +64,7 @@ function evaluateSheet(s: SheetSnapshot, profile: ScoringProfile, standards: Sta
         row: null,
         cell: null,
         code: 'hidden-sheet',
-        severity: 'info',
+        severity: severityOf('hidden-sheet'),
         message: `工作表“${s.name}”是隐藏的工作表，已一并评价；如不属于本次自评，请删除。`,
       });
     }
