@@ -20,22 +20,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { OWNER_MARK } from '../../src/core/plan';
 import { loadBook } from '../hosts/wps/fixture';
 import type { FakeBook } from '../fakes/wps';
-import { browserBundle } from '../e2e/support';
-import { BROWSER, describeWithBrowser } from '../support/browser';
+import { browserBundle, CHROMIUM, CHROMIUM_ARGS } from '../e2e/support';
+import { describeWithBrowser } from '../support/browser';
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const FOLDER = `${pkg.name}_${pkg.version}`;
-const CHROMIUM = BROWSER?.executablePath ?? '';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Hosts whose URLs appear inside bundled libraries as XML namespaces or in error/documentation text. */
 const IDENTIFIER_HOSTS = [
@@ -488,7 +478,7 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 400, height: 900 },
       locale: 'zh-CN',
     });
