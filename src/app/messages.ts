@@ -1,5 +1,6 @@
 // What the add-in tells the user about its environment, in one place, so the pane, the ribbon commands
-// and the hosts say the same thing in the same words (Excel and WPS alike).
+// and the hosts say the same thing in the same words (Excel and WPS alike). The outcome of 评价/清除标记
+// is in ./notices.ts (the WPS ribbon bundle carries that, and must carry nothing about office.js).
 
 /** Excel too old for the add-in (below ExcelApi 1.9): which versions work and what to use instead. */
 export const UNSUPPORTED_EXCEL =

@@ -12,44 +12,12 @@
 // loaded on first use, so the notice dialog (the same page) stays light.
 
 // Only light modules statically (core/plan would bring the whole engine into this page).
-import type { Outcome } from '../app/session';
-import { isJixiaoError } from '../core/errors';
-import { fmtTotal } from '../core/text';
+import { evaluationNotice, clearNotice, failureNotice } from '../app/notices';
 
 /** Function names, exactly as in manifest.xml <FunctionName>. */
 export type CommandName = 'evaluate' | 'clearMarks';
 
 export const COMMAND_NAMES: readonly CommandName[] = ['evaluate', 'clearMarks'];
-
-/** The notice after 评价: score(s), number of problems, where the results are. `base` is SUMMARY_SHEET. */
-export function evaluationNotice(out: Pick<Outcome, 'result' | 'applied'>, base: string): string {
-  const tables = out.result.sheets.flatMap((s) => s.tables);
-  const scores = tables.map((t) => fmtTotal(t.total));
-  const findings = tables.reduce((n, t) => n + t.findings.length, 0);
-  const score = tables.length === 1 ? `核算得分 ${scores[0]}` : `${tables.length} 张表核算得分分别为 ${scores.join('、')}`;
-  const problems =
-    findings === 0
-      ? '未发现问题'
-      : `发现 ${findings} 处问题${out.applied.highlighted ? `，已在表上标出 ${out.applied.highlighted} 个单元格` : ''}`;
-  const where = `结果见“${out.applied.summarySheet}”工作表`;
-  const renamed =
-    out.applied.summarySheet !== base
-      ? `（工作簿中已有一个不是本助手创建的“${base}”工作表，它保持不变，结果写入了“${out.applied.summarySheet}”）`
-      : '';
-  return `评价完成：${score}，${problems}，${where}${renamed}。点击“打开助手”可查看问题清单和自评报告文字。`;
-}
-
-export function clearNotice(cleared: number, base: string): string {
-  return cleared > 0
-    ? `已清除 ${cleared} 个单元格的评价标记，工作表恢复原样（“${base}”工作表保留）。`
-    : '当前工作簿中没有绩效评价助手留下的标记。';
-}
-
-function failureNotice(e: unknown, what: string): string {
-  if (isJixiaoError(e)) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
-  return `${what}失败：${detail}。请稍后重试；如果问题持续，请点击“打开助手”在任务窗格中操作。`;
-}
 
 /** 评价 on the active sheet; resolves to the notice text (errors included, never rejects). */
 export async function evaluateNotice(): Promise<string> {

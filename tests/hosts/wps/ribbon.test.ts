@@ -9,12 +9,13 @@ test('评价 then 清除标记 from the ribbon: the same session as the pane, me
   const api = createRibbonApi(() => app);
   const r = await api.evaluate();
   expect(r.ok).toBe(true);
-  expect(r.message).toMatch(/^评价完成：1 张绩效自评表，.+分（.）。发现 \d+ 个问题，已在表中标出 \d+ 个单元格。详情见“评价结果”工作表/);
+  // The same words as Excel's ribbon notice.
+  expect(r.message).toMatch(/^评价完成：核算得分 .+ 分（.），发现 \d+ 处问题，已在表上标出 \d+ 个单元格，结果见“评价结果”工作表。/);
   expect(sheetData(app, '评价结果')).toBeTruthy();
   const c = await api.clearMarks();
   expect(c).toMatchObject({ ok: true });
-  expect(c.message).toMatch(/^已清除 \d+ 处标记/);
-  expect((await api.clearMarks()).message).toBe('没有需要清除的标记。');
+  expect(c.message).toMatch(/^已清除 \d+ 个单元格的评价标记，工作表恢复原样/);
+  expect((await api.clearMarks()).message).toBe('当前工作簿中没有绩效评价助手留下的标记。');
 });
 
 test('one operation at a time; errors come back as Chinese messages, never as rejections', async () => {
