@@ -16,8 +16,6 @@ import { Findings, reportUnreadable } from './findings';
 import { evaluateRow, isBreakdownRow, numberIn, RowContext } from './indicator';
 import { readBudget } from './budget';
 
-export { numberIn };
-
 export interface EvaluateOptions {
   profile?: ScoringProfile;
   standards?: Standard[];

@@ -11,10 +11,6 @@ export class Findings {
     this.list.push({ row, cell, code, severity, message });
   }
 
-  has(row: number | null, code: FindingCode): boolean {
-    return this.list.some((f) => f.row === row && f.code === code);
-  }
-
   /** By row (table-level findings last), most serious first. */
   sorted(): Finding[] {
     return this.list.sort((x, y) => (x.row ?? 1e9) - (y.row ?? 1e9) || SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);

@@ -37,8 +37,6 @@ export const FINDINGS = {
 
 export type FindingCode = keyof typeof FINDINGS;
 
-export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
-
 export function severityOf(code: FindingCode): Severity {
   return FINDINGS[code].severity;
 }
