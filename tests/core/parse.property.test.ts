@@ -206,12 +206,10 @@ describe('normalizeText', () => {
 });
 
 describe('round trips', () => {
-  const decimal = fc
-    .tuple(fc.integer({ min: 0, max: 1000000 }), fc.integer({ min: 0, max: 99 }))
-    .map(([i, d]) => ({
-      text: d === 0 ? String(i) : `${i}.${String(d).padStart(2, '0')}`,
-      value: d === 0 ? i : Number(`${i}.${String(d).padStart(2, '0')}`),
-    }));
+  const decimal = fc.tuple(fc.integer({ min: 0, max: 1000000 }), fc.integer({ min: 0, max: 99 })).map(([i, d]) => ({
+    text: d === 0 ? String(i) : `${i}.${String(d).padStart(2, '0')}`,
+    value: d === 0 ? i : Number(`${i}.${String(d).padStart(2, '0')}`),
+  }));
 
   test('"≥N%" / "≤N万元" / "N人次" targets read back their number', () => {
     const forms: [string, string, '>=' | '<=' | null, string][] = [

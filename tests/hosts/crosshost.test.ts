@@ -50,7 +50,7 @@ test('evaluated in Excel, saved, opened in WPS: the marks show there and 清除�
   // WPS sees Excel's marks: our colour on every planned cell.
   for (const h of planHighlights(out.result)) {
     const s = book.sheets.find((x) => x.name === h.sheet)!;
-    expect(cellState(s, h.row, h.col).fill).toBe(SEVERITY_FILL[h.severity]);
+    expect(cellState(book, s, h.row, h.col).fill).toBe(SEVERITY_FILL[h.severity]);
   }
   const app = new FakeApplication(book);
   const cleared = await clearMarks(createWpsHost(app));

@@ -18,7 +18,7 @@
 import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import { OWNER_MARK, WritePlan, chooseSummaryName, isSummaryName, isOwnerMark } from '../../core/plan';
-import { MARK_PREFIX, isMarkFormula, markFormula } from '../marks';
+import { MARK_PREFIX, isMarkFormula, isMaskName, markFormula, maskOf } from '../marks';
 import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import { parseAreasAddress } from './addresses';
@@ -58,7 +58,15 @@ interface OwnerRecord {
 interface FoundMarks {
   sheet: string;
   formats: Excel.ConditionalFormat[];
+  /** Those of `formats` that mark through a mask (their cells are counted on the mask sheet). */
+  masked: Set<Excel.ConditionalFormat>;
   protection: Excel.WorksheetProtection;
+}
+
+/** Masks another host (WPS) left (../marks.ts): sheets with their marked-cell counts, and names. */
+interface FoundMasks {
+  sheets: { name: string; count: number }[];
+  names: string[];
 }
 
 class StaleNames extends Error {}
@@ -225,10 +233,13 @@ export class ExcelHost implements Host {
         await ctx.sync();
       } else {
         await ctx.sync();
-        queued = sheets.items.map((ws) => {
-          ws.load('name');
-          return queueSheet(ws);
-        });
+        // Mask sheets (very hidden, ours) hold no table: not worth reading.
+        queued = sheets.items
+          .filter((ws) => !isMaskName(ws.name))
+          .map((ws) => {
+            ws.load('name');
+            return queueSheet(ws);
+          });
         await ctx.sync();
       }
       this.names = sheets.items.map((s) => s.name);
@@ -307,9 +318,9 @@ export class ExcelHost implements Host {
   /** Our highlight formats per sheet, after the inventory's sync (one more round trip in the fallback). */
   private static async marksOf(ctx: Excel.RequestContext, inv: ReturnType<ExcelHost['queueMarkInventory']>): Promise<FoundMarks[]> {
     const custom = inv.flatMap((x) => x.formats.items.filter((cf) => cf.type === 'Custom'));
-    let ours: Set<Excel.ConditionalFormat>;
+    let formulas: { cf: Excel.ConditionalFormat; formula: string }[];
     if (inv.every((x) => x.full)) {
-      ours = new Set(custom.filter((cf) => isMarkFormula(cf.customOrNullObject.rule.formula)));
+      formulas = custom.map((cf) => ({ cf, formula: cf.customOrNullObject.rule.formula }));
     } else {
       const rules = custom.map((cf) => {
         const rule = cf.custom.rule;
@@ -317,9 +328,48 @@ export class ExcelHost implements Host {
         return { cf, rule };
       });
       if (rules.length) await ctx.sync();
-      ours = new Set(rules.filter((x) => isMarkFormula(x.rule.formula)).map((x) => x.cf));
+      formulas = rules.map((x) => ({ cf: x.cf, formula: x.rule.formula }));
     }
-    return inv.map((x) => ({ sheet: x.name, protection: x.protection, formats: x.formats.items.filter((cf) => ours.has(cf)) }));
+    const ours = new Set(formulas.filter((x) => isMarkFormula(x.formula)).map((x) => x.cf));
+    const masked = new Set(formulas.filter((x) => maskOf(x.formula)).map((x) => x.cf));
+    return inv.map((x) => ({
+      sheet: x.name,
+      protection: x.protection,
+      formats: x.formats.items.filter((cf) => ours.has(cf)),
+      masked,
+    }));
+  }
+
+  /** Queues reading the masks: the workbook's names, and A1:C1 of each sheet named as a mask. */
+  private static queueMasks(ctx: Excel.RequestContext, sheetNames: string[]) {
+    const names = ctx.workbook.names;
+    names.load('items/name');
+    const heads = sheetNames.filter(isMaskName).map((name) => {
+      const head = ctx.workbook.worksheets.getItem(name).getRange('A1:C1');
+      head.load('values');
+      return { name, head };
+    });
+    return { names, heads };
+  }
+
+  /** After the sync: our mask sheets (owner mark in A1) with their counts, and the masks' names. */
+  private static masksOf(q: ReturnType<typeof ExcelHost.queueMasks>): FoundMasks {
+    return {
+      sheets: q.heads
+        .filter((h) => isOwnerMark(h.head.values[0]?.[0]))
+        .map((h) => ({ name: h.name, count: Number(h.head.values[0]?.[2]) || 0 })),
+      names: q.names.items.map((n) => n.name).filter(isMaskName),
+    };
+  }
+
+  /** Queues deleting the masks (after their rules): a very hidden sheet must be made hidden first. */
+  private static dropMasks(ctx: Excel.RequestContext, masks: FoundMasks): void {
+    for (const m of masks.sheets) {
+      const ws = ctx.workbook.worksheets.getItem(m.name);
+      ws.visibility = 'Hidden';
+      ws.delete();
+    }
+    for (const n of masks.names) ctx.workbook.names.getItem(n).delete();
   }
 
   /** Runs f; if its inventory needed the fallback, runs it once more with the fallback. */
@@ -372,6 +422,7 @@ export class ExcelHost implements Host {
             return { name: n, a1 };
           });
         const inventory = this.queueMarkInventory(ctx, names);
+        const maskQuery = ExcelHost.queueMasks(ctx, names);
         await this.inventorySync(ctx);
 
         const fresh = sheets.items.map((s) => s.name);
@@ -421,6 +472,7 @@ export class ExcelHost implements Host {
         // new one is renamed into place (recover()).
         pending.failure.complete = true;
         for (const m of marks) for (const f of m.formats) f.delete();
+        ExcelHost.dropMasks(ctx, ExcelHost.masksOf(maskQuery));
         queueHighlights(ctx, plan);
         if (replacing) sheets.getItem(summaryName).delete();
         out.name = summaryName;
@@ -496,11 +548,20 @@ export class ExcelHost implements Host {
       const names = sheets.items.map((s) => s.name);
       this.names = names;
       const inventory = this.queueMarkInventory(ctx, names);
+      const maskQuery = ExcelHost.queueMasks(ctx, names);
       const record = ctx.workbook.settings.getItemOrNullObject(OWNER_KEY);
       record.load('value');
       await this.inventorySync(ctx);
       const marks = (await ExcelHost.marksOf(ctx, inventory)).filter((m) => m.formats.length > 0);
-      if (marks.length === 0) return { cleared: 0 };
+      const masks = ExcelHost.masksOf(maskQuery);
+      if (marks.length === 0) {
+        // Leftover masks without rules mark nothing: tidy them away, nothing to count.
+        if (masks.sheets.length || masks.names.length) {
+          ExcelHost.dropMasks(ctx, masks);
+          await ctx.sync();
+        }
+        return { cleared: 0 };
+      }
       const locked = marks.find((m) => m.protection.protected);
       if (locked) {
         throw new JixiaoError(
@@ -511,12 +572,15 @@ export class ExcelHost implements Host {
       const counts: Excel.RangeAreas[] = [];
       for (const m of marks) {
         for (const f of m.formats) {
-          const r = f.getRanges();
-          r.load('cellCount');
-          counts.push(r);
+          if (!m.masked.has(f)) {
+            const r = f.getRanges();
+            r.load('cellCount');
+            counts.push(r);
+          }
           f.delete();
         }
       }
+      ExcelHost.dropMasks(ctx, masks);
       // The stamp goes in the same round trip, before the count is known (it stays optional).
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after `await ctx.sync()` above; the rule only knows a context named `context`
       const prev = record.isNullObject ? null : parseOwner(record.value);
@@ -530,7 +594,12 @@ export class ExcelHost implements Host {
       ctx.workbook.settings.add(OWNER_KEY, JSON.stringify({ summary: prev?.summary ?? '', marked: [], run } satisfies OwnerRecord));
       await ctx.sync();
       for (const w of this.watches) w.saw(run.id);
-      return { cleared: counts.reduce((n, r) => n + r.cellCount, 0) };
+      return {
+        cleared: counts.reduce(
+          (n, r) => n + r.cellCount,
+          masks.sheets.reduce((n, m) => n + m.count, 0),
+        ),
+      };
     });
   }
 

@@ -70,10 +70,11 @@ export interface EtDatabar {
  * for other kinds; those have no Formula1, so read Type first).
  */
 export interface EtFormatCondition {
-  /** XlFormatConditionType: 2 xlExpression, 4 xlDatabar… */
+  /** XlFormatConditionType: 1 xlCellValue, 2 xlExpression, 4 xlDatabar… */
   readonly Type: number;
   readonly Formula1: string;
   readonly Interior: EtInterior;
+  readonly Font: EtFont;
   readonly AppliesTo: EtRange;
   Delete(): void;
 }
@@ -146,8 +147,24 @@ export interface EtSheets {
   Add(Before?: EtWorksheet | null, After?: EtWorksheet | null, Count?: number, Type?: number): EtWorksheet;
 }
 
+/** A defined name (Workbook.Names). */
+export interface EtName {
+  readonly Name: string;
+  RefersTo: string;
+  Visible: boolean;
+  Delete(): void;
+}
+
+export interface EtNames {
+  readonly Count: number;
+  /** 1-based index or the name. */
+  Item(Index: string | number): EtName;
+  Add(Name: string, RefersTo: string, Visible?: boolean): EtName;
+}
+
 export interface EtWorkbook {
   readonly Name: string;
+  readonly Names: EtNames;
   readonly FullName: string;
   readonly Worksheets: EtSheets;
   readonly ActiveSheet: EtWorksheet;
@@ -221,6 +238,9 @@ export const XL_UNDERLINE_SINGLE = 2;
 export const XL_CONDITION_VALUE_NUMBER = 0;
 /** XlFormatConditionType.xlExpression: a rule whose formula decides. */
 export const XL_EXPRESSION = 2;
+/** XlFormatConditionType.xlCellValue: a rule comparing the cell's value (with XL_EQUAL). */
+export const XL_CELL_VALUE = 1;
+export const XL_EQUAL = 3;
 /** Interior.Color of a cell without fill. */
 export const WHITE = 0xffffff;
 
@@ -257,6 +277,8 @@ export type EtTypingsChecks = [
   NoExtra<Extra<EtWorksheet, Et.Worksheet>>,
   NoExtra<Extra<EtSheets, Et.Sheets>>,
   NoExtra<Extra<EtWorkbook, Et.Workbook>>,
+  NoExtra<Extra<EtName, Et.Name>>,
+  NoExtra<Extra<EtNames, Et.Names>>,
   NoExtra<Extra<EtWorkbooks, Et.Workbooks>>,
   NoExtra<Extra<EtWindow, Et.Window>>,
   NoExtra<Extra<EtApplication, Et.Application>>,

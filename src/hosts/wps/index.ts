@@ -19,7 +19,20 @@ import { JixiaoError, isJixiaoError } from '../../core/errors';
 import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEET_VISIBLE } from './et';
 import { readSheet } from './read';
 import { STATE_SHEET, isOurSheet, readState, writeState } from './state';
-import { FoundMark, Undo, applyHighlights, deleteMarks, findMarks, restoreMarks, sheetByName, undoAll, writeSummarySheet } from './write';
+import { isMaskName } from '../marks';
+import {
+  FoundMark,
+  Undo,
+  applyHighlights,
+  deleteMarks,
+  dropMasks,
+  findMarks,
+  maskSheets,
+  restoreMarks,
+  sheetByName,
+  undoAll,
+  writeSummarySheet,
+} from './write';
 
 /** PluginStorage key of the settings fallback (when the document cannot be written). */
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -116,7 +129,7 @@ function allSheets(wb: EtWorkbook): EtWorksheet[] {
 /** Our marker rules on every sheet but the state sheet. */
 function markInventory(sheets: EtWorksheet[]): FoundMark[] {
   const out: FoundMark[] = [];
-  for (const ws of sheets) if (ws.Name !== STATE_SHEET) out.push(...findMarks(ws));
+  for (const ws of sheets) if (ws.Name !== STATE_SHEET && !isMaskName(ws.Name)) out.push(...findMarks(ws));
   return out;
 }
 
@@ -191,7 +204,8 @@ export function createWpsHost(appArg: unknown): Host {
         writeSummarySheet(app, fresh, plan.summary);
 
         // 2. Marks: the previous ones off (ours in any host's format, and legacy fills), the new ones on.
-        deleteMarks(app, found, undo);
+        const oldMasks = maskSheets(wb);
+        deleteMarks(app, wb, found, undo);
         const { missing } = restoreMarks(wb, state.marks, undo);
         const marked = applyHighlights(app, wb, plan.highlights, undo);
         if (state.marks.length) undo.push(writeState(wb, { marks: missing, settings: state.settings }));
@@ -211,6 +225,7 @@ export function createWpsHost(appArg: unknown): Host {
         });
         if (old) old.ws.Delete();
         undo.length = 0;
+        dropMasks(wb, oldMasks);
         if (active) {
           try {
             active.Activate();
@@ -242,7 +257,11 @@ export function createWpsHost(appArg: unknown): Host {
     const wb = requireWorkbook(app);
     const state = readState(wb);
     const found = markInventory(allSheets(wb));
-    if (!state.marks.length && !found.length) return { cleared: 0 };
+    const masks = maskSheets(wb);
+    if (!state.marks.length && !found.length) {
+      if (masks.length) withQuietApp(app, () => dropMasks(wb, masks));
+      return { cleared: 0 };
+    }
     const touched = new Set(state.marks.map((m) => m.sheet));
     for (const m of found) touched.add(m.sheet.Name);
     touched.forEach((name) => {
@@ -252,7 +271,7 @@ export function createWpsHost(appArg: unknown): Host {
     const undo: Undo[] = [];
     return withQuietApp(app, () => {
       try {
-        const cells = deleteMarks(app, found, undo);
+        const cells = deleteMarks(app, wb, found, undo);
         let legacy = 0;
         if (state.marks.length) {
           const r = restoreMarks(wb, state.marks, undo);
@@ -260,6 +279,7 @@ export function createWpsHost(appArg: unknown): Host {
           // With the workbook structure protected the (empty) state sheet stays: it cannot be deleted.
           writeState(wb, { marks: r.missing, settings: state.settings }, { keepSheet: wb.ProtectStructure });
         }
+        dropMasks(wb, masks);
         const cleared = cells + legacy;
         const last = lastStamp(wb);
         stamp(wb, {

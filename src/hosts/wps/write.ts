@@ -13,10 +13,32 @@
 // "100%" or "007" stay exactly the text they are; links are =HYPERLINK formulas in General cells,
 // written with the values (one block write, not one call per link).
 
-import { BAR_COLOR, SEVERITY_FILL, SUMMARY_LOOK, SummaryLook, SummaryPlan, Highlight } from '../../core/plan';
+import {
+  BAR_COLOR,
+  OWNER_MARK,
+  SEVERITY_FILL,
+  isOwnerMark,
+  SUMMARY_LOOK,
+  SummaryLook,
+  SummaryPlan,
+  SummaryStyle,
+  Highlight,
+} from '../../core/plan';
 import { Severity } from '../../core/types';
-import { address, columnLetters, compactAreas } from '../../core/snapshot';
-import { SEVERITIES, hyperlinkFormula, markFormula, markSeverity } from '../marks';
+import { address, areaAddress, columnLetters, compactAreas } from '../../core/snapshot';
+import {
+  MASK_CODE,
+  MASK_PREFIX,
+  SEVERITIES,
+  formulaString,
+  hyperlinkFormula,
+  isMaskName,
+  markFormula,
+  markSeverity,
+  maskOf,
+  maskRefersTo,
+  maskRuleFormula,
+} from '../marks';
 import { Area, chunkAddresses, parseArea } from './address';
 import {
   EtFormatCondition,
@@ -24,12 +46,16 @@ import {
   EtWorkbook,
   EtWorksheet,
   WpsApplication,
+  XL_CELL_VALUE,
   XL_CENTER,
   XL_CONDITION_VALUE_NUMBER,
+  XL_EQUAL,
   XL_EXPRESSION,
   XL_LEFT,
   XL_NONE,
   XL_RIGHT,
+  XL_SHEET_HIDDEN,
+  XL_SHEET_VERY_HIDDEN,
   XL_SOLID,
   XL_TOP,
   XL_UNDERLINE_SINGLE,
@@ -67,11 +93,19 @@ export interface FoundMark {
   sheet: EtWorksheet;
   rule: EtFormatCondition;
   severity: Severity;
+  formula: string;
+  color: number | null;
   areas: Area[];
+  /** The mask the rule reads (its cells are counted there), or null for a rule over its cells. */
+  mask: string | null;
 }
 
 /** Ranges joined per rule: one Union call takes 30. */
 const RANGES_PER_RULE = 30;
+/** Above this many addresses on a sheet, marks go through a mask (../marks.ts): a few calls at any size. */
+const DIRECT_ADDRESSES = 12;
+/** Cells per block write (values of the summary and of a mask). */
+const CELLS_PER_WRITE = 50000;
 
 /** "A1:B2,C5" → areas (an AppliesTo address, without sheet names). */
 function parseAreaList(addr: string): Area[] {
@@ -102,14 +136,32 @@ export function findMarks(ws: EtWorksheet): FoundMark[] {
   for (let i = 1; i <= n; i++) {
     const rule = fcs.Item(i);
     let severity: Severity | null = null;
+    let formula = '';
     try {
       // Data bars, colour scales… have no Formula1: only formula rules can be ours.
-      if (rule.Type === XL_EXPRESSION) severity = markSeverity(rule.Formula1);
+      if (rule.Type === XL_EXPRESSION) {
+        formula = rule.Formula1;
+        severity = markSeverity(formula);
+      }
     } catch {
       severity = null;
     }
     if (!severity) continue;
-    out.push({ sheet: ws, rule, severity, areas: parseAreaList(rule.AppliesTo.Address(false, false)) });
+    let color: number | null = null;
+    try {
+      color = rule.Interior.Color;
+    } catch {
+      color = null;
+    }
+    out.push({
+      sheet: ws,
+      rule,
+      severity,
+      formula: formula[0] === '=' ? formula : `=${formula}`,
+      color,
+      areas: parseAreaList(rule.AppliesTo.Address(false, false)),
+      mask: maskOf(formula),
+    });
   }
   return out;
 }
@@ -142,19 +194,17 @@ export function rangesFor(app: WpsApplication, ws: EtWorksheet, areas: Area[]): 
   );
 }
 
-/** Adds our marker rules for `areas` of one severity; pushes an undo per rule. Returns the rules' count. */
-export function addMarks(app: WpsApplication, ws: EtWorksheet, areas: Area[], severity: Severity, undo: Undo[]): number {
-  const targets = rangesFor(app, ws, areas);
-  for (const t of targets) {
-    const rule = t.FormatConditions.Add(XL_EXPRESSION, undefined, markFormula(severity));
+/** Adds rules with `formula` over `areas`, filled with `color`; pushes an undo per rule. */
+function addRules(app: WpsApplication, ws: EtWorksheet, areas: Area[], formula: string, color: number | null, undo: Undo[]): void {
+  for (const t of rangesFor(app, ws, areas)) {
+    const rule = t.FormatConditions.Add(XL_EXPRESSION, undefined, formula);
     undo.push(() => rule.Delete());
-    rule.Interior.Color = bgr(SEVERITY_FILL[severity]);
+    if (color !== null) rule.Interior.Color = color;
   }
-  return targets.length;
 }
 
 /** Deletes the marks found; pushes undos that add them again. Returns the cells they covered. */
-export function deleteMarks(app: WpsApplication, found: FoundMark[], undo: Undo[]): number {
+export function deleteMarks(app: WpsApplication, wb: EtWorkbook, found: FoundMark[], undo: Undo[]): number {
   let cells = 0;
   const deleted: FoundMark[] = [];
   // One undo that puts our rules back in the order they had: the ones not yet deleted go too, then all
@@ -162,19 +212,135 @@ export function deleteMarks(app: WpsApplication, found: FoundMark[], undo: Undo[
   undo.push(() => {
     if (!deleted.length) return;
     for (const m of found) if (deleted.indexOf(m) < 0) m.rule.Delete();
-    for (const m of found) addMarks(app, m.sheet, m.areas, m.severity, []);
+    for (const m of found) addRules(app, m.sheet, m.areas, m.formula, m.color, []);
   });
+  const masks = new Set<string>();
   for (const m of found) {
     m.rule.Delete();
     deleted.push(m);
-    cells += cellCount(m.areas);
+    if (m.mask) masks.add(m.mask.toLowerCase());
+    else cells += cellCount(m.areas);
+  }
+  if (masks.size) {
+    for (const ws of maskSheets(wb)) if (masks.has(ws.Name.toLowerCase())) cells += maskCount(ws);
   }
   return cells;
 }
 
+// ---- Masks (marks of a sheet with very many marked areas; see ../marks.ts) --------------------------
+
+/** The workbook's mask sheets: named as masks and carrying our owner mark. */
+export function maskSheets(wb: EtWorkbook): EtWorksheet[] {
+  const out: EtWorksheet[] = [];
+  const sheets = wb.Worksheets;
+  for (let i = 1; i <= sheets.Count; i++) {
+    const ws = sheets.Item(i);
+    if (isMaskName(ws.Name) && isOwnerMark(ws.Range('A1').Value2)) out.push(ws);
+  }
+  return out;
+}
+
+function maskCount(ws: EtWorksheet): number {
+  const n = ws.Range('C1').Value2;
+  return typeof n === 'number' && n >= 0 ? n : 0;
+}
+
+/** Deletes mask sheets and their names, after their rules are gone. Best effort: a leftover is harmless. */
+export function dropMasks(wb: EtWorkbook, masks: EtWorksheet[]): void {
+  for (const ws of masks) {
+    const name = ws.Name;
+    try {
+      ws.Visible = XL_SHEET_HIDDEN; // a very hidden sheet may refuse deletion
+      ws.Delete();
+    } catch {
+      // stays, very hidden and unused; the next 评价 or 清除标记 tries again
+    }
+    try {
+      wb.Names.Item(name).Delete();
+    } catch {
+      // no such name (or it could not go): unused either way
+    }
+  }
+}
+
+/** Marks one sheet through a new mask: a sheet of codes, a name, a rule per severity. */
+function addMask(app: WpsApplication, wb: EtWorkbook, ws: EtWorksheet, bySeverity: Map<Severity, Cell[]>, undo: Undo[]): void {
+  const all: Cell[] = [];
+  bySeverity.forEach((cells) => all.push(...cells));
+  const box = boundingBox(all);
+  const taken = allSheetNames(wb);
+  let k = 1;
+  while (taken.has(`${MASK_PREFIX}${k}`.toLowerCase())) k++;
+  const name = `${MASK_PREFIX}${k}`;
+  const sheets = wb.Worksheets;
+  const active = wb.ActiveSheet;
+  let mask: EtWorksheet;
+  try {
+    mask = sheets.Add(undefined, sheets.Item(sheets.Count));
+  } catch {
+    mask = sheets.Add(); // a build that will not add after a (very) hidden last sheet
+  }
+  undo.push(() => {
+    mask.Visible = XL_SHEET_HIDDEN;
+    mask.Delete();
+  });
+  if (active) active.Activate();
+  mask.Name = name;
+  const head = mask.Range('A1:B1');
+  head.NumberFormat = '@';
+  head.Value2 = [[`${OWNER_MARK}标记数据（请勿修改或删除）`, ws.Name]];
+  mask.Range('C1').Value2 = all.length;
+  const width = box.right;
+  const grid: (number | string)[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) grid.push(new Array<number | string>(width).fill(''));
+  bySeverity.forEach((cells, sev) => {
+    for (const c of cells) grid[c.row - box.top][c.col - 1] = MASK_CODE[sev];
+  });
+  const rowsPerWrite = Math.max(1, Math.floor(CELLS_PER_WRITE / width));
+  for (let i = 0; i < grid.length; i += rowsPerWrite) {
+    const block = grid.slice(i, i + rowsPerWrite);
+    mask.Range(address(box.top + 1 + i, 1)).Resize(block.length, width).Value2 = block;
+  }
+  try {
+    mask.Visible = XL_SHEET_VERY_HIDDEN;
+  } catch {
+    mask.Visible = XL_SHEET_HIDDEN;
+  }
+  const names = wb.Names;
+  names.Add(name, maskRefersTo(name, box.bottom, box.right), false);
+  undo.push(() => wb.Names.Item(name).Delete());
+  for (const sev of SEVERITIES) {
+    const cells = bySeverity.get(sev);
+    if (cells) addRules(app, ws, [boundingBox(cells)], maskRuleFormula(sev, name), bgr(SEVERITY_FILL[sev]), undo);
+  }
+}
+
+type Cell = { row: number; col: number };
+
+function boundingBox(cells: Cell[]): Area {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const c of cells) {
+    if (c.row < top) top = c.row;
+    if (c.row > bottom) bottom = c.row;
+    if (c.col < left) left = c.col;
+    if (c.col > right) right = c.col;
+  }
+  return { top, left, bottom, right };
+}
+
+function allSheetNames(wb: EtWorkbook): Set<string> {
+  const out = new Set<string>();
+  const sheets = wb.Worksheets;
+  for (let i = 1; i <= sheets.Count; i++) out.add(sheets.Item(i).Name.toLowerCase());
+  return out;
+}
+
 /** Marks the plan's cells, per sheet and severity (most severe first); returns the cells marked. */
 export function applyHighlights(app: WpsApplication, wb: EtWorkbook, highlights: Highlight[], undo: Undo[]): number {
-  const bySheet = new Map<string, Map<Severity, { row: number; col: number }[]>>();
+  const bySheet = new Map<string, Map<Severity, Cell[]>>();
   for (const h of highlights) {
     let m = bySheet.get(h.sheet);
     if (!m) bySheet.set(h.sheet, (m = new Map()));
@@ -186,11 +352,21 @@ export function applyHighlights(app: WpsApplication, wb: EtWorkbook, highlights:
   bySheet.forEach((bySeverity, name) => {
     const ws = sheetByName(wb, name);
     if (!ws) return;
-    for (const sev of SEVERITIES) {
-      const cells = bySeverity.get(sev);
-      if (!cells) continue;
-      addMarks(app, ws, compactAreas(cells), sev, undo);
+    const areas = new Map<Severity, Area[]>();
+    let addresses = 0;
+    bySeverity.forEach((cells, sev) => {
+      const a = compactAreas(cells);
+      areas.set(sev, a);
+      addresses += chunkAddresses(a).length;
       marked += cells.length;
+    });
+    if (addresses > DIRECT_ADDRESSES) {
+      addMask(app, wb, ws, bySeverity, undo);
+      return;
+    }
+    for (const sev of SEVERITIES) {
+      const a = areas.get(sev);
+      if (a) addRules(app, ws, a, markFormula(sev), bgr(SEVERITY_FILL[sev]), undo);
     }
   });
   return marked;
@@ -299,7 +475,69 @@ function textUnits(s: string): number {
   return n;
 }
 
-const ROWS_PER_WRITE = 1000;
+/** Look parts a conditional format can carry; size, alignment, wrapping and number formats stay direct. */
+const RULE_KEYS = new Set(['bold', 'fc', 'ul', 'fill']);
+/** A style whose cells need more addresses than this goes by value rules where it can. */
+const DIRECT_CHUNKS = 2;
+/** Distinct values per column a style may have to go by value rules. */
+const MAX_RULE_VALUES = 4;
+
+/** One conditional format of the summary: the cells of column `col`, rows top…bottom, equal to `value`. */
+interface ValueRule {
+  col: number;
+  top: number;
+  bottom: number;
+  value: string;
+  style: SummaryStyle;
+  /** The style's own rows in the column (the cells the rule stands in for). */
+  rows: number[];
+}
+
+/**
+ * Value rules that give exactly the cells of a scattered style its look: per column, the style's cells
+ * hold a few texts that no other cell between its first and last row holds (status 达成/未达成, the
+ * findings' 级别). A handful of rules then replaces hundreds of multi-area writes on a long summary.
+ * A style or column where that does not hold keeps its direct formatting.
+ */
+function valueRules(plan: SummaryPlan, mergeOf: Map<string, Area>): ValueRule[] {
+  const byStyle = new Map<SummaryStyle, { row: number; col: number }[]>();
+  plan.rows.forEach((cells, i) =>
+    cells.forEach((sc, j) => {
+      if (!sc || !sc.style || sc.link || !lookKeys(SUMMARY_LOOK[sc.style]).some((k) => RULE_KEYS.has(k.split(':')[0]))) return;
+      let list = byStyle.get(sc.style);
+      if (!list) byStyle.set(sc.style, (list = []));
+      list.push({ row: i + 1, col: j + 1 });
+    }),
+  );
+  const at = (row: number, col: number) => plan.rows[row - 1]?.[col - 1] ?? null;
+  const out: ValueRule[] = [];
+  byStyle.forEach((cells, style) => {
+    if (chunkAddresses(compactAreas(cells)).length <= DIRECT_CHUNKS) return;
+    const byCol = new Map<number, number[]>();
+    for (const c of cells) {
+      let rows = byCol.get(c.col);
+      if (!rows) byCol.set(c.col, (rows = []));
+      rows.push(c.row);
+    }
+    byCol.forEach((rows, col) => {
+      const values = new Set<string>();
+      for (const row of rows) {
+        const v = at(row, col)?.v;
+        if (typeof v !== 'string' || !v || v.length > 255 || mergeOf.has(`${row},${col}`)) return;
+        values.add(v);
+      }
+      if (values.size > MAX_RULE_VALUES) return;
+      const top = Math.min(...rows);
+      const bottom = Math.max(...rows);
+      for (let row = top; row <= bottom; row++) {
+        const sc = at(row, col);
+        if (sc && sc.style !== style && typeof sc.v === 'string' && values.has(sc.v)) return;
+      }
+      values.forEach((value) => out.push({ col, top, bottom, value, style, rows: rows.filter((r) => at(r, col)?.v === value) }));
+    });
+  });
+  return out;
+}
 
 /** Writes the whole summary into `ws` (a fresh, empty sheet). */
 export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: SummaryPlan): void {
@@ -318,6 +556,9 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
     if (!list) map.set(key, (list = []));
     list.push({ row, col });
   };
+  const rules = valueRules(plan, mergeOf);
+  const ruled = new Set<string>();
+  for (const r of rules) for (const row of r.rows) ruled.add(`${row},${r.col}`);
   const matrix: (string | number)[][] = [];
   plan.rows.forEach((cells, i) => {
     const row = i + 1;
@@ -345,7 +586,9 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
       }
       if (sc && sc.style) {
         const m = mergeOf.get(`${row},${col}`);
+        const byRule = ruled.has(`${row},${col}`);
         for (const key of lookKeys(SUMMARY_LOOK[sc.style])) {
+          if (byRule && RULE_KEYS.has(key.split(':')[0])) continue;
           if (m) {
             for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) add(looks, key, r, c);
           } else add(looks, key, row, col);
@@ -359,8 +602,9 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
   });
 
   // 2. Values, in blocks of rows.
-  for (let start = 0; start < nRows; start += ROWS_PER_WRITE) {
-    const block = matrix.slice(start, start + ROWS_PER_WRITE);
+  const rowsPerWrite = Math.max(1, Math.floor(CELLS_PER_WRITE / nCols));
+  for (let start = 0; start < nRows; start += rowsPerWrite) {
+    const block = matrix.slice(start, start + rowsPerWrite);
     ws.Range(address(start + 1, 1)).Resize(block.length, nCols).Value2 = block;
   }
 
@@ -368,6 +612,18 @@ export function writeSummarySheet(app: WpsApplication, ws: EtWorksheet, plan: Su
   looks.forEach((cells, key) => {
     for (const r of rangesFor(app, ws, compactAreas(cells))) setLook(r, key);
   });
+
+  // 4b. Looks that alternate row by row (达成/未达成, 错误/警告): one value rule per column and value.
+  for (const r of rules) {
+    const fc = ws
+      .Range(areaAddress({ top: r.top, left: r.col, bottom: r.bottom, right: r.col }))
+      .FormatConditions.Add(XL_CELL_VALUE, XL_EQUAL, `=${formulaString(r.value)}`);
+    const look = SUMMARY_LOOK[r.style];
+    if (look.color) fc.Font.Color = bgr(look.color);
+    if (look.bold) fc.Font.Bold = true;
+    if (look.underline) fc.Font.Underline = XL_UNDERLINE_SINGLE;
+    if (look.fill) fc.Interior.Color = bgr(look.fill);
+  }
 
   // 5. Merges (multi-area: Merge merges each area on its own), column widths, heights of merged
   // wrapped paragraphs.

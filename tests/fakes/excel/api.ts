@@ -15,6 +15,7 @@ import {
   FakeCell,
   FakeConditionalFormat as CFState,
   FakeError,
+  FakeName,
   FakeSheet,
   FakeWorkbook,
   MAX_COLS,
@@ -308,9 +309,13 @@ abstract class FakeChild<P extends FakeClientObject> extends FakeClientObject {
 
 export class FakeWorkbookProxy
   extends FakeClientObject
-  implements Members<Excel.Workbook, 'worksheets' | 'settings' | 'protection' | 'name'>, Methods<Excel.Workbook, 'load'>
+  implements Members<Excel.Workbook, 'worksheets' | 'settings' | 'protection' | 'name' | 'names'>, Methods<Excel.Workbook, 'load'>
 {
   private _worksheets?: FakeWorksheetCollection;
+  private _names?: FakeNamedItemCollection;
+  get names(): FakeNamedItemCollection {
+    return (this._names ??= new FakeNamedItemCollection(this.context));
+  }
   private _settings?: FakeSettingCollection;
   private _protection?: FakeWorkbookProtection;
 
@@ -423,7 +428,7 @@ export class FakeWorksheet
   extends FakeClientObject
   implements
     Pick<Excel.Worksheet, 'name' | 'id'>,
-    Members<Excel.Worksheet, 'protection' | 'freezePanes'>,
+    Members<Excel.Worksheet, 'protection' | 'freezePanes' | 'visibility'>,
     Methods<
       Excel.Worksheet,
       'getRange' | 'getRanges' | 'getRangeByIndexes' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'activate' | 'delete' | 'load'
@@ -461,8 +466,30 @@ export class FakeWorksheet
   get id(): string {
     return this._get('id');
   }
+  get visibility(): string {
+    return this._get('visibility');
+  }
+  set visibility(v: string) {
+    this.context._queue(() => {
+      const s = this._s();
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw invalidArg(`visibility ${v}`);
+      if (
+        v !== 'Visible' &&
+        (s.visibility ?? 'Visible') === 'Visible' &&
+        this.context._wb.sheets.filter((x) => (x.visibility ?? 'Visible') === 'Visible').length === 1
+      )
+        throw new FakeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      s.visibility = v;
+    });
+    this._values.set('visibility', v);
+  }
   protected _scalars(): Scalars<FakeSheet> {
-    return { name: (s) => s.name, id: (s) => s.id, position: (s) => this.context._wb.sheets.indexOf(s) };
+    return {
+      name: (s) => s.name,
+      id: (s) => s.id,
+      position: (s) => this.context._wb.sheets.indexOf(s),
+      visibility: (s) => s.visibility ?? 'Visible',
+    };
   }
   protected _nav(name: string): FakeClientObject | undefined {
     if (name === 'protection') return this.protection;
@@ -532,10 +559,73 @@ export class FakeWorksheet
       const s = this._s();
       if (wb.protected) throw new FakeError('AccessDenied', 'The workbook structure is protected.');
       if (wb.sheets.length === 1) throw new FakeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      // By design (office-js issue 365): a very hidden sheet is deleted only after it is made hidden or visible.
+      if (s.visibility === 'VeryHidden')
+        throw new FakeError('GeneralException', 'There was an internal error while processing the request.');
       const i = wb.sheets.indexOf(s);
+      // Names that pointed into the sheet now say #REF! (they stay).
+      for (const n of wb.names ?? [])
+        if (n.formula.startsWith(`='${s.name.replace(/'/g, "''")}'!`) || n.formula.startsWith(`=${s.name}!`)) n.formula = '=#REF!';
       wb.sheets.splice(i, 1);
       if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets[Math.max(0, i - 1)].id;
       if (wb.selection?.sheet === s.name) wb.selection = null;
+    });
+  }
+}
+
+export class FakeNamedItemCollection
+  extends FakeCollection<FakeNamedItem>
+  implements Methods<Excel.NamedItemCollection, 'getItem' | 'getItemOrNullObject' | 'load'>
+{
+  _resolve(): unknown {
+    return (this.context._wb.names ??= []);
+  }
+  protected _currentItems(): FakeNamedItem[] {
+    const wb = this.context._wb;
+    return (wb.names ?? []).map((n) => new FakeNamedItem(this.context, () => (wb.names ?? []).find((x) => x === n)));
+  }
+  private find(name: string) {
+    const wb = this.context._wb;
+    return () => (wb.names ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.find(name));
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, this.find(name), true);
+  }
+}
+
+export class FakeNamedItem
+  extends FakeClientObject
+  implements Pick<Excel.NamedItem, 'name' | 'formula'>, Methods<Excel.NamedItem, 'delete' | 'load'>
+{
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly _item: () => FakeName | undefined,
+    nullable = false,
+  ) {
+    super(ctx, nullable);
+  }
+  _resolve(): unknown {
+    return this._item();
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
+  protected _scalars(): Scalars<FakeName> {
+    return { name: (n) => n.name, formula: (n) => n.formula, visible: (n) => n.visible };
+  }
+  delete(): void {
+    this.context._need(4, 'NamedItem.delete');
+    const wb = this.context._wb;
+    this.context._queue(() => {
+      const n = this._item();
+      if (!n) throw itemNotFound('named item');
+      wb.names = (wb.names ?? []).filter((x) => x !== n);
     });
   }
 }

@@ -75,6 +75,8 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
   const wb = newWorkbook(opts.name ?? 'Book1.xlsx', opts.excelApi ?? 17);
   src.eachSheet((ws) => {
     const sheet = newSheet(wb, ws.name);
+    if (ws.state === 'hidden') sheet.visibility = 'Hidden';
+    else if (ws.state === 'veryHidden') sheet.visibility = 'VeryHidden';
     const slave = new Set<number>();
     for (const m of mergeAreas(ws)) {
       const a = { top: m.top, left: m.left, bottom: m.bottom, right: m.right };
@@ -145,6 +147,9 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
       });
     }
   });
+  wb.names = (src.definedNames.model as { name: string; ranges: string[] }[])
+    .filter((n) => n.ranges.length === 1)
+    .map((n) => ({ name: n.name, formula: `=${n.ranges[0]}`, visible: true }));
   if (wb.sheets.length === 0) newSheet(wb, 'Sheet1');
   const activeName = opts.active ?? src.worksheets[(src.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0]?.name;
   const active = wb.sheets.find((s) => s.name === activeName) ?? wb.sheets[0];

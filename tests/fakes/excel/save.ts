@@ -10,7 +10,8 @@ const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 
 export function fakeWorkbookToExcelJs(wb: FakeWorkbook, out: ExcelJS.Workbook): ExcelJS.Workbook {
   for (const s of wb.sheets) {
-    const ws = out.addWorksheet(s.name);
+    const state = s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible';
+    const ws = out.addWorksheet(s.name, { state });
     for (const [k, c] of s.cells) {
       const cell = ws.getCell(keyRow(k), keyCol(k));
       if (c.formula)
@@ -35,5 +36,6 @@ export function fakeWorkbookToExcelJs(wb: FakeWorkbook, out: ExcelJS.Workbook): 
       });
     });
   }
+  for (const n of wb.names ?? []) out.definedNames.add(n.formula.replace(/^=/, ''), n.name);
   return out;
 }

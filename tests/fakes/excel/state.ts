@@ -89,6 +89,15 @@ export interface FakeSheet {
   /** Points. */
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Absent: Visible. */
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+}
+
+/** A workbook-scoped defined name; formula as Excel reports it ("='Sheet'!$A$1:$B$2"). */
+export interface FakeName {
+  name: string;
+  formula: string;
+  visible: boolean;
 }
 
 export interface FakeStats {
@@ -116,6 +125,8 @@ export interface FakeWorkbook {
   activeSheetId: string;
   selection: { sheet: string; address: string } | null;
   settings: Map<string, unknown>;
+  /** Defined names (absent: none). */
+  names?: FakeName[];
   /** Workbook structure protection. */
   protected: boolean;
   /** The user is typing in a cell: batches fail unless delayForCellEdit (ExcelApi 1.11) is set. */
@@ -587,6 +598,7 @@ export function dumpSheet(sheet: FakeSheet): Record<string, unknown> {
     freeze: sheet.freeze,
     columnWidths: [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
     rowHeights: [...sheet.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+    visibility: sheet.visibility ?? 'Visible',
   };
 }
 
@@ -596,6 +608,7 @@ export function dumpWorkbook(wb: FakeWorkbook): Record<string, unknown> {
     active: wb.sheets.find((s) => s.id === wb.activeSheetId)?.name ?? null,
     settings: [...wb.settings.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     protected: wb.protected,
+    names: (wb.names ?? []).map((n) => ({ ...n })),
   };
 }
 

@@ -32,6 +32,8 @@ import {
   EtHyperlink,
   EtHyperlinks,
   EtInterior,
+  EtName,
+  EtNames,
   EtProtection,
   EtRange,
   EtSheets,
@@ -53,6 +55,7 @@ import {
   FakeCell,
   FakeDataBar,
   FakeLink,
+  FakeName,
   FakeRule,
   FakeSheet,
   FakeView,
@@ -596,6 +599,53 @@ class FakeDatabarObject implements EtDatabar {
 }
 
 /** The fill a rule paints: Interior of a FormatCondition. */
+/** A rule's Font: only what a conditional format can set (colour, bold, underline). */
+class FakeRuleFont implements EtFont {
+  constructor(
+    private readonly app: FakeApplication,
+    private readonly rule: FakeRule,
+  ) {}
+  private get font() {
+    return (this.rule.font ??= {});
+  }
+  get Color(): number | null {
+    return this.font.color ?? null;
+  }
+  set Color(v: number | null) {
+    this.app.touch('FormatCondition.Font.Color.set');
+    if (typeof v !== 'number') throw new FakeError('Font.Color: not a number');
+    this.font.color = v & 0xffffff;
+  }
+  get Bold(): boolean | null {
+    return this.font.bold ?? false;
+  }
+  set Bold(v: boolean | null) {
+    this.app.touch('FormatCondition.Font.Bold.set');
+    this.font.bold = !!v;
+  }
+  get Underline(): number | null {
+    return this.font.underline ?? null;
+  }
+  set Underline(v: number | null) {
+    this.app.touch('FormatCondition.Font.Underline.set');
+    if (typeof v !== 'number') throw new FakeError('Font.Underline: not a number');
+    this.font.underline = v;
+  }
+  get Italic(): boolean | null {
+    return false;
+  }
+  set Italic(_v: boolean | null) {
+    throw new FakeError('fake: no italic on a rule');
+  }
+  get Size(): number | null {
+    return null;
+  }
+  set Size(_v: number | null) {
+    // A conditional format cannot change the font size (Excel and WPS refuse it).
+    throw new FakeError('条件格式不能设置字号');
+  }
+}
+
 class FakeRuleInterior implements EtInterior {
   constructor(
     private readonly app: FakeApplication,
@@ -643,7 +693,7 @@ export class FakeFormatCondition implements EtFormatCondition {
   }
   get Type(): number {
     this.touch('Type');
-    return this.rule ? 2 : 4;
+    return this.rule ? (this.rule.equal ? 1 : 2) : 4;
   }
   get Formula1(): string {
     this.touch('Formula1');
@@ -655,6 +705,11 @@ export class FakeFormatCondition implements EtFormatCondition {
     this.touch('Interior');
     if (!this.rule) throw new FakeError('对象不支持此属性或方法 (Interior)');
     return new FakeRuleInterior(this.sheet.book.app, this.rule);
+  }
+  get Font(): FakeRuleFont {
+    this.touch('Font');
+    if (!this.rule) throw new FakeError('对象不支持此属性或方法 (Font)');
+    return new FakeRuleFont(this.sheet.book.app, this.rule);
   }
   get AppliesTo(): FakeRange {
     this.touch('AppliesTo');
@@ -699,12 +754,13 @@ export class FakeFormatConditions implements EtFormatConditions {
     if (!c) throw new FakeError('FormatConditions.Item: index out of range (1-based)');
     return c;
   }
-  Add(Type: number, _Operator?: number, Formula1?: string): FakeFormatCondition {
+  Add(Type: number, Operator?: number, Formula1?: string): FakeFormatCondition {
     this.app.touch('FormatConditions.Add');
     this.range.guard('format');
-    if (Type !== 2) throw new FakeError('fake: only xlExpression rules');
+    if (Type !== 2 && !(Type === 1 && Operator === 3)) throw new FakeError('fake: only xlExpression and xlCellValue/xlEqual rules');
     if (typeof Formula1 !== 'string' || Formula1[0] !== '=') throw new FakeError('FormatConditions.Add: Formula1 must be a formula');
     const rule: FakeRule = { areas: this.range.areas.map((a) => ({ ...a })), formula: Formula1, color: null };
+    if (Type === 1) rule.equal = true;
     this.range.sheet.data.rules.push(rule);
     return new FakeFormatCondition(this.range.sheet, rule, null);
   }
@@ -837,6 +893,11 @@ export class FakeWorksheet implements EtWorksheet {
     if (this.book.app.DisplayAlerts) this.book.app.prompts.push(`要删除工作表“${this.data.name}”吗？`);
     const active = this.book.activeData;
     book.sheets.splice(book.sheets.indexOf(this.data), 1);
+    // Names that pointed into the sheet now say #REF! (they stay, as in WPS and Excel).
+    const quoted = `'${this.data.name.replace(/'/g, "''")}'!`;
+    for (const n of book.names ?? []) {
+      if (n.refersTo.startsWith(`=${quoted}`) || n.refersTo.startsWith(`=${this.data.name}!`)) n.refersTo = '=#REF!';
+    }
     let i = book.sheets.indexOf(active as FakeSheet);
     if (i < 0)
       i = Math.max(
@@ -909,6 +970,71 @@ export class FakeWorkbook implements EtWorkbook {
   }
   get ProtectStructure(): boolean {
     return this.data.protectStructure;
+  }
+  get Names(): FakeNames {
+    this.app.touch('Workbook.Names');
+    return new FakeNames(this);
+  }
+}
+
+/** Workbook.Names: workbook-scoped names; RefersTo is a formula ("='Sheet'!$A$1:$B$2"). */
+export class FakeNames implements EtNames {
+  constructor(private readonly wb: FakeWorkbook) {}
+  private get list(): FakeName[] {
+    return (this.wb.data.names ??= []);
+  }
+  get Count(): number {
+    this.wb.app.touch('Names.Count');
+    return this.list.length;
+  }
+  Item(Index: string | number): FakeNameObject {
+    this.wb.app.touch('Names.Item');
+    const n =
+      typeof Index === 'number' ? this.list[Index - 1] : this.list.find((x) => x.name.toLowerCase() === String(Index).toLowerCase());
+    if (!n) throw new FakeError(`Names.Item: 找不到名称 ${Index}`);
+    return new FakeNameObject(this.wb, n);
+  }
+  Add(Name: string, RefersTo: string, Visible?: boolean): FakeNameObject {
+    this.wb.app.touch('Names.Add');
+    if (!/^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(Name)) throw new FakeError(`Names.Add: 名称无效 ${Name}`);
+    if (typeof RefersTo !== 'string' || RefersTo[0] !== '=') throw new FakeError('Names.Add: RefersTo must be a formula');
+    const existing = this.list.find((x) => x.name.toLowerCase() === Name.toLowerCase());
+    const n: FakeName = existing ?? { name: Name, refersTo: RefersTo, visible: Visible !== false };
+    n.refersTo = RefersTo;
+    n.visible = Visible !== false;
+    if (!existing) this.list.push(n);
+    return new FakeNameObject(this.wb, n);
+  }
+}
+
+export class FakeNameObject implements EtName {
+  constructor(
+    private readonly wb: FakeWorkbook,
+    private readonly n: FakeName,
+  ) {}
+  get Name(): string {
+    this.wb.app.touch('Name.Name');
+    return this.n.name;
+  }
+  get RefersTo(): string {
+    this.wb.app.touch('Name.RefersTo');
+    return this.n.refersTo;
+  }
+  set RefersTo(v: string) {
+    this.wb.app.touch('Name.RefersTo.set');
+    this.n.refersTo = v;
+  }
+  get Visible(): boolean {
+    return this.n.visible;
+  }
+  set Visible(v: boolean) {
+    this.n.visible = v;
+  }
+  Delete(): void {
+    this.wb.app.touch('Name.Delete');
+    const list = this.wb.data.names ?? [];
+    if (list.indexOf(this.n) < 0) throw new FakeError('对象已被删除（名称不存在）');
+    this.wb.data.names = list.filter((x) => x !== this.n);
   }
 }
 

@@ -131,7 +131,10 @@ export function bookFromExcelJs(wb: ExcelJS.Workbook, name: string): FakeBook {
     0,
     sheets.findIndex((s) => s.visible === -1),
   );
-  return { name, fullName: name, sheets, active, protectStructure: false };
+  const names = (wb.definedNames.model as { name: string; ranges: string[] }[])
+    .filter((n) => n.ranges.length === 1)
+    .map((n) => ({ name: n.name, refersTo: `=${n.ranges[0]}`, visible: true }));
+  return { name, fullName: name, sheets, active, protectStructure: false, names };
 }
 
 export { XL_NONE };

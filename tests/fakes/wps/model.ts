@@ -69,8 +69,20 @@ export interface FakeDataBar {
 /** A formula conditional format (xlExpression) and the fill it paints, BGR (null: none set). */
 export interface FakeRule {
   areas: Area[];
+  /** An xlExpression rule's formula, or the value an xlCellValue/xlEqual rule compares with ("=\"达成\""). */
   formula: string;
   color: number | null;
+  /** xlCellValue with xlEqual (absent: xlExpression). */
+  equal?: boolean;
+  /** The rule's font: colour (BGR), bold, underline (absent: unchanged). */
+  font?: { color?: number; bold?: boolean; underline?: number };
+}
+
+/** A defined name of the workbook. */
+export interface FakeName {
+  name: string;
+  refersTo: string;
+  visible: boolean;
 }
 
 export interface FakeView {
@@ -108,6 +120,7 @@ export interface FakeBook {
   /** Index into sheets of the active sheet. */
   active: number;
   protectStructure: boolean;
+  names?: FakeName[];
 }
 
 export function emptyCell(): FakeCell {
@@ -347,4 +360,27 @@ export function validSheetName(name: string): boolean {
     name[0] !== "'" &&
     name[name.length - 1] !== "'"
   );
+}
+
+/**
+ * Whether a formula rule paints cell (row, col), as WPS would compute it, for the two kinds of formula the
+ * add-in writes: a constant TRUE (=ISTEXT("…")) and a mask lookup, =AND(ISTEXT("…"),INDEX(name,ROW(),COLUMN())=k),
+ * read through the workbook's names. Any other formula is refused, so a test cannot pass on a guess.
+ */
+export function rulePaints(book: FakeBook, rule: FakeRule, row: number, col: number): boolean {
+  if (!rule.areas.some((a) => inArea(a, row, col))) return false;
+  const f = rule.formula.replace(/^=/, '');
+  if (/^ISTEXT\("[^"]*"\)$/i.test(f)) return true;
+  const m = /^AND\(ISTEXT\("[^"]*"\),INDEX\(([\w.]+),ROW\(\),COLUMN\(\)\)=(\d+)\)$/i.exec(f);
+  if (!m) throw new Error(`fake: cannot evaluate the rule formula ${rule.formula}`);
+  const name = (book.names ?? []).find((n) => n.name.toLowerCase() === m[1].toLowerCase());
+  if (!name) return false; // #NAME?: the rule paints nothing
+  const ref = /^='?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(name.refersTo);
+  if (!ref) return false; // #REF!
+  const sheet = book.sheets.find((s) => s.name === ref[1].replace(/''/g, "'"));
+  if (!sheet) return false;
+  const [area] = parseAreas(`${ref[2]}${ref[3]}:${ref[4]}${ref[5]}`);
+  if (row > area.bottom - area.top + 1 || col > area.right - area.left + 1) return false; // #REF!
+  const cell = sheet.cells[key(area.top + row - 1, area.left + col - 1)];
+  return !!cell && cell.v === Number(m[2]);
 }

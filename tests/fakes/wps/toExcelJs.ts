@@ -34,5 +34,6 @@ export function bookToExcelJs(book: FakeBook, out: ExcelJS.Workbook): ExcelJS.Wo
       });
     });
   }
+  for (const n of book.names ?? []) out.definedNames.add(n.refersTo.replace(/^=/, ''), n.name);
   return out;
 }

@@ -17,6 +17,7 @@ import {
   key,
   newSheet,
   parseAreas,
+  rulePaints,
 } from '../../fakes/wps';
 import { rgbHex, bgr } from '../../../src/hosts/wps/et';
 import { isMarkFormula } from '../../../src/hosts/marks';
@@ -40,19 +41,19 @@ export function sheetData(app: FakeApplication, name: string): FakeSheet {
   return s;
 }
 
-/** The colour (BGR) our top-priority marker rule paints on a cell, if any covers it. */
-export function markColour(s: FakeSheet, row: number, col: number): number | null {
+/** The colour (BGR) our top-priority marker rule paints on a cell, if any paints it. */
+export function markColour(book: FakeBook, s: FakeSheet, row: number, col: number): number | null {
   for (const r of s.rules) {
     if (r.color === null || !isMarkFormula(r.formula)) continue;
-    if (r.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) return r.color;
+    if (rulePaints(book, r, row, col)) return r.color;
   }
   return null;
 }
 
 /** What the user sees: a marker rule paints over the cell's own fill (which stays as it was). */
-export function cellState(s: FakeSheet, row: number, col: number): CellState {
+export function cellState(book: FakeBook, s: FakeSheet, row: number, col: number): CellState {
   const c = s.cells[key(row, col)] ?? emptyCell();
-  const mark = markColour(s, row, col);
+  const mark = markColour(book, s, row, col);
   const out: CellState = {
     value: c.v,
     fill: mark !== null ? rgbHex(mark) : c.pattern === XL_NONE ? null : rgbHex(c.color),
@@ -92,13 +93,13 @@ export function fixtureFor(app: FakeApplication): HostFixture {
         return ra - rb || ca - cb;
       })) {
         const [r, c] = k.split(',').map(Number);
-        out[areaAddress({ top: r, left: c, bottom: r, right: c })] = cellState(s, r, c);
+        out[areaAddress({ top: r, left: c, bottom: r, right: c })] = cellState(app.book!.data, s, r, c);
       }
       return out;
     },
     cell(sheet, address) {
       const { s, row, col } = at(sheet, address);
-      return cellState(s, row, col);
+      return cellState(app.book!.data, s, row, col);
     },
     setText(sheet, address, text) {
       edit(sheet, address, (c) => {

@@ -12,10 +12,11 @@ import { Highlight, SummaryPlan, chooseSummaryName } from '../../../core/plan';
 import { compactAreas } from '../../../core/snapshot';
 import { Severity } from '../../../core/types';
 import { writeSummarySheet, xmlAttr, xmlText } from '../summary-xml';
-import { PackageInfo, SheetMeta, isOurSummary, parseRels, relsPath, resolveTarget } from './read';
+import { PackageInfo, SheetMeta, isOurMask, isOurSummary, parseRels, relsPath, resolveTarget } from './read';
 import { EntryWriter, OutEntry, ZipArchive, copiedEntry, crc32, entryBytes, entryText, newEntry, streamEntry } from './zip';
 import { extendStyles } from './styles';
 import { rewriteMarks } from './marks';
+import { isMaskName } from '../../marks';
 
 export interface PackageChange {
   highlights: Highlight[];
@@ -113,6 +114,15 @@ function removeSheetFromBook(xml: string, rId: string, index: number): string {
   return xml;
 }
 
+/** workbook.xml without the workbook-scoped names of masks. */
+function withoutMaskNames(xml: string): string {
+  xml = xml.replace(/<([\w.-]+:)?definedName\s([^>]*?)>([\s\S]*?)<\/\1?definedName>/g, (all, _p: string | undefined, attrs: string) => {
+    const name = /\bname="([^"]*)"/.exec(attrs);
+    return name && isMaskName(name[1]) && !/localSheetId=/.test(attrs) ? '' : all;
+  });
+  return xml.replace(/<([\w.-]+:)?definedNames>\s*<\/\1?definedNames>/, '');
+}
+
 function relsWithout(xml: string, id: string): string {
   return cut(xml, new RegExp(`<([\\w.-]+:)?Relationship\\s[^>]*?Id="${esc(id)}"[^>]*?/>`));
 }
@@ -195,6 +205,8 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
     target = ours.find((o) => o.entry.name === summaryName);
   }
   const removing = change.removeSummaries ? ours.filter((o) => o !== target) : [];
+  // Masks (another host's marks of a large sheet) go with the marks they served: ours are rewritten below.
+  const masks = pkg.sheets.filter(isOurMask);
 
   // Marks per sheet.
   const bySheet = new Map<string, Highlight[]>();
@@ -212,7 +224,7 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
   let highlighted = 0;
   let cleared = 0;
   for (const s of pkg.sheets) {
-    if (!s.entry.path || isOurSummary(s)) continue;
+    if (!s.entry.path || isOurSummary(s) || isOurMask(s)) continue;
     const hs = bySheet.get(s.entry.name) ?? [];
     if (!hs.length && !s.marked) continue;
     const e = zip.byName.get(s.entry.path.toLowerCase())!;
@@ -235,7 +247,7 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
   let typesXml = text('[Content_Types].xml') ?? '';
   const bookBefore = bookXml;
   // Removed sheets, from the last so the indexes of those before stay right.
-  const removeIdx = removing.map((o) => book.sheets.indexOf(o.entry)).sort((a, b) => b - a);
+  const removeIdx = [...removing, ...masks].map((o) => book.sheets.indexOf(o.entry)).sort((a, b) => b - a);
   for (const k of removeIdx) {
     const entry = book.sheets[k];
     bookXml = removeSheetFromBook(bookXml, entry.rId, k);
@@ -246,6 +258,8 @@ export function patchPackage(pkg: PackageInfo, change: PackageChange): PatchResu
       replaced.set(relsPath(entry.path).toLowerCase(), null);
     }
   }
+
+  if (masks.length) bookXml = withoutMaskNames(bookXml);
 
   if (change.summary && summaryName) {
     let path = target?.entry.path ?? null;

@@ -8,6 +8,7 @@ import { FastXml, XmlTag } from './xml';
 import { Cell, CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot, columnNumber } from '../../../core/snapshot';
 import { JixiaoError, isJixiaoError } from '../../../core/errors';
 import { isOwnerMark, isSummaryName } from '../../../core/plan';
+import { isMaskName } from '../../marks';
 import { ZipArchive, ZipEntry, entryText, readZip, streamEntry } from './zip';
 import { BUILTIN_FORMATS, isDateFormat, serialToDate, snapshotCell } from './cells';
 
@@ -512,12 +513,17 @@ function cellOf(
 
 /** What evaluation reads: every worksheet except our own 评价结果 sheets. */
 export function workbookSnapshot(read: ReadPackage, name: string): WorkbookSnapshot {
-  return { name, sheets: read.sheets.filter((s) => !isOurSummary(s)).map((s) => s.snapshot) };
+  return { name, sheets: read.sheets.filter((s) => !isOurSummary(s) && !isOurMask(s)).map((s) => s.snapshot) };
 }
 
 /** A sheet written by us: its name is one we give and its A1 carries our mark. */
 export function isOurSummary(s: SheetMeta): boolean {
   return isSummaryName(s.entry.name) && isOwnerMark(s.a1);
+}
+
+/** A mask another host wrote for its marks (../../marks.ts): named as one, A1 carrying our mark. */
+export function isOurMask(s: SheetMeta): boolean {
+  return isMaskName(s.entry.name) && isOwnerMark(s.a1);
 }
 
 function unreadable(fileName: string, e: unknown): JixiaoError {
