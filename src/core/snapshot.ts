@@ -247,3 +247,16 @@ function errorText(x: unknown): string | null {
   const t = x.trim().toUpperCase();
   return ERROR_VALUES.indexOf(t) >= 0 ? t : null;
 }
+
+/** Rows top…bottom that none of `areas` covers, ascending (hidden rows, from the visible cells' areas). */
+export function uncoveredRows(top: number, bottom: number, areas: MergeArea[]): number[] {
+  const shown = areas.map((a) => [a.top, a.bottom]).sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  let r = top;
+  for (const [t, b] of shown) {
+    for (; r < t && r <= bottom; r++) out.push(r);
+    if (b + 1 > r) r = b + 1;
+  }
+  for (; r <= bottom; r++) out.push(r);
+  return out;
+}

@@ -15,7 +15,7 @@
 // settings keep a record ('jixiao.owner': which sheet we wrote, which sheets carry marks) for the pane
 // and the ribbon commands, which run in separate runtimes and share state only through the workbook.
 
-import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName } from '../../core/snapshot';
+import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName, uncoveredRows } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import { OWNER_MARK, WritePlan, chooseSummaryName, isSummaryName, isOwnerMark } from '../../core/plan';
 import { MARK_PREFIX, isMarkFormula, isMaskName, markFormula, maskOf } from '../marks';
@@ -105,6 +105,8 @@ export class ExcelHost implements Host {
   private docName: string | null = null;
   /** Whether the merged-areas read works here (ExcelApi 1.13, and it did not fail on > 512 areas). */
   private canReadMerges: boolean;
+  /** Whether the visible-cells read (hidden rows) works here; off after a read that failed with it. */
+  private canReadHidden = true;
   /** Open watches (watchRuns): told of the stamps this host writes, which are not news to them. */
   private readonly watches = new Set<Watch>();
 
@@ -184,12 +186,13 @@ export class ExcelHost implements Host {
 
   async readSnapshot(scope: 'active' | 'workbook'): Promise<WorkbookSnapshot> {
     const action = '读取工作表';
-    if (this.canReadMerges) {
+    if (this.canReadMerges || this.canReadHidden) {
       try {
-        return await this.read(scope, true);
+        return await this.read(scope, this.canReadMerges, this.canReadHidden);
       } catch (e) {
-        // getMergedAreasOrNullObject fails on more than 512 merged areas: read again without them (the
-        // engine fills merged labels down by itself). Edit mode, our own sheet and the like are final.
+        // getMergedAreasOrNullObject fails on more than 512 merged areas (and a host may refuse the
+        // visible-cells query): read again without both (the engine fills merged labels down by itself;
+        // hidden rows then go unreported). Edit mode, our own sheet and the like are final.
         const code = errorCode(e);
         if (
           isJixiaoError(e) ||
@@ -202,44 +205,42 @@ export class ExcelHost implements Host {
           throw toJixiaoError(e, action, 'unreadable');
         }
         this.canReadMerges = false;
+        this.canReadHidden = false;
       }
     }
     try {
-      return await this.read(scope, false);
+      return await this.read(scope, false, false);
     } catch (e) {
       throw toJixiaoError(e, action, 'unreadable');
     }
   }
 
-  private read(scope: 'active' | 'workbook', withMerges: boolean): Promise<WorkbookSnapshot> {
+  private read(scope: 'active' | 'workbook', withMerges: boolean, withHidden: boolean): Promise<WorkbookSnapshot> {
     return this.rawRun(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
       const afterName = this.queueDocName(ctx);
-      // Round trip 1: where each sheet's values are (and its merges); the cells follow in blocks.
+      // Round trip 1: where each sheet's values are (and its merges, hidden rows); the cells follow in blocks.
       const queueSheet = (ws: Excel.Worksheet) => {
+        ws.load('name,visibility');
         // Values only: formatting-only rows and columns (whole formatted columns are common) stay out.
         const used = ws.getUsedRange(true);
         used.load('rowIndex,columnIndex,rowCount,columnCount');
         const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
         merged?.load('address');
-        return { ws, used, merged };
+        // The visible cells' areas: a used row in none of them is hidden (a null object: all are).
+        const visible = withHidden ? used.getSpecialCellsOrNullObject('Visible') : null;
+        visible?.load('address');
+        return { ws, used, merged, visible };
       };
       let queued: ReturnType<typeof queueSheet>[];
       if (scope === 'active') {
-        const ws = sheets.getActiveWorksheet();
-        ws.load('name');
-        queued = [queueSheet(ws)];
+        queued = [queueSheet(sheets.getActiveWorksheet())];
         await ctx.sync();
       } else {
         await ctx.sync();
         // Mask sheets (very hidden, ours) hold no table: not worth reading.
-        queued = sheets.items
-          .filter((ws) => !isMaskName(ws.name))
-          .map((ws) => {
-            ws.load('name');
-            return queueSheet(ws);
-          });
+        queued = sheets.items.filter((ws) => !isMaskName(ws.name)).map(queueSheet);
         await ctx.sync();
       }
       this.names = sheets.items.map((s) => s.name);
@@ -264,7 +265,13 @@ export class ExcelHost implements Host {
           return;
         }
         const merges = q.merged && !q.merged.isNullObject ? parseAreasAddress(q.merged.address) : [];
-        out.push(toSheetSnapshot(q.ws.name, top, left, values, text, formats, merges));
+        const snap = toSheetSnapshot(q.ws.name, top, left, values, text, formats, merges);
+        snap.hidden = q.ws.visibility !== 'Visible';
+        if (q.visible) {
+          const hidden = uncoveredRows(top, top + q.used.rowCount - 1, q.visible.isNullObject ? [] : parseAreasAddress(q.visible.address));
+          if (hidden.length) snap.hiddenRows = hidden;
+        }
+        out.push(snap);
       });
       return { name: this.docName ?? DEFAULT_DOCUMENT_NAME, sheets: out };
     });

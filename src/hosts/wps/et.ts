@@ -116,6 +116,8 @@ export interface EtRange {
   readonly Hyperlinks: EtHyperlinks;
   readonly FormatConditions: EtFormatConditions;
   Resize(RowSize?: number, ColumnSize?: number): EtRange;
+  /** XlCellType 12 (xlCellTypeVisible): the range's visible cells, as areas; throws when there are none. */
+  SpecialCells(Type: number): EtRange;
   Offset(RowOffset?: number, ColumnOffset?: number): EtRange;
   Select(): unknown;
   ClearContents(): unknown;
@@ -240,6 +242,7 @@ export const XL_CONDITION_VALUE_NUMBER = 0;
 export const XL_EXPRESSION = 2;
 /** XlFormatConditionType.xlCellValue: a rule comparing the cell's value (with XL_EQUAL). */
 export const XL_CELL_VALUE = 1;
+export const XL_CELL_TYPE_VISIBLE = 12;
 export const XL_EQUAL = 3;
 /** Interior.Color of a cell without fill. */
 export const WHITE = 0xffffff;

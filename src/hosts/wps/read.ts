@@ -7,10 +7,10 @@
 //   merges        bisection on MergeCells (false: nothing merged inside; null: mixed), MergeArea only on
 //                 single candidate cells
 
-import { Cell, MergeArea, SheetSnapshot, areaAddress, isGeneralFormat } from '../../core/snapshot';
+import { Cell, MergeArea, SheetSnapshot, areaAddress, isGeneralFormat, uncoveredRows } from '../../core/snapshot';
 import { formatNumber } from '../file/xlsx';
 import { Area, parseArea } from './address';
-import { EtRange, EtWorksheet, Scalar, Value2 } from './et';
+import { EtRange, EtWorksheet, Scalar, Value2, XL_CELL_TYPE_VISIBLE, XL_SHEET_VISIBLE } from './et';
 
 /** Past this many formatted numbers, display text is computed from the format instead of read. */
 export const TEXT_READ_LIMIT = 40;
@@ -250,5 +250,25 @@ export function readSheet(ws: EtWorksheet, stats: ReadStats = { formatReads: 0, 
   stats.mergeReads++;
   const mc = ur.MergeCells;
   const merges = mc === false ? [] : readMerges(ws, area, stats);
-  return { name: ws.Name, rows, top: area.top, left: area.left, merges };
+  const snap: SheetSnapshot = { name: ws.Name, rows, top: area.top, left: area.left, merges, hidden: ws.Visible !== XL_SHEET_VISIBLE };
+  const hidden = readHiddenRows(ur, area);
+  if (hidden && hidden.length) snap.hiddenRows = hidden;
+  return snap;
+}
+
+/** Hidden rows of the used range, from its visible cells' areas (one query); null when unknown. */
+function readHiddenRows(ur: EtRange, area: Area): number[] | null {
+  let visible: (Area | null)[];
+  try {
+    visible = ur
+      .SpecialCells(XL_CELL_TYPE_VISIBLE)
+      .Address(false, false)
+      .split(',')
+      .map((part) => parseArea(part));
+  } catch {
+    // No visible cell at all (every row hidden) throws too; a note about that is not worth a guess.
+    return null;
+  }
+  if (visible.some((a) => !a)) return null; // an address we cannot read: say nothing rather than guess
+  return uncoveredRows(area.top, area.bottom, visible as Area[]);
 }

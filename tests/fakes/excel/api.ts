@@ -847,6 +847,27 @@ export class FakeRange
     if (!this._cfs) this.context._need(6, 'Range.conditionalFormats');
     return super.conditionalFormats;
   }
+  /** Only the Visible type: the range's rows not hidden, as one area per run of rows (null: none visible). */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    this.context._need(9, 'Range.getSpecialCellsOrNullObject');
+    if (cellType !== 'Visible') throw new Error(`fake: getSpecialCells(${cellType}) is not supported`);
+    return new FakeRangeAreas(
+      this.context,
+      this._sheet,
+      (s) => {
+        const [a] = this._areas(s);
+        const out: Area[] = [];
+        for (let r = a.top; r <= a.bottom; r++) {
+          if (s.hiddenRows?.has(r)) continue;
+          const last = out[out.length - 1];
+          if (last && last.bottom === r - 1) last.bottom = r;
+          else out.push({ top: r, left: a.left, bottom: r, right: a.right });
+        }
+        return out; // none: a null object (no areas resolve to undefined)
+      },
+      true,
+    );
+  }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.context._need(13, 'Range.getMergedAreasOrNullObject');
     return new FakeRangeAreas(

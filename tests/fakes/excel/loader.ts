@@ -85,6 +85,7 @@ export function fakeWorkbookFromExcelJs(src: ExcelJS.Workbook, opts: LoadOptions
         for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) slave.add(cellKey(r, c));
     }
     ws.eachRow({ includeEmpty: true }, (row, r) => {
+      if (row.hidden) (sheet.hiddenRows ??= new Set()).add(r);
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const k = cellKey(r, c);
         const fmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;

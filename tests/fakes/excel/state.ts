@@ -91,6 +91,8 @@ export interface FakeSheet {
   rowHeights: Map<number, number>;
   /** Absent: Visible. */
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Hidden rows (1-based); absent: none. */
+  hiddenRows?: Set<number>;
 }
 
 /** A workbook-scoped defined name; formula as Excel reports it ("='Sheet'!$A$1:$B$2"). */
@@ -599,6 +601,7 @@ export function dumpSheet(sheet: FakeSheet): Record<string, unknown> {
     columnWidths: [...sheet.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
     rowHeights: [...sheet.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
     visibility: sheet.visibility ?? 'Visible',
+    hiddenRows: [...(sheet.hiddenRows ?? [])].sort((a, b) => a - b),
   };
 }
 

@@ -379,6 +379,22 @@ export class FakeRange implements EtRange {
     if (a.top + rows - 1 > MAX_ROWS || a.left + cols - 1 > MAX_COLS) throw new FakeError('Resize: outside the sheet');
     return new FakeRange(this.sheet, [{ top: a.top, left: a.left, bottom: a.top + rows - 1, right: a.left + cols - 1 }]);
   }
+  SpecialCells(Type: number): FakeRange {
+    this.touch('SpecialCells');
+    if (Type !== 12) throw new Error(`fake: SpecialCells(${Type}) is not supported`);
+    const hidden = new Set(this.data.hiddenRows ?? []);
+    const out: Area[] = [];
+    for (const a of this.areas) {
+      for (let r = a.top; r <= a.bottom; r++) {
+        if (hidden.has(r)) continue;
+        const last = out[out.length - 1];
+        if (last && last.bottom === r - 1 && last.left === a.left && last.right === a.right) last.bottom = r;
+        else out.push({ top: r, left: a.left, bottom: r, right: a.right });
+      }
+    }
+    if (!out.length) throw new FakeError('未找到单元格。');
+    return new FakeRange(this.sheet, out);
+  }
   Offset(RowOffset = 0, ColumnOffset = 0): FakeRange {
     this.touch('Offset');
     return new FakeRange(

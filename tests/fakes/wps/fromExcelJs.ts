@@ -70,6 +70,7 @@ export function sheetFromExcelJs(ws: ExcelJS.Worksheet): FakeSheet {
   const slave = (r: number, c: number) =>
     s.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) (s.hiddenRows ??= []).push(r);
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const fc: FakeCell = emptyCell();
       if (!slave(r, c)) {

@@ -110,6 +110,8 @@ export interface FakeSheet {
   dataBars: FakeDataBar[];
   /** Formula rules, in priority order (index 0 first). */
   rules: FakeRule[];
+  /** Hidden rows (1-based); absent: none. */
+  hiddenRows?: number[];
   view: FakeView;
 }
 
