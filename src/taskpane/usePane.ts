@@ -268,5 +268,3 @@ export function usePane(props: PaneProps, fileInput?: RefObject<HTMLInputElement
     selectTab: (tab: Tab) => dispatch({ type: 'tab', tab }),
   };
 }
-
-export type PaneModel = ReturnType<typeof usePane>;
