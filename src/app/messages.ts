@@ -13,6 +13,9 @@ export const OFFICE_JS_UNAVAILABLE =
   '内网环境无法访问微软的 CDN 时，请让管理员使用“npm run build:intranet”构建并部署（office.js 由加载项自己的服务器提供）。' +
   '现以独立模式运行：可打开 .xlsx 文件评价。';
 
+/** Why the pane runs standalone when office.js did not load (shown as 独立模式（…）). */
+export const OFFICE_JS_FAILED = '无法加载 office.js';
+
 /** The webview lacks what the pane needs even with polyfills. */
 export const UNSUPPORTED_WEBVIEW =
   '当前 Office 使用的浏览器组件过旧（如 Internet Explorer 11），无法运行绩效评价助手。请更新到 Microsoft 365 版 Excel、Excel 2021 或更新版本，或改用 WPS 表格加载项。';

@@ -6,7 +6,19 @@
 //   anything else       → standalone mode (打开 .xlsx in the browser)
 
 import { isJixiaoError } from '../core/errors';
-import { OFFICE_JS_UNAVAILABLE } from '../app/messages';
+import { OFFICE_JS_FAILED, OFFICE_JS_UNAVAILABLE } from '../app/messages';
+import {
+  connectFailedNotice,
+  connectFailedReason,
+  hostLabel,
+  notDetectedReason,
+  notExcelReason,
+  NO_OFFICE,
+  NOT_IN_OFFICE,
+  OFFICE_LOAD_TIMEOUT,
+  OFFICE_READY_TIMEOUT,
+  unsupportedReason,
+} from '../app/pane-messages';
 import { detectHost, createHostFor } from '../hosts/create';
 import { hostGlobals } from '../hosts/detect';
 import { Host } from '../hosts/host';
@@ -87,11 +99,11 @@ export interface BootOptions {
   createHost?: typeof createHostFor;
 }
 
-function hostFailed(e: unknown, what: string): BootResult {
+function hostFailed(e: unknown, label: string): BootResult {
   const msg = e instanceof Error ? e.message : String(e);
   // Too old a version: the supported-versions message as it is, not as an error.
-  if (isJixiaoError(e) && e.code === 'unsupported') return { mode: 'standalone', reason: `${what.trim()} 版本不受支持`, notice: msg };
-  return { mode: 'standalone', reason: `无法连接${what}`, notice: `无法连接${what}：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。` };
+  if (isJixiaoError(e) && e.code === 'unsupported') return { mode: 'standalone', reason: unsupportedReason(label), notice: msg };
+  return { mode: 'standalone', reason: connectFailedReason(label), notice: connectFailedNotice(label, msg) };
 }
 
 /**
@@ -121,19 +133,19 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   if (detectHost(g) === 'wps') {
     try {
       const host = await create('wps');
-      if (host) return { mode: 'host', host, label: 'WPS 表格' };
+      if (host) return { mode: 'host', host, label: hostLabel('wps') };
     } catch (e) {
-      return hostFailed(e, ' WPS 表格');
+      return hostFailed(e, hostLabel('wps'));
     }
   }
 
   const connect = async (): Promise<BootResult> => {
     try {
       const host = await create('office');
-      if (host) return { mode: 'host', host, label: 'Excel' };
-      return { mode: 'standalone', reason: '未检测到 Excel' };
+      if (host) return { mode: 'host', host, label: hostLabel('excel') };
+      return { mode: 'standalone', reason: notDetectedReason(hostLabel('excel')) };
     } catch (e) {
-      return hostFailed(e, ' Excel');
+      return hostFailed(e, hostLabel('excel'));
     }
   };
 
@@ -164,13 +176,13 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   if (!office) {
     const script = officeScript(g.document as Document | undefined);
     if (insideOffice(g) && (!script || script.getAttribute('data-state') === 'failed')) {
-      return { mode: 'standalone', reason: '无法加载 office.js', notice: OFFICE_JS_UNAVAILABLE };
+      return { mode: 'standalone', reason: OFFICE_JS_FAILED, notice: OFFICE_JS_UNAVAILABLE };
     }
     if (Date.now() - started >= timeoutMs) {
       listenLate(null);
-      return { mode: 'standalone', reason: 'Office 未在规定时间内加载' };
+      return { mode: 'standalone', reason: OFFICE_LOAD_TIMEOUT };
     }
-    return { mode: 'standalone', reason: '未检测到 Office' };
+    return { mode: 'standalone', reason: NO_OFFICE };
   }
   const remaining = Math.max(500, timeoutMs - (Date.now() - started));
   const hostName = await officeReady(office, remaining);
@@ -178,7 +190,7 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   if (hostName === 'Excel') return connect();
   if (hostName === 'timeout') {
     listenLate(office);
-    return { mode: 'standalone', reason: 'Office 未在规定时间内就绪' };
+    return { mode: 'standalone', reason: OFFICE_READY_TIMEOUT };
   }
-  return { mode: 'standalone', reason: hostName ? `当前 Office 应用（${hostName}）不是 Excel` : '未在 Office 中运行' };
+  return { mode: 'standalone', reason: hostName ? notExcelReason(hostName) : NOT_IN_OFFICE };
 }

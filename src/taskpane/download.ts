@@ -1,6 +1,7 @@
 // Saving a file from the pane: a Blob and an <a download> click. No network involved.
 
 import { HostGlobals, hostGlobals } from '../hosts/detect';
+import { FILE_UNREADABLE, UNNAMED_DOWNLOAD } from '../app/pane-messages';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -9,7 +10,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
-  return cleaned || '下载';
+  return cleaned || UNNAMED_DOWNLOAD;
 }
 
 /**
@@ -56,7 +57,7 @@ export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
+    reader.onerror = () => reject(reader.error ?? new Error(FILE_UNREADABLE));
     reader.readAsArrayBuffer(file);
   });
 }

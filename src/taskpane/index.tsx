@@ -7,6 +7,7 @@ import { FluentProvider } from '@fluentui/react-components';
 import { Pane } from './Pane';
 import { boot, BootResult } from './boot';
 import { paneTheme } from './theme';
+import { connectedStatus, standaloneStatus, startupFailedNotice, STARTUP_FAILED_REASON } from '../app/pane-messages';
 
 type State = { mode: 'connecting' } | BootResult;
 
@@ -25,8 +26,8 @@ export function App({ start = boot }: { start?: typeof boot }) {
         live &&
         setState({
           mode: 'standalone',
-          reason: '启动失败',
-          notice: `启动时出错（${e instanceof Error ? e.message : String(e)}），现以独立模式运行。`,
+          reason: STARTUP_FAILED_REASON,
+          notice: startupFailedNotice(e instanceof Error ? e.message : String(e)),
         }),
     );
     return () => {
@@ -36,17 +37,11 @@ export function App({ start = boot }: { start?: typeof boot }) {
 
   let pane;
   if (state.mode === 'connecting') pane = <Pane host={null} connecting />;
-  else if (state.mode === 'host') pane = <Pane key="host" host={state.host} status={`已连接 ${state.label}`} />;
+  else if (state.mode === 'host') pane = <Pane key="host" host={state.host} status={connectedStatus(state.label)} />;
   else {
     pane = (
       <>
-        <Pane
-          key="standalone"
-          host={null}
-          standalone
-          status={`独立模式（${state.reason}）：在浏览器中评价 .xlsx 文件`}
-          notice={state.notice ?? null}
-        />
+        <Pane key="standalone" host={null} standalone status={standaloneStatus(state.reason)} notice={state.notice ?? null} />
         <Suspense fallback={null}>
           <ReviewPanel />
         </Suspense>

@@ -4,6 +4,7 @@
 
 import type * as OfficeBoot from '../../taskpane/boot';
 import { detectHost, hostGlobals, wpsApplication } from '../detect';
+import { connectFailedNotice, connectFailedReason, hostLabel, notDetectedReason } from '../../app/pane-messages';
 
 export type BootResult = OfficeBoot.BootResult;
 export type BootOptions = OfficeBoot.BootOptions;
@@ -35,23 +36,20 @@ export async function boot(opts: BootOptions = {}): Promise<BootResult> {
   // WPS injects `Application` with the page; give a slow build a moment before going standalone.
   const until = Date.now() + timeoutMs;
   while (detectHost(g) !== 'wps' && Date.now() < until) await sleep(50);
+  const label = hostLabel('wps');
   if (detectHost(g) !== 'wps') {
-    return { mode: 'standalone', reason: '未检测到 WPS 表格' };
+    return { mode: 'standalone', reason: notDetectedReason(label) };
   }
   try {
     // The adapter (and the engine parts it uses) load on demand: the pane's first chunk stays small.
     const host = opts.createHost
       ? await opts.createHost('wps')
       : (await import(/* webpackChunkName: "wps-host" */ './index')).createWpsHost(wpsApplication(g));
-    if (host) return { mode: 'host', host, label: 'WPS 表格' };
-    return { mode: 'standalone', reason: '未检测到 WPS 表格' };
+    if (host) return { mode: 'host', host, label };
+    return { mode: 'standalone', reason: notDetectedReason(label) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return {
-      mode: 'standalone',
-      reason: '无法连接 WPS 表格',
-      notice: `无法连接 WPS 表格：${msg}。现以独立模式运行：可打开 .xlsx 文件评价。`,
-    };
+    return { mode: 'standalone', reason: connectFailedReason(label), notice: connectFailedNotice(label, msg) };
   }
 }
 

@@ -5,6 +5,7 @@ import { makeStyles, tokens, Badge, ProgressBar, createFocusOutlineStyle, mergeC
 import { EvaluationResult, Finding, Grade, Severity, TableResult } from '../../core/types';
 import { completedCount, level1Scores, SEVERITY_LABEL } from '../../core/plan';
 import { fmtNum, UNSCORABLE } from '../../core/text';
+import { moreFindings, NO_FINDINGS, pendingNote } from '../../app/pane-messages';
 
 const useStyles = makeStyles({
   cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -144,7 +145,7 @@ export function ScoreCard({ sheet, table, id }: { sheet: string; table: TableRes
           <dd className={styles.dd}>{percentText(table.budget ? table.budget.rate : null)}</dd>
         </div>
       </dl>
-      {t.pending ? <p className={styles.note}>{t.pending}项待核实，暂按自评得分计。</p> : null}
+      {t.pending ? <p className={styles.note}>{pendingNote(t.pending)}</p> : null}
       <ul className={styles.bars} aria-label="各一级指标得分">
         {level1Scores(table).map((l) => {
           const fraction = l.weight > 0 ? Math.max(0, Math.min(1, l.score / l.weight)) : 0;
@@ -205,7 +206,7 @@ export function Findings({ result, onSelect }: { result: EvaluationResult; onSel
   const styles = useStyles();
   const groups = groupFindings(result);
   const total = SEVERITIES.reduce((n, s) => n + groups[s].length, 0);
-  if (total === 0) return <p>未发现问题。</p>;
+  if (total === 0) return <p>{NO_FINDINGS}</p>;
   return (
     <div className={styles.groups}>
       {SEVERITIES.filter((sev) => groups[sev].length > 0).map((sev) => {
@@ -249,9 +250,7 @@ export function Findings({ result, onSelect }: { result: EvaluationResult; onSel
               })}
             </ul>
             {items.length > shown.length ? (
-              <p className={styles.more}>
-                另有 {items.length - shown.length} 条{SEVERITY_LABEL[sev]}，见“评价结果”工作表。
-              </p>
+              <p className={styles.more}>{moreFindings(items.length - shown.length, SEVERITY_LABEL[sev])}</p>
             ) : null}
           </section>
         );

@@ -16,8 +16,10 @@ import { Outcome } from '../../app/session';
 import { Narrative } from '../../narrative';
 import { Findings, ScoreCards, groupFindings } from './Results';
 import { NarrativeView } from './NarrativeView';
+import { FILE_MARKS_HINT, resultsSummary, SCORE_CHOICE_HINT, SENTENCE_SELECT_HINT } from '../../app/pane-messages';
+import type { Note } from '../state';
 
-export type Note = { tone: 'ok' | 'bad' | 'info'; text: string } | null;
+export type { Note } from '../state';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -53,10 +55,16 @@ export function ResultsView(p: ResultsViewProps) {
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>评价完成</MessageBarTitle>
-          共评价 {tables} 张表、{indicators} 项指标；错误 {groups.error.length}，警告 {groups.warning.length}，提示 {groups.info.length}。
-          {p.fileMode
-            ? `结果工作簿已生成（含“${applied.summarySheet}”工作表${applied.highlighted ? `，${applied.highlighted} 个单元格已标色` : ''}），原文件未被修改。`
-            : `已写入“${applied.summarySheet}”工作表${applied.highlighted ? `，标记 ${applied.highlighted} 个单元格` : ''}。`}
+          {resultsSummary({
+            tables,
+            indicators,
+            errors: groups.error.length,
+            warnings: groups.warning.length,
+            infos: groups.info.length,
+            summarySheet: applied.summarySheet,
+            highlighted: applied.highlighted,
+            fileMode: p.fileMode,
+          })}
         </MessageBarBody>
       </MessageBar>
 
@@ -72,7 +80,7 @@ export function ResultsView(p: ResultsViewProps) {
           问题清单
         </h2>
         {p.fileMode && (groups.error.length || groups.warning.length || groups.info.length) ? (
-          <Caption1 className={styles.hint}>结果工作簿中，以下单元格已按级别标色（错误红、警告黄、提示蓝）。</Caption1>
+          <Caption1 className={styles.hint}>{FILE_MARKS_HINT}</Caption1>
         ) : null}
         <div
           role="status"
@@ -105,7 +113,7 @@ export function ResultsView(p: ResultsViewProps) {
               {narrative.notices.map((n, i) => (
                 <div key={i}>{n}</div>
               ))}
-              <div>可在“设置”中选择报告采用自评得分或核算得分。</div>
+              <div>{SCORE_CHOICE_HINT}</div>
             </MessageBarBody>
           </MessageBar>
         ) : null}
@@ -117,7 +125,7 @@ export function ResultsView(p: ResultsViewProps) {
         >
           {p.copyNote ? p.copyNote.text : ''}
         </div>
-        {!p.fileMode ? <Caption1 className={styles.hint}>点击正文中的句子可定位到其数据来源单元格。</Caption1> : null}
+        {!p.fileMode ? <Caption1 className={styles.hint}>{SENTENCE_SELECT_HINT}</Caption1> : null}
         <NarrativeView narrative={narrative} onSentence={p.fileMode ? undefined : p.onSelect} />
       </section>
     </div>

@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import { Button, Caption1, Checkbox, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { isJixiaoError } from '../../core/errors';
+import { REVIEW_INTRO, reviewFailed, reviewProgress, reviewSummary } from '../../app/pane-messages';
 import { downloadBytes, readFileBytes, XLSX_MIME } from '../download';
 import type { BrowserReview, PickedFile } from '../../review/browser';
 
@@ -77,7 +77,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       });
       setState({ kind: 'done', result });
     } catch (err) {
-      setState({ kind: 'error', message: isJixiaoError(err) ? err.message : `复核时出错：${(err as Error).message ?? err}` });
+      setState({ kind: 'error', message: reviewFailed(err) });
     }
   };
 
@@ -85,10 +85,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
   return (
     <section className={s.root} aria-label="批量复核">
       <Subtitle2>批量复核（多个文件或整个文件夹）</Subtitle2>
-      <Caption1>
-        选择各单位报送的自评表，生成汇总工作簿（汇总、问题清单、统计）和每个单位的复核意见。文件只在本机浏览器中处理，不会上传。
-        汇总表中的文件链接按“汇总表保存在所选文件夹旁边”填写。
-      </Caption1>
+      <Caption1>{REVIEW_INTRO}</Caption1>
       <div className={s.row}>
         <Button disabled={running} onClick={() => void start(false)}>
           选择文件…
@@ -101,10 +98,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       {state.kind === 'running' && (
         <div role="status" data-testid="review-status">
           <ProgressBar value={state.total ? state.done / state.total : 0} />
-          <Caption1>
-            已评价 {state.done}/{state.total}
-            {state.current ? `：${state.current}` : ''}
-          </Caption1>
+          <Caption1>{reviewProgress(state.done, state.total, state.current)}</Caption1>
         </div>
       )}
       {state.kind === 'error' && (
@@ -114,12 +108,7 @@ export function ReviewPanel(props: ReviewPanelProps) {
       )}
       {state.kind === 'done' && (
         <div role="status" data-testid="review-status" className={s.row}>
-          <Caption1>
-            共 {state.result.counts.files} 个文件：已评价 {state.result.counts.evaluated}
-            {state.result.counts.unreadable ? `，无法读取 ${state.result.counts.unreadable}` : ''}
-            {state.result.counts.noTable ? `，未找到绩效指标表 ${state.result.counts.noTable}` : ''}
-            {state.result.counts.skipped ? `，跳过 ${state.result.counts.skipped}` : ''}；项目表 {state.result.counts.tables} 张。
-          </Caption1>
+          <Caption1>{reviewSummary(state.result.counts)}</Caption1>
           <Button appearance="primary" onClick={() => downloadBytes(state.result.summary, '汇总.xlsx', XLSX_MIME)}>
             下载汇总.xlsx
           </Button>
