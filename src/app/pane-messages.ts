@@ -5,6 +5,7 @@
 
 import { isJixiaoError } from '../core/errors';
 import type { HostKind } from '../hosts/host';
+import type { Statistics } from '../review/summary';
 
 /** The message to show for an error: ours as is; anything else in Chinese with the original kept. */
 export function errorText(e: unknown): string {
@@ -208,14 +209,7 @@ export function reviewProgress(done: number, total: number, current: string): st
   return `已评价 ${done}/${total}${current ? `：${current}` : ''}`;
 }
 
-export interface ReviewCounts {
-  files: number;
-  evaluated: number;
-  unreadable: number;
-  noTable: number;
-  skipped: number;
-  tables: number;
-}
+export type ReviewCounts = Pick<Statistics, 'files' | 'evaluated' | 'unreadable' | 'noTable' | 'skipped' | 'tables'>;
 
 export function reviewSummary(c: ReviewCounts): string {
   const parts = [
