@@ -11,12 +11,18 @@
 // (default https://localhost:3000/, the development base manifest.xml is written with).
 // OFFICE_JS_URL replaces the CDN address of office.js in a normal build (e.g. the CDN of Office 365
 // operated by 21Vianet); the intranet build ignores it.
+//
+// Polyfills: babel-plugin-polyfill-corejs3 adds to each module (ours and node_modules') an import of the
+// core-js polyfills for the built-ins it uses that a target webview lacks; the targets are the [excel]
+// section of .browserslistrc (webpack.wps.config.js asks for [wps]). src/polyfills/ comes first in every
+// entry: WeakRef, which core-js does not have.
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const browserslist = require('browserslist');
 const { EsbuildPlugin } = require('esbuild-loader');
 const { DEV_BASE, normalizeBase, rewriteManifestBase } = require('./scripts/manifest-check');
 
@@ -42,6 +48,89 @@ function withOfficeJs(file, src) {
   return html.split(OFFICE_CDN).join(src);
 }
 const TARGET = 'es2017';
+
+/**
+ * core-js modules not to inject, though babel would for these targets. It adds polyfills by name, for any
+ * receiver, and with each constructor all its methods; left out are:
+ *   - methods newer than anything the code calls (our TypeScript lib is ES2020, and no bundled library
+ *     uses them): iterator helpers, the new Set/Map/WeakMap/typed array/ArrayBuffer/Uint8Array methods,
+ *     JSON.parse source text (it rewrites JSON.parse and JSON.stringify);
+ *   - replacements of built-ins every target has, for corner cases the pane never meets, which would put
+ *     script in place of native code on hot paths: Array push/unshift/includes, RegExp exec/flags, String
+ *     replace/fromCodePoint, Error (the `cause` option), the array/string/DOM iterators, Reflect's
+ *     toStringTag, URL and URLSearchParams (Safari 13's parsing details; only createObjectURL and
+ *     searchParams.set are called), DOMException.stack, `self`;
+ *   - setImmediate: Node's, not a web API (React's scheduler would prefer it to MessageChannel).
+ * What remains is what the targets lack: e.g. for Chromium 69 Object.fromEntries, matchAll, globalThis,
+ * Promise.allSettled, queueMicrotask, a stable Array sort.
+ */
+const POLYFILLS_NOT_WANTED = [
+  'es(?:next)?\\.iterator\\..*',
+  'es(?:next)?\\.set\\.[a-z-]+\\.v2',
+  'es(?:next)?\\.(?:weak-)?map\\.get-or-insert.*',
+  'es(?:next)?\\.(?:typed-array|array-buffer|uint8-array)\\..*',
+  'es(?:next)?\\.json\\..*',
+  'es(?:next)?\\.array\\.(?:push|unshift|includes|iterator)',
+  'es(?:next)?\\.(?:regexp\\..*|string\\.replace|string\\.from-code-point|string\\.iterator)',
+  'es(?:next)?\\.error\\.cause',
+  'es(?:next)?\\.reflect\\.to-string-tag',
+  'web\\.(?:url.*|dom-collections\\..*|dom-exception\\..*|self)',
+  'web\\.(?:set-|clear-)?immediate',
+];
+
+/** The browsers of a .browserslistrc section, spelt out so that babel-loader's cache key follows them. */
+function browsersOf(section) {
+  return browserslist(undefined, { path: __dirname, env: section, throwOnMissing: true });
+}
+
+/** babel's options for a .browserslistrc section: only babel-plugin-polyfill-corejs3, which adds the imports. */
+function polyfillOptions(section) {
+  const version = (name) => require(`${name}/package.json`).version;
+  return {
+    babelrc: false,
+    configFile: false,
+    browserslistConfigFile: false,
+    targets: browsersOf(section),
+    // node_modules hold CommonJS too: imports are added as require() there.
+    sourceType: 'unambiguous',
+    // esbuild minifies later; 'auto' would only add notes about large files.
+    compact: false,
+    plugins: [
+      [
+        'babel-plugin-polyfill-corejs3',
+        // absoluteImports: the core-js of package.json, whichever package the module is in.
+        { method: 'usage-global', version: version('core-js'), absoluteImports: true, exclude: POLYFILLS_NOT_WANTED },
+      ],
+    ],
+    // babel-loader keys its cache on these options and babel's version: add the plugin's and its data's.
+    cacheDirectory: true,
+    cacheCompression: false,
+    cacheIdentifier: ['@babel/core', 'babel-loader', 'babel-plugin-polyfill-corejs3', 'core-js-compat']
+      .map((name) => `${name}@${version(name)}`)
+      .join(),
+  };
+}
+
+/**
+ * How scripts are compiled for the webviews of a .browserslistrc section: TypeScript by esbuild (syntax
+ * lowered to es2017), then every module through babel only to import the core-js polyfills it needs.
+ */
+function scriptRules(section) {
+  const polyfills = { loader: 'babel-loader', options: polyfillOptions(section) };
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: [polyfills, { loader: 'esbuild-loader', options: { target: TARGET, jsx: 'automatic' } }],
+    },
+    {
+      test: /\.[cm]?js$/,
+      // core-js itself; exceljs' browser build is ES5 and brings its own core-js.
+      exclude: /node_modules[\\/](?:core-js|exceljs[\\/]dist)[\\/]/,
+      use: [polyfills],
+    },
+  ];
+}
 
 /** terser, when installed (it comes with html-webpack-plugin through html-minifier-terser). */
 function findTerser() {
@@ -105,6 +194,8 @@ function devCertificates() {
 
 module.exports = (env, argv) => {
   env = env || {};
+  // webpack.wps.config.js builds with this config's rules for its own section.
+  const browsers = env.browsers || 'excel';
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const dev = mode === 'development';
   const base = normalizeBase(process.env.ADDIN_BASE_URL || DEV_BASE);
@@ -125,10 +216,10 @@ module.exports = (env, argv) => {
     mode,
     context: __dirname,
     target: ['web', TARGET],
-    // The polyfills first: what the webviews we support may lack (older Edge/Chromium, WKWebView).
+    // What core-js cannot provide first (src/polyfills/).
     entry: {
-      taskpane: ['./src/hosts/wps/polyfills.ts', './src/taskpane/index.tsx'],
-      commands: ['./src/hosts/wps/polyfills.ts', './src/commands/commands.ts'],
+      taskpane: ['./src/polyfills/index.ts', './src/taskpane/index.tsx'],
+      commands: ['./src/polyfills/index.ts', './src/commands/commands.ts'],
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -140,16 +231,7 @@ module.exports = (env, argv) => {
     resolve: {
       extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'],
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'esbuild-loader',
-          options: { target: TARGET, jsx: 'automatic' },
-        },
-      ],
-    },
+    module: { rules: scriptRules(browsers) },
     devtool: dev ? 'eval-cheap-module-source-map' : false,
     optimization: {
       // esbuild also lowers the syntax of node_modules code to es2017 while minifying.
@@ -200,3 +282,5 @@ module.exports = (env, argv) => {
     },
   };
 };
+
+module.exports.polyfillOptions = polyfillOptions;

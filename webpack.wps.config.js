@@ -13,8 +13,8 @@
 //     all) and every path is relative: the add-in runs from file:// (jsaddons folder), no server;
 //   - a second page, index.html, is the add-in's hidden ribbon page: wps/main.js (the synchronous
 //     ribbon callbacks) plus the ribbon bundle (src/hosts/wps/ribbon.ts: 评价 / 清除标记);
-//   - syntax is lowered to es2017 for the older Chromium embedded in WPS (esbuild, as in the Excel build),
-//     with small local polyfills (src/hosts/wps/polyfills.ts) loaded first.
+//   - the polyfills are core-js's for the [wps] section of .browserslistrc (the older Chromium embedded in
+//     WPS), plus src/polyfills/ first in each entry; syntax is lowered to es2017 (esbuild, as for Excel).
 
 const fs = require('fs');
 const path = require('path');
@@ -53,8 +53,8 @@ module.exports = (env = {}, argv = {}) => {
   const outRoot = path.resolve(__dirname, (env && env.out) || process.env.JIXIAO_WPS_OUT || 'dist-wps');
   const addinDir = path.join(outRoot, `${pkg.name}_${pkg.version}`);
 
-  // One place for how the pane is compiled: the Excel build's config.
-  const base = require('./webpack.config.js')({}, { mode });
+  // One place for how the pane is compiled: the Excel build's config, for the WPS webviews.
+  const base = require('./webpack.config.js')({ browsers: 'wps' }, { mode });
   const keep = (base.plugins || []).filter((p) => !(p instanceof HtmlWebpackPlugin) && !(p instanceof CopyWebpackPlugin));
   const wpsBoot = path.resolve(__dirname, 'src/hosts/wps/boot.ts');
   const taskpaneDir = path.resolve(__dirname, 'src/taskpane');
@@ -64,8 +64,8 @@ module.exports = (env = {}, argv = {}) => {
     context: __dirname,
     target: ['web', TARGET],
     entry: {
-      taskpane: ['./src/hosts/wps/polyfills.ts', './src/taskpane/index.tsx'],
-      ribbon: ['./src/hosts/wps/polyfills.ts', './src/hosts/wps/ribbon.ts'],
+      taskpane: ['./src/polyfills/index.ts', './src/taskpane/index.tsx'],
+      ribbon: ['./src/polyfills/index.ts', './src/hosts/wps/ribbon.ts'],
     },
     output: {
       path: addinDir,

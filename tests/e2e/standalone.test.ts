@@ -2,6 +2,8 @@
 // Chromium (tests/support/browser.ts: CHROMIUM_PATH, Chrome, Edge or a system Chromium, through playwright-core). Every request that is not to
 // 127.0.0.1 is blocked and recorded: only office.js may be attempted, and the pane must work without it.
 // Screenshots (320 px and 800 px wide) go to tests/e2e/__output__/screenshots/ for people to look at.
+// The build's core-js polyfills are checked against the [excel] section of .browserslistrc, and the pane
+// is run once with the built-ins the oldest supported WKWebView lacks removed.
 //
 // Skipped, with a message, only when Chromium is not installed (CI installs it: .ci/run).
 
@@ -14,6 +16,7 @@ import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
 import { makeWorkbook } from '../../bench/run';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
 import { OFFICE_JS, describeWithBrowser, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
+import { buildScripts, CALLED, coreJsExports, needed } from '../support/polyfills';
 
 const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
 const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
@@ -66,6 +69,20 @@ describe('bundle size (production build)', () => {
       expect({ name, lazy: Boolean(chunk) }).toEqual({ name, lazy: true });
     }
     console.log(`[bundle] initial ${(b.initialJsGzip / 1024).toFixed(1)} KB gzip, lazy ${(b.lazyJsGzip / 1024).toFixed(1)} KB gzip`);
+  });
+});
+
+describe('polyfills (production build)', () => {
+  test('core-js polyfills what the sources call exactly where the [excel] webviews lack it; WeakRef is shimmed', () => {
+    const code = buildScripts(dist);
+    const found = coreJsExports(code);
+    for (const c of CALLED) {
+      expect({ builtIn: c.name, polyfilled: found.has(c.name) }).toEqual({ builtIn: c.name, polyfilled: needed('excel', c.module) });
+    }
+    expect(CALLED.some((c) => needed('excel', c.module))).toBe(true);
+    // core-js has no WeakRef (src/polyfills/weakref.ts) and no FinalizationRegistry, which nothing may use.
+    expect(code).toMatch(/typeof \w+\.WeakRef\s*!=\s*"function"/);
+    expect(code).not.toContain('FinalizationRegistry');
   });
 });
 
@@ -268,6 +285,51 @@ describeBrowser('standalone mode in headless Chromium', () => {
     await shot(page, '04-settings', 800);
     expect((page as unknown as { jxErrors: string[] }).jxErrors).toEqual([]);
     expect([...new Set(outside)]).toEqual([OFFICE_JS]);
+    await page.close();
+  });
+
+  test('with the built-ins the oldest supported WKWebView (Safari 13) lacks removed, the pane opens, evaluates, copies and switches tabs', async () => {
+    officeJs = 'abort';
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Before any page script: away with what Safari 13 does not have (or, for matchAll, core-js counts
+    // as missing). Object.fromEntries, globalThis, queueMicrotask and Promise.allSettled it has.
+    await page.addInitScript({
+      content: `(function () {
+        var gone = ['WeakRef', 'FinalizationRegistry', 'structuredClone'];
+        gone.forEach(function (k) { try { delete window[k]; } catch (e) {} });
+        delete Object.hasOwn;
+        delete Array.prototype.at; delete String.prototype.at;
+        delete Array.prototype.findLast; delete Array.prototype.findLastIndex;
+        delete String.prototype.replaceAll; delete String.prototype.matchAll;
+        delete Promise.any;
+        window.__missing = gone.filter(function (k) { return k in window; }).length === 0 && !''.matchAll && !Promise.any;
+      })();`,
+    });
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => (window as unknown as { __missing: boolean }).__missing)).toBe(true);
+    await page.getByTestId('mode').filter({ hasText: '独立模式' }).waitFor({ timeout: 15000 });
+    await page.locator('input[type=file]').setInputFiles(GAPS);
+    await page.getByTestId('file-name').filter({ hasText: 'gaps-sample.xlsx' }).waitFor();
+    await page.getByRole('button', { name: '评价', exact: true }).click();
+    await page.getByTestId('results').waitFor({ timeout: 30000 });
+    // Put back: WeakRef (src/polyfills/, a strong reference) and, from core-js, matchAll (the .xlsx reader's).
+    const kinds = await page.evaluate(() => [
+      typeof (window as unknown as Record<string, unknown>).WeakRef,
+      typeof (String.prototype as unknown as Record<string, unknown>).matchAll,
+    ]);
+    expect(kinds).toEqual(['function', 'function']);
+    await page.getByRole('button', { name: '复制' }).click();
+    await page.getByTestId('copy-status').filter({ hasText: /复制/ }).waitFor({ timeout: 10000 });
+    // Tabs: a click, then arrow keys move the selection and the focus (Fluent's focus code runs here).
+    const tabs = page.getByRole('tab');
+    expect(await tabs.count()).toBeGreaterThan(1);
+    await tabs.nth(0).click();
+    await tabs.nth(0).press('ArrowRight');
+    expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('role'))).toBe('tab');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

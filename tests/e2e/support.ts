@@ -42,6 +42,7 @@ const INPUTS = [
   'assets',
   'manifest.xml',
   'webpack.config.js',
+  '.browserslistrc',
   'scripts/manifest-check.js',
   'package.json',
   'package-lock.json',

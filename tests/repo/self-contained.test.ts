@@ -20,10 +20,10 @@ function files(dir: string): string[] {
   return out;
 }
 
-/** Configs at the root: package.json, tsconfig*.json, *.config.js/mjs. */
+/** Configs at the root: package.json, tsconfig*.json, *.config.js/mjs, .browserslistrc. */
 const configs = fs
   .readdirSync(ROOT)
-  .filter((f) => /^(?:package\.json|tsconfig[\w.]*\.json|[\w.-]*\.config\.m?js|\.prettierrc\.json)$/.test(f))
+  .filter((f) => /^(?:package\.json|tsconfig[\w.]*\.json|[\w.-]*\.config\.m?js|\.prettierrc\.json|\.browserslistrc)$/.test(f))
   .map((f) => path.join(ROOT, f));
 
 describe('the repository is self-contained', () => {

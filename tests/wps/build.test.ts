@@ -3,7 +3,8 @@
 //     records, install/uninstall scripts, README;
 //   - nothing refers to office.js; no absolute or http(s) URL is ever loaded (HTML/CSS/XML resource
 //     references are relative; http strings inside libraries are XML namespaces or documentation links);
-//   - ES2017 syntax only (acorn parses every script at ecmaVersion 2017);
+//   - ES2017 syntax only (acorn parses every script at ecmaVersion 2017); core-js polyfills for the [wps]
+//     section of .browserslistrc;
 //   - ribbon.xml is well-formed, and every callback it names exists in main.js and answers synchronously;
 //   - the archive unpacks to <name>_<version>/; the Linux install script installs into a temp HOME;
 //   - end to end in headless Chromium (when installed): the task pane from file:// with a fake
@@ -21,6 +22,7 @@ import { OWNER_MARK } from '../../src/core/plan';
 import { loadBook } from '../hosts/wps/fixture';
 import type { FakeBook } from '../fakes/wps';
 import { browserBundle, CHROMIUM, CHROMIUM_ARGS } from '../e2e/support';
+import { buildScripts, CALLED, coreJsExports, needed } from '../support/polyfills';
 import { describeWithBrowser } from '../support/browser';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -192,6 +194,22 @@ describe('dist-wps layout', () => {
       }
       expect({ rel, error }).toEqual({ rel, error: '' });
     }
+  });
+
+  test('core-js polyfills what the sources call exactly where the [wps] webviews lack it; WeakRef is shimmed', () => {
+    // wps/README.md states the oldest embedded Chromium supported: the [wps] section starts there.
+    const oldest = /内置浏览器内核为 Chromium (\d+) 及更新版本/.exec(fs.readFileSync(path.join(ROOT, 'wps/README.md'), 'utf8'));
+    const browsers = (require('browserslist') as (q: undefined, o: object) => string[])(undefined, { path: ROOT, env: 'wps' });
+    expect(Math.min(...browsers.filter((b) => b.startsWith('chrome ')).map((b) => Number(b.split(' ')[1])))).toBe(Number(oldest?.[1]));
+    const code = buildScripts(addin);
+    const found = coreJsExports(code);
+    for (const c of CALLED) {
+      expect({ builtIn: c.name, polyfilled: found.has(c.name) }).toEqual({ builtIn: c.name, polyfilled: needed('wps', c.module) });
+    }
+    expect(CALLED.some((c) => needed('wps', c.module))).toBe(true);
+    // core-js has no WeakRef (src/polyfills/weakref.ts) and no FinalizationRegistry, which nothing may use.
+    expect(code).toMatch(/typeof \w+\.WeakRef\s*!=\s*"function"/);
+    expect(code).not.toContain('FinalizationRegistry');
   });
 
   test('the task pane page loads the polyfills and the pane; the ribbon page main.js then the ribbon bundle', () => {
@@ -550,7 +568,7 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     });
     await page.addInitScript({
       content: `(function () {
-        var gone = ['WeakRef', 'FinalizationRegistry', 'structuredClone'];
+        var gone = ['WeakRef', 'FinalizationRegistry', 'structuredClone', 'globalThis', 'queueMicrotask'];
         gone.forEach(function (k) { try { delete window[k]; } catch (e) {} });
         delete Object.hasOwn; delete Object.fromEntries;
         delete Array.prototype.at; delete String.prototype.at;
@@ -563,19 +581,15 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
     await page.goto(`file://${path.join(addin, 'taskpane.html')}`, { waitUntil: 'domcontentloaded' });
     expect(await page.evaluate(() => (window as unknown as { __missing: boolean }).__missing)).toBe(true);
     await page.getByTestId('mode').filter({ hasText: 'WPS' }).waitFor({ timeout: 20000 });
-    // The pane's polyfills put them back (WeakRef as a strong reference).
-    const kinds = await page.evaluate(() => {
-      const w = window as unknown as Record<string, unknown>;
-      return [
-        typeof w.WeakRef,
-        typeof (Object as unknown as Record<string, unknown>).fromEntries,
-        typeof (Promise as unknown as Record<string, unknown>).allSettled,
-        typeof (String.prototype as unknown as Record<string, unknown>).replaceAll,
-      ];
-    });
-    expect(kinds).toEqual(['function', 'function', 'function', 'function']);
     await page.getByRole('button', { name: '评价', exact: true }).click();
     await page.getByTestId('results').waitFor({ timeout: 30000 });
+    // The polyfills put back what the code calls: WeakRef (src/polyfills/, a strong reference) and, from
+    // core-js, Object.fromEntries (which 评价 uses).
+    const kinds = await page.evaluate(() => [
+      typeof (window as unknown as Record<string, unknown>).WeakRef,
+      typeof (Object as unknown as Record<string, unknown>).fromEntries,
+    ]);
+    expect(kinds).toEqual(['function', 'function']);
     await page.getByRole('button', { name: '复制' }).click();
     await page.getByTestId('copy-status').filter({ hasText: /复制/ }).waitFor({ timeout: 10000 });
     // Tabs: a click, then arrow keys move the selection and the focus (Fluent's focus code runs here).
