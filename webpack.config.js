@@ -25,6 +25,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const browserslist = require('browserslist');
 const { EsbuildPlugin } = require('esbuild-loader');
 const { DEV_BASE, normalizeBase, rewriteManifestBase } = require('./scripts/manifest-check');
+const { loadMessages } = require('./scripts/messages');
 
 const DEV_PORT = 3000;
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -46,6 +47,40 @@ function withOfficeJs(file, src) {
   const html = fs.readFileSync(path.join(__dirname, file), 'utf8');
   if (!html.includes(OFFICE_CDN)) throw new Error(`[jixiao] ${file} no longer references ${OFFICE_CDN}`);
   return html.split(OFFICE_CDN).join(src);
+}
+
+const WEBVIEW_GUARD = '<!-- jixiao:webview-guard -->';
+
+/**
+ * The task pane with its webview guard: plain ES5 run before the (deferred) bundle. In a webview the
+ * bundle cannot run in (Internet Explorer 11, EdgeHTML, no ES2017 syntax) it shows UNSUPPORTED_WEBVIEW
+ * and tells the bundle not to start, instead of a blank pane or a script error.
+ */
+function withWebviewGuard(html) {
+  if (!html.includes(WEBVIEW_GUARD)) throw new Error(`[jixiao] taskpane.html lost its ${WEBVIEW_GUARD} placeholder`);
+  const { UNSUPPORTED_WEBVIEW } = loadMessages();
+  const script = `<script>
+      (function () {
+        var ua = (window.navigator && navigator.userAgent) || '';
+        var ok = !/Trident\\/|MSIE |\\bEdge\\/\\d/.test(ua) && typeof Promise === 'function' && typeof Symbol === 'function' && typeof Proxy === 'function';
+        if (ok) {
+          try {
+            new Function('return async () => { const o = { a: 1 }; for (const k of Object.keys(o)) await k; return \`\${o.a}\`; };');
+          } catch (e) {
+            ok = false;
+          }
+        }
+        if (ok) return;
+        window.jixiaoUnsupported = true;
+        var p = document.createElement('p');
+        p.setAttribute('role', 'alert');
+        p.setAttribute('data-testid', 'unsupported-webview');
+        p.style.cssText = 'margin:16px;font:14px/1.6 sans-serif;color:#9c0006';
+        p.appendChild(document.createTextNode(${JSON.stringify(UNSUPPORTED_WEBVIEW)}));
+        document.getElementById('root').appendChild(p);
+      })();
+    </script>`;
+  return html.split(WEBVIEW_GUARD).join(script);
 }
 const TARGET = 'es2017';
 
@@ -242,7 +277,7 @@ module.exports = (env, argv) => {
       ...(dev ? [] : [new DropUnusedPlugin()]),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
-        templateContent: () => withOfficeJs('src/taskpane/taskpane.html', officeJs),
+        templateContent: () => withWebviewGuard(withOfficeJs('src/taskpane/taskpane.html', officeJs)),
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({

@@ -16,6 +16,12 @@ export const OFFICE_JS_UNAVAILABLE =
 /** Why the pane runs standalone when office.js did not load (shown as 独立模式（…）). */
 export const OFFICE_JS_FAILED = '无法加载 office.js';
 
-/** The webview lacks what the pane needs even with polyfills. */
+/**
+ * The webview cannot run the pane at all (Internet Explorer 11 or EdgeHTML, which Office still uses in some
+ * combinations of Windows and Office): shown by taskpane.html's guard before any bundle runs (the build
+ * reads it from here: scripts/messages.js).
+ */
 export const UNSUPPORTED_WEBVIEW =
-  '当前 Office 使用的浏览器组件过旧（如 Internet Explorer 11），无法运行绩效评价助手。请更新到 Microsoft 365 版 Excel、Excel 2021 或更新版本，或改用 WPS 表格加载项。';
+  '当前 Office 用来显示加载项的浏览器组件过旧（Internet Explorer 11 或旧版 Microsoft Edge），无法运行绩效评价助手。' +
+  '请让管理员安装 Microsoft Edge WebView2 运行时，并把 Office 更新到 Microsoft 365 版或 Office 2021 / LTSC 2021 及更新版本；' +
+  '也可以改用 WPS 表格加载项，或在浏览器中打开独立页面评价 .xlsx 文件。';

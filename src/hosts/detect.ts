@@ -41,6 +41,8 @@ export interface HostGlobals {
     context?: { platform?: unknown; requirements?: { isSetSupported?: (name: string, version?: string) => boolean } };
   } | null;
   Excel?: { run?: unknown } | null;
+  /** Set by taskpane.html's webview guard where the bundle cannot run: the pane then does not start. */
+  jixiaoUnsupported?: boolean;
   document?: Document;
   location?: { href?: string; search?: string; hash?: string };
   navigator?: { userAgent?: string };

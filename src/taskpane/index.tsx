@@ -7,6 +7,7 @@ import { FluentProvider } from '@fluentui/react-components';
 import { Pane } from './Pane';
 import { boot, BootResult } from './boot';
 import { paneTheme } from './theme';
+import { hostGlobals } from '../hosts/detect';
 import { connectedStatus, standaloneStatus, startupFailedNotice, STARTUP_FAILED_REASON } from '../app/pane-messages';
 
 type State = { mode: 'connecting' } | BootResult;
@@ -57,6 +58,7 @@ export function App({ start = boot }: { start?: typeof boot }) {
 }
 
 const container = typeof document !== 'undefined' ? document.getElementById('root') : null;
-if (container) {
+// The page's webview guard already said this webview is not supported: leave its message alone.
+if (container && !hostGlobals().jixiaoUnsupported) {
   createRoot(container).render(<App />);
 }

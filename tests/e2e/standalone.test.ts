@@ -15,6 +15,7 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
 import { makeWorkbook } from '../../bench/run';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
+import { UNSUPPORTED_WEBVIEW } from '../../src/app/messages';
 import { OFFICE_JS, describeWithBrowser, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
 import { buildScripts, CALLED, coreJsExports, needed } from '../support/polyfills';
 
@@ -330,6 +331,37 @@ describeBrowser('standalone mode in headless Chromium', () => {
     expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('role'))).toBe('tab');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('in a webview the pane cannot run in (EdgeHTML, Internet Explorer 11) the page says so in Chinese, and the pane does not start', async () => {
+    officeJs = 'abort';
+    for (const ua of [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045',
+      'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16)',
+    ]) {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript({
+        content: `Object.defineProperty(navigator, 'userAgent', { get: function () { return ${JSON.stringify(ua)}; } });`,
+      });
+      await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
+      await expect(page.getByTestId('unsupported-webview').textContent()).resolves.toBe(UNSUPPORTED_WEBVIEW);
+      // The bundle loaded and left the message alone: no pane, no error.
+      await page.waitForTimeout(300);
+      expect(await page.getByTestId('mode').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // A current webview (WebView2 says "Edg/") gets the pane, not the message.
+    const page = await context.newPage();
+    await page.addInitScript({
+      content: `Object.defineProperty(navigator, 'userAgent', { get: function () { return 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0'; } });`,
+    });
+    await page.goto(`${origin}/taskpane.html`, { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('mode').waitFor({ timeout: 15000 });
+    expect(await page.getByTestId('unsupported-webview').count()).toBe(0);
     await page.close();
   });
 

@@ -44,6 +44,7 @@ const INPUTS = [
   'webpack.config.js',
   '.browserslistrc',
   'scripts/manifest-check.js',
+  'scripts/messages.js',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
