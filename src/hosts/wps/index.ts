@@ -20,6 +20,7 @@ import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEE
 import { readSheet } from './read';
 import { STATE_SHEET, isOurSheet, readState, writeState } from './state';
 import { FoundMark, Undo, applyHighlights, deleteMarks, findMarks, restoreMarks, sheetByName, undoAll, writeSummarySheet } from './write';
+import { wpsSelfCheck } from './selfcheck';
 
 /** PluginStorage key of the settings fallback (when the document cannot be written). */
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -434,5 +435,8 @@ export function createWpsHost(appArg: unknown): Host {
     loadSettings: () => guarded('read', () => loadSettingsSync()),
     saveSettings: (s) => guarded('write', () => saveSettingsSync(s)),
     watchRuns,
+    // Quiet: no prompt when the temporary sheet is deleted, no flicker while it exists.
+    selfCheck: () =>
+      asPromise(() => withQuietApp(app, () => wpsSelfCheck(app, { load: loadSettingsSync, save: saveSettingsSync }, SETTINGS_KEY))),
   };
 }
