@@ -444,6 +444,7 @@ export function Pane(props: PaneProps) {
               dirty={!sameSettings(settings, saved)}
               status={settingsStatus}
               disabled={!host}
+              selfCheck={host?.selfCheck?.bind(host)}
               storageNote={
                 !host
                   ? '打开文件后可保存设置。'
