@@ -6,7 +6,8 @@
 // trip fails, or a step left something unknown, the clean-up looks first and then undoes what it finds.
 //
 // Round trips: 1 look (sheet names, active sheet, saved settings), 1 per step (write, read, marks,
-// links, clear, settings), 1 clean-up: 8 in all; 2 more only after a failure.
+// links, clear, settings), 1 clean-up: 8 in all. Only after a failure: 1 to see whether the sheet was
+// added, 2 for the careful clean-up, and 2 more in a fresh Excel.run if that failed too.
 
 import { SEVERITY_FILL } from '../../core/plan';
 import { freeSheetName } from '../../core/snapshot';
@@ -93,6 +94,9 @@ interface Leftovers {
 
 type Step = () => Promise<{ ok: boolean; detail: string }>;
 
+/** delayForCellEdit (ExcelApi 1.11): wait for the user to finish typing, as the host does. */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
 /**
  * Runs 检查环境 through `env`; `settingsKey` is where the host keeps its settings. Never rejects: a
  * failure is a failed item (or all of them, when Excel cannot be reached at all).
@@ -100,11 +104,24 @@ type Step = () => Promise<{ ok: boolean; detail: string }>;
 export async function excelSelfCheck(env: ExcelEnv, settingsKey: string): Promise<SelfCheckReport> {
   const results = new SelfCheckResults();
   const notes: string[] = [];
+  const unfinished: { left: Leftovers | null } = { left: null };
   let missing = '未能检查';
   try {
-    await env.run({ delayForCellEdit: true }, (context) => checkAll(context, env, settingsKey, results, notes));
+    await env.run(RUN, (context) => checkAll(context, env, settingsKey, results, unfinished));
   } catch (e) {
     missing = `未能检查：${toJixiaoError(e, '检查环境', 'unreadable').message}`;
+  }
+  if (unfinished.left) {
+    // The clean-up failed inside the check's own batch (a context may not recover from a failed
+    // round trip): once more in a fresh Excel.run.
+    const left = unfinished.left;
+    try {
+      await env.run(RUN, (context) => lookAndUndo(context, left));
+    } catch (e) {
+      notes.push(
+        `检查后未能完全复原（${errorMessage(e)}）：请查看工作簿中是否留下了“${left.sheet}”工作表，如有请删除；设置请在“设置”中核对后保存。`,
+      );
+    }
   }
   return results.report(excelHostName(env), excelVersion(env), missing, notes.join(' ') || undefined);
 }
@@ -114,7 +131,7 @@ async function checkAll(
   env: ExcelEnv,
   key: string,
   results: SelfCheckResults,
-  notes: string[],
+  unfinished: { left: Leftovers | null },
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
@@ -261,12 +278,16 @@ async function checkAll(
         : { ok: false, detail: '保存后读回的设置与保存的不同' };
     });
   } finally {
-    await cleanUp(context, left, notes);
+    try {
+      await cleanUp(context, left);
+    } catch {
+      unfinished.left = left;
+    }
   }
 }
 
-/** Puts the workbook back: active sheet, no temporary sheet, settings as found. */
-async function cleanUp(context: Excel.RequestContext, left: Leftovers, notes: string[]): Promise<void> {
+/** Puts the workbook back: active sheet, no temporary sheet, settings as found. Throws when it could not. */
+async function cleanUp(context: Excel.RequestContext, left: Leftovers): Promise<void> {
   const sheets = context.workbook.worksheets;
   const settings = context.workbook.settings;
   const changedSetting = left.setting !== null && JSON.stringify(left.raw) !== JSON.stringify(left.setting.json);
@@ -285,27 +306,28 @@ async function cleanUp(context: Excel.RequestContext, left: Leftovers, notes: st
       // Part of it may have happened: look, then undo what is left.
     }
   }
-  try {
-    const tmp = sheets.getItemOrNullObject(left.sheet);
-    tmp.load('name');
-    const active = sheets.getItemOrNullObject(left.active);
-    active.load('name');
-    const item = settings.getItemOrNullObject(left.key);
-    item.load('value');
-    await context.sync();
-    if (!active.isNullObject) active.activate();
-    if (!tmp.isNullObject) tmp.delete();
-    if (left.setting !== null) {
-      if (left.raw === null) {
-        if (!item.isNullObject) item.delete();
-      } else if (item.isNullObject || JSON.stringify(item.value) !== JSON.stringify(left.raw)) {
-        settings.add(left.key, left.raw);
-      }
+  await lookAndUndo(context, left);
+}
+
+/** The careful clean-up: looks at what is there (one round trip), then undoes it (one more). */
+async function lookAndUndo(context: Excel.RequestContext, left: Leftovers): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const settings = context.workbook.settings;
+  const tmp = sheets.getItemOrNullObject(left.sheet);
+  tmp.load('name');
+  const active = sheets.getItemOrNullObject(left.active);
+  active.load('name');
+  const item = settings.getItemOrNullObject(left.key);
+  item.load('value');
+  await context.sync();
+  if (!active.isNullObject) active.activate();
+  if (!tmp.isNullObject) tmp.delete();
+  if (left.setting !== null) {
+    if (left.raw === null) {
+      if (!item.isNullObject) item.delete();
+    } else if (item.isNullObject || JSON.stringify(item.value) !== JSON.stringify(left.raw)) {
+      settings.add(left.key, left.raw);
     }
-    await context.sync();
-  } catch (e) {
-    notes.push(
-      `检查后未能完全复原（${errorMessage(e)}）：请查看工作簿中是否留下了“${left.sheet}”工作表，如有请删除；设置请在“设置”中核对后保存。`,
-    );
   }
+  await context.sync();
 }

@@ -4,6 +4,7 @@
 // trip anywhere is a failed item with a Chinese detail and still leaves the workbook as it was.
 
 import { ExcelHost, officeEnv } from '../../../src/hosts/excel';
+import type { ExcelEnv } from '../../../src/hosts/excel/host';
 import { SETTINGS_KEY } from '../../../src/hosts/excel/host';
 import { excelVersion } from '../../../src/hosts/excel/selfcheck';
 import { runEvaluation } from '../../../src/app/session';
@@ -147,6 +148,37 @@ describe('检查环境 on the fake Excel', () => {
       '8/0: ',
       '8/-1: ',
     ]);
+  });
+
+  test('a context that fails from the clean-up on: the clean-up is done again in a fresh Excel.run', async () => {
+    const wb = await evaluatedBook();
+    const before = state(wb);
+    const base = officeEnv();
+    let runs = 0;
+    /** Every sync of the first Excel.run from its 8th (the clean-up) on fails; `all` breaks later runs too. */
+    const broken = (all: boolean): ExcelEnv => ({
+      ...base,
+      run: (options, batch) =>
+        base.run(options, (context) => {
+          const first = runs++ === 0;
+          const sync = context.sync.bind(context);
+          let n = 0;
+          context.sync = () =>
+            (first && ++n >= 8) || (all && !first) ? Promise.reject(new FakeError('GeneralException', '连接已断开')) : sync();
+          return batch(context);
+        }),
+    });
+
+    const report = await new ExcelHost(broken(false)).selfCheck();
+    expect(failed(report)).toEqual([]);
+    expect(report.note).toBeUndefined();
+    expect(runs).toBe(2);
+    expect(state(wb)).toEqual(before);
+
+    runs = 0;
+    const stuck = await new ExcelHost(broken(true)).selfCheck();
+    expect(stuck.note).toMatch(/^检查后未能完全复原（连接已断开）：请查看工作簿中是否留下了“助手自检1”工作表/);
+    expect(wb.sheets.some((s) => s.name === '助手自检1')).toBe(true);
   });
 
   test('a protected workbook structure: no temporary sheet, 写入 says why, settings still checked, nothing changed', async () => {
