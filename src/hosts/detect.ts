@@ -38,7 +38,12 @@ export interface HostGlobals {
   /** Office.js. */
   Office?: {
     onReady?: unknown;
-    context?: { platform?: unknown; requirements?: { isSetSupported?: (name: string, version?: string) => boolean } };
+    context?: {
+      platform?: unknown;
+      requirements?: { isSetSupported?: (name: string, version?: string) => boolean };
+      /** Office.context.diagnostics: host, version, platform (检查环境). */
+      diagnostics?: { host?: unknown; version?: unknown; platform?: unknown };
+    };
   } | null;
   Excel?: { run?: unknown } | null;
   /** Set by taskpane.html's webview guard where the bundle cannot run: the pane then does not start. */

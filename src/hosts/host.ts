@@ -67,6 +67,29 @@ export interface ApplyResult {
   highlighted: number;
 }
 
+/** One capability 检查环境 tried: read, write, marks, links, settings, clear (src/app/selfcheck.ts). */
+export type SelfCheckKey = 'read' | 'write' | 'marks' | 'links' | 'settings' | 'clear';
+
+export interface SelfCheckItem {
+  key: SelfCheckKey;
+  /** Chinese name of the capability. */
+  label: string;
+  ok: boolean;
+  /** What was seen, or the error's text (Chinese, never a stack). */
+  detail: string;
+}
+
+/** What 检查环境 found: the program and its version, and each capability in SELF_CHECK_KEYS order. */
+export interface SelfCheckReport {
+  /** "Excel", "WPS 表格". */
+  host: string;
+  /** Version, platform, API level: whatever the host tells. */
+  version: string;
+  items: SelfCheckItem[];
+  /** Something the clean-up could not undo (the user should know). */
+  note?: string;
+}
+
 export interface Host {
   readonly kind: HostKind;
   /** Display name of the document (file name or workbook name). */
@@ -96,4 +119,10 @@ export interface Host {
    * touch (a file) leave it out.
    */
   watchRuns?(onRun: OnRun): () => void;
+  /**
+   * 检查环境: tries every capability above on a temporary sheet and reports which work. Leaves the
+   * workbook as it was (sheet deleted, active sheet back, settings unchanged) even when a step fails;
+   * never rejects. Hosts with no program to check (a file) leave it out.
+   */
+  selfCheck?(): Promise<SelfCheckReport>;
 }

@@ -71,6 +71,7 @@ export function Pane(props: PaneProps) {
               dirty={pane.dirty}
               status={state.settingsStatus}
               disabled={!host}
+              selfCheck={host?.selfCheck?.bind(host)}
               storageNote={pane.storageNote}
             />
           </Suspense>

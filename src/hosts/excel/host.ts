@@ -19,12 +19,13 @@ import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName, uncovered
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import { OWNER_MARK, WritePlan, chooseSummaryName, isSummaryName, isOwnerMark } from '../../core/plan';
 import { MARK_PREFIX, isMarkFormula, isMaskName, markFormula, maskOf } from '../marks';
-import { ApplyResult, DEFAULT_SETTINGS, Host, Settings, normaliseSettings } from '../host';
+import { ApplyResult, DEFAULT_SETTINGS, Host, SelfCheckReport, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import { parseAreasAddress } from './addresses';
 import { UNSUPPORTED_MESSAGE, errorCode, toJixiaoError } from './errors';
 import { PAYLOAD_BUDGET, jsonBytes, readBlocks, toSheetSnapshot } from './read';
 import { queueHighlights, queueSummary, queueSummaryCells, summaryGrid } from './write';
+import { excelSelfCheck } from './selfcheck';
 
 // The parts, split like the WPS adapter's: errors.ts (failures → Chinese), read.ts (used ranges in
 // blocks), write.ts (the write batch); this file holds the batches and the mark inventory.
@@ -45,6 +46,8 @@ export interface ExcelEnv {
   supports(version: string): boolean;
   /** Size of one block of cells sent or received (PAYLOAD_BUDGET unless a test sets a smaller one). */
   payloadBudget?: number;
+  /** Office.context.diagnostics (host, version, platform) for 检查环境; absent or partial on some hosts. */
+  diagnostics?(): { host?: unknown; version?: unknown; platform?: unknown } | null | undefined;
 }
 
 interface OwnerRecord {
@@ -657,6 +660,14 @@ export class ExcelHost implements Host {
       }
       throw e;
     }
+  }
+
+  /** 检查环境 (selfcheck.ts). */
+  async selfCheck(): Promise<SelfCheckReport> {
+    const report = await excelSelfCheck(this.env, SETTINGS_KEY);
+    // A clean-up that failed may have left a sheet: look the names up again before the next 评价.
+    if (report.note) this.names = null;
+    return report;
   }
 }
 

@@ -24,6 +24,7 @@ export function officeEnv(g: OfficeGlobals = hostGlobals()): ExcelEnv {
         return false;
       }
     },
+    diagnostics: () => g.Office?.context?.diagnostics,
   };
 }
 

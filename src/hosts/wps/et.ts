@@ -100,6 +100,8 @@ export interface EtRange {
   Item(RowIndex: number, ColumnIndex?: number): EtRange;
   Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string;
   Value2: Value2;
+  /** The formula of one cell ("=…"), or its value as text when it holds none; only 检查环境 reads it. */
+  Formula: Value2;
   /** Display text of one cell; null for several cells that differ. */
   readonly Text: string | null;
   NumberFormat: string | null;
@@ -197,6 +199,10 @@ export interface EtApplication {
   DisplayAlerts: boolean;
   /** The areas of up to 30 ranges of one sheet as one multi-area range. */
   Union(Arg1: EtRange, Arg2: EtRange, ...more: EtRange[]): EtRange;
+  /** For 检查环境 only, read defensively: typed upstream, not confirmed on every build. */
+  readonly Version?: string;
+  readonly Build?: number;
+  readonly OperatingSystem?: string;
 }
 
 // ---- WPS add-in root (index.d.ts, namespace WPS) -------------------------------------------------

@@ -33,6 +33,7 @@ import {
   undoAll,
   writeSummarySheet,
 } from './write';
+import { wpsSelfCheck } from './selfcheck';
 
 /** PluginStorage key of the settings fallback (when the document cannot be written). */
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -454,5 +455,8 @@ export function createWpsHost(appArg: unknown): Host {
     loadSettings: () => guarded('read', () => loadSettingsSync()),
     saveSettings: (s) => guarded('write', () => saveSettingsSync(s)),
     watchRuns,
+    // Quiet: no prompt when the temporary sheet is deleted, no flicker while it exists.
+    selfCheck: () =>
+      asPromise(() => withQuietApp(app, () => wpsSelfCheck(app, { load: loadSettingsSync, save: saveSettingsSync }, SETTINGS_KEY))),
   };
 }

@@ -4,11 +4,12 @@
 import { useState } from 'react';
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens, Caption1 } from '@fluentui/react-components';
 import { Add20Regular, ArrowReset20Regular, Delete20Regular, Save20Regular } from '@fluentui/react-icons';
-import { Settings } from '../../hosts/host';
+import { SelfCheckReport, Settings } from '../../hosts/host';
 import { PROFILES } from '../../core/data/profiles';
 import { DEFAULT_STANDARDS, Standard } from '../../core/data/standards';
 import { useImeSafeEnter } from '../ime';
 import { DEFAULT_PHRASEBOOK, HeadingKey } from '../../narrative/templates';
+import { SelfCheck } from './SelfCheck';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -118,10 +119,12 @@ export interface SettingsPanelProps {
   /** Where the settings are kept (for the hint under the button). */
   storageNote: string;
   disabled?: boolean;
+  /** The host's 检查环境; the section is left out without it (standalone mode). */
+  selfCheck?: () => Promise<SelfCheckReport>;
 }
 
 export function SettingsPanel(props: SettingsPanelProps) {
-  const { settings, onChange, onSave, saving, dirty, status, storageNote, disabled } = props;
+  const { settings, onChange, onSave, saving, dirty, status, storageNote, disabled, selfCheck } = props;
   const styles = useStyles();
   const [rows, setRows] = useState<DraftRow[]>(() => (settings.standards ?? DEFAULT_STANDARDS).map(toDraft));
   const [error, setError] = useState<string | null>(null);
@@ -346,6 +349,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
         </span>
       </div>
       <Caption1 className={styles.hint}>{storageNote}</Caption1>
+      {selfCheck ? <SelfCheck run={selfCheck} /> : null}
     </form>
   );
 }

@@ -261,6 +261,30 @@ export class FakeRange implements EtRange {
     }
     for (const [r, c] of this.positions()) write(r, c, v);
   }
+  /** The formula as entered, else the value as text ('' when empty); a 2-D array for several cells. */
+  get Formula(): Value2 {
+    this.touch('Formula.get');
+    const a = this.first;
+    const read = (r: number, c: number): string => {
+      const cell = this.cell(r, c);
+      if (!cell) return '';
+      if (cell.formula) return cell.formula;
+      return cell.v === null || cell.v === undefined ? '' : typeof cell.v === 'boolean' ? (cell.v ? 'TRUE' : 'FALSE') : String(cell.v);
+    };
+    if (this.areas.length === 1 && a.top === a.bottom && a.left === a.right) return read(a.top, a.left);
+    if (areaCells(a) > 5_000_000) throw new FakeError('fake: range too large');
+    const out: Scalar[][] = [];
+    for (let r = a.top; r <= a.bottom; r++) {
+      const row: Scalar[] = [];
+      for (let c = a.left; c <= a.right; c++) row.push(read(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  set Formula(v: Value2) {
+    this.touch('Formula.set');
+    this.Value2 = v;
+  }
   get Text(): string | null {
     this.touch('Text');
     return this.collect((c, _r, col) => displayText(c, this.sheet.columnWidth(col)));
@@ -1126,6 +1150,10 @@ export class FakeApplication implements EtApplication, WpsAddonRoot {
   /** Make an operation throw: return true for the op names (see stats) that should fail. */
   failOn: ((op: string) => boolean) | null = null;
   readonly PluginStorage = new FakePluginStorage();
+  /** What 检查环境 reports; a test may delete them (a build without them) or make them throw. */
+  Version?: string = '12.1.0.fake';
+  Build?: number = 20000;
+  OperatingSystem?: string = 'Fake OS';
   readonly panes: FakeTaskPane[] = [];
   private flags = { ScreenUpdating: true, EnableEvents: true, DisplayAlerts: true, Calculation: -4105 };
 
