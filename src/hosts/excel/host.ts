@@ -18,17 +18,19 @@
 import { WorkbookSnapshot, SheetSnapshot, parseAddress, freeSheetName, uncoveredRows } from '../../core/snapshot';
 import { JixiaoError, isJixiaoError, ErrorCode } from '../../core/errors';
 import { OWNER_MARK, WritePlan, chooseSummaryName, isSummaryName, isOwnerMark } from '../../core/plan';
-import { MARK_PREFIX, isMarkFormula, isMaskName, markFormula, maskOf } from '../marks';
+import { MARK_PREFIX, isMarkFormula, isMaskName, markFormula } from '../marks';
 import { ApplyResult, DEFAULT_SETTINGS, Host, SelfCheckReport, Settings, normaliseSettings } from '../host';
 import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watchStamps } from '../runs';
 import { parseAreasAddress } from './addresses';
 import { UNSUPPORTED_MESSAGE, errorCode, toJixiaoError } from './errors';
+import { dropMasks, marksOf, masksOf, queueMarkInventory, queueMasks } from './marks';
 import { PAYLOAD_BUDGET, jsonBytes, readBlocks, toSheetSnapshot } from './read';
 import { queueHighlights, queueSummary, queueSummaryCells, summaryGrid } from './write';
 import { excelSelfCheck } from './selfcheck';
 
 // The parts, split like the WPS adapter's: errors.ts (failures → Chinese), read.ts (used ranges in
-// blocks), write.ts (the write batch); this file holds the batches and the mark inventory.
+// blocks), write.ts (the write batch), marks.ts (the inventory of our marks and masks), selfcheck.ts
+// (检查环境); this file holds the batches: what goes into each round trip, and recovery.
 export { UNSUPPORTED_MESSAGE, toJixiaoError, PAYLOAD_BUDGET, jsonBytes, toSheetSnapshot, summaryGrid };
 
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -55,21 +57,6 @@ interface OwnerRecord {
   marked: string[];
   /** The last 评价 / 清除标记 (read by an open task pane: see ../runs.ts). */
   run?: RunStamp;
-}
-
-/** Our highlight formats found on a sheet. */
-interface FoundMarks {
-  sheet: string;
-  formats: Excel.ConditionalFormat[];
-  /** Those of `formats` that mark through a mask (their cells are counted on the mask sheet). */
-  masked: Set<Excel.ConditionalFormat>;
-  protection: Excel.WorksheetProtection;
-}
-
-/** Masks another host (WPS) left (../marks.ts): sheets with their marked-cell counts, and names. */
-interface FoundMasks {
-  sheets: { name: string; count: number }[];
-  names: string[];
 }
 
 class StaleNames extends Error {}
@@ -297,21 +284,6 @@ export class ExcelHost implements Host {
    */
   private nullNavigationOk = true;
 
-  /** Queues loading every conditional format's type (and rule) and the protection of each sheet. */
-  private queueMarkInventory(ctx: Excel.RequestContext, names: string[]) {
-    const full = this.nullNavigationOk;
-    return names.map((name) => {
-      const ws = ctx.workbook.worksheets.getItem(name);
-      // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property (a proxy collection), not a value to load
-      const formats = ws.getRange().conditionalFormats;
-      formats.load(full ? 'items/id,items/type,items/customOrNullObject/rule/formula' : 'items/id,items/type');
-      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property (a proxy object), not a value to load
-      const protection = ws.protection;
-      protection.load('protected');
-      return { name, formats, protection, full };
-    });
-  }
-
   /** Syncs a batch that holds an inventory; a structural failure switches to the fallback and retries. */
   private async inventorySync(ctx: Excel.RequestContext): Promise<void> {
     try {
@@ -323,63 +295,6 @@ export class ExcelHost implements Host {
       }
       throw e;
     }
-  }
-
-  /** Our highlight formats per sheet, after the inventory's sync (one more round trip in the fallback). */
-  private static async marksOf(ctx: Excel.RequestContext, inv: ReturnType<ExcelHost['queueMarkInventory']>): Promise<FoundMarks[]> {
-    const custom = inv.flatMap((x) => x.formats.items.filter((cf) => cf.type === 'Custom'));
-    let formulas: { cf: Excel.ConditionalFormat; formula: string }[];
-    if (inv.every((x) => x.full)) {
-      formulas = custom.map((cf) => ({ cf, formula: cf.customOrNullObject.rule.formula }));
-    } else {
-      const rules = custom.map((cf) => {
-        const rule = cf.custom.rule;
-        rule.load('formula');
-        return { cf, rule };
-      });
-      if (rules.length) await ctx.sync();
-      formulas = rules.map((x) => ({ cf: x.cf, formula: x.rule.formula }));
-    }
-    const ours = new Set(formulas.filter((x) => isMarkFormula(x.formula)).map((x) => x.cf));
-    const masked = new Set(formulas.filter((x) => maskOf(x.formula)).map((x) => x.cf));
-    return inv.map((x) => ({
-      sheet: x.name,
-      protection: x.protection,
-      formats: x.formats.items.filter((cf) => ours.has(cf)),
-      masked,
-    }));
-  }
-
-  /** Queues reading the masks: the workbook's names, and A1:C1 of each sheet named as a mask. */
-  private static queueMasks(ctx: Excel.RequestContext, sheetNames: string[]) {
-    const names = ctx.workbook.names;
-    names.load('items/name');
-    const heads = sheetNames.filter(isMaskName).map((name) => {
-      const head = ctx.workbook.worksheets.getItem(name).getRange('A1:C1');
-      head.load('values');
-      return { name, head };
-    });
-    return { names, heads };
-  }
-
-  /** After the sync: our mask sheets (owner mark in A1) with their counts, and the masks' names. */
-  private static masksOf(q: ReturnType<typeof ExcelHost.queueMasks>): FoundMasks {
-    return {
-      sheets: q.heads
-        .filter((h) => isOwnerMark(h.head.values[0]?.[0]))
-        .map((h) => ({ name: h.name, count: Number(h.head.values[0]?.[2]) || 0 })),
-      names: q.names.items.map((n) => n.name).filter(isMaskName),
-    };
-  }
-
-  /** Queues deleting the masks (after their rules): a very hidden sheet must be made hidden first. */
-  private static dropMasks(ctx: Excel.RequestContext, masks: FoundMasks): void {
-    for (const m of masks.sheets) {
-      const ws = ctx.workbook.worksheets.getItem(m.name);
-      ws.visibility = 'Hidden';
-      ws.delete();
-    }
-    for (const n of masks.names) ctx.workbook.names.getItem(n).delete();
   }
 
   /** Runs f; if its inventory needed the fallback, runs it once more with the fallback. */
@@ -431,8 +346,8 @@ export class ExcelHost implements Host {
             a1.load('values');
             return { name: n, a1 };
           });
-        const inventory = this.queueMarkInventory(ctx, names);
-        const maskQuery = ExcelHost.queueMasks(ctx, names);
+        const inventory = queueMarkInventory(ctx, names, this.nullNavigationOk);
+        const maskQuery = queueMasks(ctx, names);
         await this.inventorySync(ctx);
 
         const fresh = sheets.items.map((s) => s.name);
@@ -448,7 +363,7 @@ export class ExcelHost implements Host {
           plan.summary.name,
         );
         const replacing = fresh.includes(summaryName);
-        const marks = await ExcelHost.marksOf(ctx, inventory);
+        const marks = await marksOf(ctx, inventory);
         const touched = marks.filter((m) => m.formats.length > 0 || highlightSheets.includes(m.sheet));
         for (const m of touched) {
           if (m.protection.protected) {
@@ -482,7 +397,7 @@ export class ExcelHost implements Host {
         // new one is renamed into place (recover()).
         pending.failure.complete = true;
         for (const m of marks) for (const f of m.formats) f.delete();
-        ExcelHost.dropMasks(ctx, ExcelHost.masksOf(maskQuery));
+        dropMasks(ctx, masksOf(maskQuery));
         queueHighlights(ctx, plan);
         if (replacing) sheets.getItem(summaryName).delete();
         out.name = summaryName;
@@ -528,12 +443,13 @@ export class ExcelHost implements Host {
       await ctx.sync();
       const names = sheets.items.map((s) => s.name);
       this.names = names;
-      const inventory = this.queueMarkInventory(
+      const inventory = queueMarkInventory(
         ctx,
         f.touched.filter((n) => names.includes(n)),
+        this.nullNavigationOk,
       );
       await this.inventorySync(ctx);
-      const marks = await ExcelHost.marksOf(ctx, inventory);
+      const marks = await marksOf(ctx, inventory);
       const now = marks.flatMap((m) => m.formats.map((x) => x.id));
       const untouched = now.length === f.oldIds.size && now.every((id) => f.oldIds.has(id));
       if (!untouched) for (const m of marks) for (const x of m.formats) x.delete();
@@ -557,17 +473,17 @@ export class ExcelHost implements Host {
       await ctx.sync();
       const names = sheets.items.map((s) => s.name);
       this.names = names;
-      const inventory = this.queueMarkInventory(ctx, names);
-      const maskQuery = ExcelHost.queueMasks(ctx, names);
+      const inventory = queueMarkInventory(ctx, names, this.nullNavigationOk);
+      const maskQuery = queueMasks(ctx, names);
       const record = ctx.workbook.settings.getItemOrNullObject(OWNER_KEY);
       record.load('value');
       await this.inventorySync(ctx);
-      const marks = (await ExcelHost.marksOf(ctx, inventory)).filter((m) => m.formats.length > 0);
-      const masks = ExcelHost.masksOf(maskQuery);
+      const marks = (await marksOf(ctx, inventory)).filter((m) => m.formats.length > 0);
+      const masks = masksOf(maskQuery);
       if (marks.length === 0) {
         // Leftover masks without rules mark nothing: tidy them away, nothing to count.
         if (masks.sheets.length || masks.names.length) {
-          ExcelHost.dropMasks(ctx, masks);
+          dropMasks(ctx, masks);
           await ctx.sync();
         }
         return { cleared: 0 };
@@ -590,7 +506,7 @@ export class ExcelHost implements Host {
           f.delete();
         }
       }
-      ExcelHost.dropMasks(ctx, masks);
+      dropMasks(ctx, masks);
       // The stamp goes in the same round trip, before the count is known (it stays optional).
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after `await ctx.sync()` above; the rule only knows a context named `context`
       const prev = record.isNullObject ? null : parseOwner(record.value);
