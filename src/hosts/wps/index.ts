@@ -2,8 +2,9 @@
 // (WPS 加载项). Every call below is synchronous; results are wrapped in promises.
 //
 // Guarantees (same as the Excel host):
-//   - highlights are reversible exactly: the previous fill of every cell is kept in the document
-//     (state.ts) and put back by 清除标记, and before 评价 writes new marks;
+//   - highlights are reversible exactly: they are our marker rules (../marks.ts, write.ts), which paint
+//     over the cells without touching their own fills, and 清除标记 (here or in Excel) deletes them (and a
+//     large sheet's mask); fills that versions before kept in the state sheet are still put back;
 //   - 评价 twice gives the same workbook as 评价 once;
 //   - a 评价结果 sheet we did not write is never touched (chooseSummaryName + OWNER_MARK in A1);
 //   - source values are never written; all text lands as text;
