@@ -1,8 +1,11 @@
-// Writing to WPS 表格: reversible highlights and the 评价结果 sheet.
+// Writing to WPS 表格: reversible highlights and the 评价结果 sheet. In real WPS every member access
+// crosses into the host, so what is written goes in as few calls as the sheet allows, at any size.
 //
 // Highlights are the mark format every host shares (../marks.ts): per sheet and severity, conditional-
 // format rules whose formula carries our marker, over multi-area ranges (Range("…") takes 255 characters
-// of addresses, Application.Union joins up to 30 of them). They paint over the cells without reading or
+// of addresses, Application.Union joins up to 30 of them). A sheet whose marks need more addresses than
+// DIRECT_ADDRESSES is marked through a mask instead (a very hidden sheet of codes, a name, one rule per
+// severity): a few calls whatever the number of areas. They paint over the cells without reading or
 // changing the user's fills, so 清除标记 (here, in Excel, or after the file went between them) deletes
 // them and the cells look as before. Workbooks marked by older versions kept each cell's previous fill in
 // the state sheet (legacy marks): those are still put back, once.
@@ -11,7 +14,8 @@
 // ours deleted, new one renamed) once complete, so a failure leaves the previous summary as it was.
 // All text is written into cells formatted as text ('@') first, so "=…", "+…", "-…", "@…", "1/2",
 // "100%" or "007" stay exactly the text they are; links are =HYPERLINK formulas in General cells,
-// written with the values (one block write, not one call per link).
+// written with the values (one block write, not one call per link). Looks that alternate row by row
+// on a long summary (达成/未达成, 级别) are value rules, a handful, not hundreds of multi-area writes.
 
 import {
   BAR_COLOR,
