@@ -17,7 +17,7 @@ import { makeWorkbook } from '../../bench/run';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
 import { UNSUPPORTED_WEBVIEW } from '../../src/app/messages';
 import { OFFICE_JS, describeWithBrowser, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
-import { buildScripts, CALLED, coreJsExports, needed } from '../support/polyfills';
+import { expectPolyfillsFor } from '../support/polyfills';
 
 const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
 const GAPS = path.join(ROOT, 'examples', 'gaps-sample.xlsx');
@@ -75,15 +75,7 @@ describe('bundle size (production build)', () => {
 
 describe('polyfills (production build)', () => {
   test('core-js polyfills what the sources call exactly where the [excel] webviews lack it; WeakRef is shimmed', () => {
-    const code = buildScripts(dist);
-    const found = coreJsExports(code);
-    for (const c of CALLED) {
-      expect({ builtIn: c.name, polyfilled: found.has(c.name) }).toEqual({ builtIn: c.name, polyfilled: needed('excel', c.module) });
-    }
-    expect(CALLED.some((c) => needed('excel', c.module))).toBe(true);
-    // core-js has no WeakRef (src/polyfills/weakref.ts) and no FinalizationRegistry, which nothing may use.
-    expect(code).toMatch(/typeof \w+\.WeakRef\s*!=\s*"function"/);
-    expect(code).not.toContain('FinalizationRegistry');
+    expectPolyfillsFor(dist, 'excel');
   });
 });
 

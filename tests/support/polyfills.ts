@@ -42,3 +42,19 @@ export function buildScripts(dir: string): string {
     .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
     .join('\n');
 }
+
+/**
+ * Checks a build folder against a .browserslistrc section: each built-in of CALLED polyfilled exactly
+ * where the section needs it (and some needed at all, so the check means something); the WeakRef shim
+ * there; nothing using FinalizationRegistry, which neither core-js nor the shim provides.
+ */
+export function expectPolyfillsFor(dir: string, section: 'excel' | 'wps'): void {
+  const code = buildScripts(dir);
+  const found = coreJsExports(code);
+  for (const c of CALLED) {
+    expect({ builtIn: c.name, polyfilled: found.has(c.name) }).toEqual({ builtIn: c.name, polyfilled: needed(section, c.module) });
+  }
+  expect(CALLED.some((c) => needed(section, c.module))).toBe(true);
+  expect(code).toMatch(/typeof \w+\.WeakRef\s*!=\s*"function"/);
+  expect(code).not.toContain('FinalizationRegistry');
+}

@@ -222,15 +222,9 @@ export class FakeRange implements EtRange {
     return this.areas.map((a) => areaAddress(a, RowAbsolute !== false, ColumnAbsolute !== false)).join(',');
   }
 
-  get Value2(): Value2 {
-    this.touch('Value2.get');
+  /** One cell's value as a scalar, several cells' as a 2-D array of rows (the first area). */
+  private grid(read: (r: number, c: number) => Scalar): Value2 {
     const a = this.first;
-    const read = (r: number, c: number): Scalar => {
-      const m = this.mergeAt(r, c);
-      if (m && (m.top !== r || m.left !== c)) return undefined;
-      const cell = this.cell(r, c);
-      return cell && cell.v !== null ? cell.v : undefined;
-    };
     if (this.areas.length === 1 && a.top === a.bottom && a.left === a.right) return read(a.top, a.left);
     if (areaCells(a) > 5_000_000) throw new FakeError('fake: range too large');
     const out: Scalar[][] = [];
@@ -240,6 +234,16 @@ export class FakeRange implements EtRange {
       out.push(row);
     }
     return out;
+  }
+  get Value2(): Value2 {
+    this.touch('Value2.get');
+    const read = (r: number, c: number): Scalar => {
+      const m = this.mergeAt(r, c);
+      if (m && (m.top !== r || m.left !== c)) return undefined;
+      const cell = this.cell(r, c);
+      return cell && cell.v !== null ? cell.v : undefined;
+    };
+    return this.grid(read);
   }
   set Value2(v: Value2) {
     this.touch('Value2.set');
@@ -264,22 +268,13 @@ export class FakeRange implements EtRange {
   /** The formula as entered, else the value as text ('' when empty); a 2-D array for several cells. */
   get Formula(): Value2 {
     this.touch('Formula.get');
-    const a = this.first;
     const read = (r: number, c: number): string => {
       const cell = this.cell(r, c);
       if (!cell) return '';
       if (cell.formula) return cell.formula;
       return cell.v === null || cell.v === undefined ? '' : typeof cell.v === 'boolean' ? (cell.v ? 'TRUE' : 'FALSE') : String(cell.v);
     };
-    if (this.areas.length === 1 && a.top === a.bottom && a.left === a.right) return read(a.top, a.left);
-    if (areaCells(a) > 5_000_000) throw new FakeError('fake: range too large');
-    const out: Scalar[][] = [];
-    for (let r = a.top; r <= a.bottom; r++) {
-      const row: Scalar[] = [];
-      for (let c = a.left; c <= a.right; c++) row.push(read(r, c));
-      out.push(row);
-    }
-    return out;
+    return this.grid(read);
   }
   set Formula(v: Value2) {
     this.touch('Formula.set');
