@@ -16,7 +16,18 @@ import { bundleSizes, INITIAL_BUDGET_GZIP } from '../../bench/bundle';
 import { makeWorkbook } from '../../bench/run';
 import { OWNER_MARK, SUMMARY_SHEET } from '../../src/core/plan';
 import { UNSUPPORTED_WEBVIEW } from '../../src/app/messages';
-import { OFFICE_JS, describeWithBrowser, ROOT, SHOTS, OfflineBrowser, launchOffline, productionBuild, serveDir, shot } from './support';
+import {
+  OFFICE_JS,
+  copyAndArrowThroughTabs,
+  describeWithBrowser,
+  ROOT,
+  SHOTS,
+  OfflineBrowser,
+  launchOffline,
+  productionBuild,
+  serveDir,
+  shot,
+} from './support';
 import { expectPolyfillsFor } from '../support/polyfills';
 
 const SHENZE = path.join(ROOT, 'examples', 'shenze-2020.xlsx');
@@ -313,15 +324,7 @@ describeBrowser('standalone mode in headless Chromium', () => {
       typeof (String.prototype as unknown as Record<string, unknown>).matchAll,
     ]);
     expect(kinds).toEqual(['function', 'function']);
-    await page.getByRole('button', { name: '复制' }).click();
-    await page.getByTestId('copy-status').filter({ hasText: /复制/ }).waitFor({ timeout: 10000 });
-    // Tabs: a click, then arrow keys move the selection and the focus (Fluent's focus code runs here).
-    const tabs = page.getByRole('tab');
-    expect(await tabs.count()).toBeGreaterThan(1);
-    await tabs.nth(0).click();
-    await tabs.nth(0).press('ArrowRight');
-    expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('role'))).toBe('tab');
+    await copyAndArrowThroughTabs(page);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -245,3 +245,15 @@ export async function shot(page: Page, name: string, width: number): Promise<voi
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect({ name, width, scrollWidth }).toEqual({ name, width, scrollWidth: width });
 }
+
+/** 复制 reports back; the tabs move selection and focus with a click and the arrow keys (Fluent's focus code). */
+export async function copyAndArrowThroughTabs(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '复制' }).click();
+  await page.getByTestId('copy-status').filter({ hasText: /复制/ }).waitFor({ timeout: 10000 });
+  const tabs = page.getByRole('tab');
+  expect(await tabs.count()).toBeGreaterThan(1);
+  await tabs.nth(0).click();
+  await tabs.nth(0).press('ArrowRight');
+  expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('role'))).toBe('tab');
+}

@@ -21,7 +21,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { OWNER_MARK } from '../../src/core/plan';
 import { loadBook } from '../hosts/wps/fixture';
 import type { FakeBook } from '../fakes/wps';
-import { browserBundle, CHROMIUM, CHROMIUM_ARGS } from '../e2e/support';
+import { browserBundle, CHROMIUM, CHROMIUM_ARGS, copyAndArrowThroughTabs } from '../e2e/support';
 import { expectPolyfillsFor } from '../support/polyfills';
 import { describeWithBrowser } from '../support/browser';
 
@@ -582,16 +582,7 @@ describeWithBrowser('end to end: the WPS build in headless Chromium from file://
       typeof (Object as unknown as Record<string, unknown>).fromEntries,
     ]);
     expect(kinds).toEqual(['function', 'function']);
-    await page.getByRole('button', { name: '复制' }).click();
-    await page.getByTestId('copy-status').filter({ hasText: /复制/ }).waitFor({ timeout: 10000 });
-    // Tabs: a click, then arrow keys move the selection and the focus (Fluent's focus code runs here).
-    const tabs = page.getByRole('tab');
-    if ((await tabs.count()) > 1) {
-      await tabs.nth(0).click();
-      await tabs.nth(0).press('ArrowRight');
-      expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
-      expect(await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('role'))).toBe('tab');
-    }
+    await copyAndArrowThroughTabs(page);
     expect(errors).toEqual([]);
     await page.close();
   }, 90000);
