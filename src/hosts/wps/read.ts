@@ -6,6 +6,7 @@
 //   display text  Range.Text only for numbers with a format (the engine needs "95%"-style text there)
 //   merges        bisection on MergeCells (false: nothing merged inside; null: mixed), MergeArea only on
 //                 single candidate cells
+//   hidden rows   one SpecialCells(xlCellTypeVisible) address: the used rows it does not cover
 
 import { Cell, MergeArea, SheetSnapshot, areaAddress, isGeneralFormat, uncoveredRows } from '../../core/snapshot';
 import { formatNumber } from '../file/xlsx';
