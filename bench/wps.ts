@@ -42,26 +42,20 @@ export async function benchWps(sizes: number[] = [100, 1000, 10000]): Promise<Wp
       await src.xlsx.readFile(file);
       const app = new FakeApplication(bookFromExcelJs(src, path.basename(file)));
       const host = createWpsHost(app);
-      let readCalls = 0;
-      const read = host.readSnapshot.bind(host);
-      host.readSnapshot = async (scope) => {
-        const before = total(app.stats);
-        try {
-          return await read(scope);
-        } finally {
-          readCalls += total(app.stats) - before;
-        }
-      };
-      let applyCalls = 0;
-      const apply = host.apply.bind(host);
-      host.apply = async (plan) => {
-        const before = total(app.stats);
-        try {
-          return await apply(plan);
-        } finally {
-          applyCalls += total(app.stats) - before;
-        }
-      };
+      // Host calls made inside one Host method, summed over its calls.
+      const spent = { read: 0, apply: 0 };
+      const counted =
+        <A extends unknown[], R>(f: (...a: A) => Promise<R>, key: keyof typeof spent) =>
+        async (...a: A): Promise<R> => {
+          const before = total(app.stats);
+          try {
+            return await f(...a);
+          } finally {
+            spent[key] += total(app.stats) - before;
+          }
+        };
+      host.readSnapshot = counted(host.readSnapshot.bind(host), 'read');
+      host.apply = counted(host.apply.bind(host), 'apply');
       app.stats = {};
       const result = await runEvaluation(host);
       const stats = { ...app.stats };
@@ -70,8 +64,8 @@ export async function benchWps(sizes: number[] = [100, 1000, 10000]): Promise<Wp
       out.push({
         rows,
         hostCalls: total(stats),
-        readCalls,
-        applyCalls,
+        readCalls: spent.read,
+        applyCalls: spent.apply,
         clearCalls: total(app.stats),
         highlighted: result.applied.highlighted,
         top: Object.entries(stats)

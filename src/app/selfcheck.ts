@@ -18,6 +18,11 @@ export const SELF_CHECK_LABELS: Record<SelfCheckKey, string> = {
 /** Base name of the temporary sheet (freeSheetName adds a number: 助手自检1). */
 export const SELF_CHECK_SHEET = '助手自检';
 
+/** A value as a report line shows it: text in quotes, nothing as （空）, numbers as they are. */
+export function shown(v: unknown): string {
+  return typeof v === 'string' ? `“${v}”` : v === undefined || v === null ? '（空）' : String(v);
+}
+
 /** What 检查环境 does, above its button. */
 export const SELF_CHECK_INTRO =
   '在一张临时工作表上试一遍助手用到的功能（读取、写入、标记、链接、设置、清除标记），结束后删除临时工作表，工作簿和设置保持原样。结果可复制给信息技术人员。';

@@ -10,7 +10,8 @@ import { makeWorkbook } from '../../bench/run';
 import { createWpsHost } from '../../src/hosts/wps';
 import { createExcelHost } from '../../src/hosts/excel';
 import { runEvaluation, clearMarks } from '../../src/app/session';
-import { SEVERITY_FILL, isOwnerMark, planHighlights } from '../../src/core/plan';
+import { SEVERITY_FILL, SUMMARY_LOOK, isOwnerMark, planHighlights, planWrites } from '../../src/core/plan';
+import { evaluateWorkbook } from '../../src/core/evaluate';
 import { isMarkFormula, isMaskName } from '../../src/hosts/marks';
 import { bgr } from '../../src/hosts/wps/et';
 import { readPackage } from '../../src/hosts/file/package/read';
@@ -146,8 +147,6 @@ test('a long summary gets its alternating looks (达成/未达成, 级别) by va
   const app = await loadApp();
   const host = createWpsHost(app);
   const snapshot = await host.readSnapshot('active');
-  const { evaluateWorkbook } = await import('../../src/core/evaluate');
-  const { planWrites, SUMMARY_LOOK } = await import('../../src/core/plan');
   const plan = planWrites(evaluateWorkbook(snapshot, {}), {});
   app.stats = {};
   const applied = await host.apply(plan);

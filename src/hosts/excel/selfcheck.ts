@@ -21,6 +21,7 @@ import {
   SelfCheckResults,
   errorMessage,
   sameFormula,
+  shown,
 } from '../../app/selfcheck';
 import { literalText } from './addresses';
 import { toJixiaoError } from './errors';
@@ -73,11 +74,6 @@ export function excelVersion(env: ExcelEnv): string {
   }
   parts.push(api);
   return parts.join(' · ');
-}
-
-/** A value as a report line shows it: text in quotes, numbers as they are. */
-function shown(v: unknown): string {
-  return typeof v === 'string' ? `“${v}”` : v === undefined ? '（空）' : String(v);
 }
 
 /** What the clean-up must undo; 'unknown' when the round trip that would tell failed. */

@@ -17,6 +17,11 @@ export function parseArea(address: string): Area | null {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
+/** "A1:B2,C5" (an Address(false, false) of several areas) → its areas; null for a part that is not one. */
+export function parseAreaList(address: string): (Area | null)[] {
+  return address.split(',').map((part) => parseArea(part));
+}
+
 /** ET (like Excel) refuses Range("…") addresses longer than 255 characters. */
 export const MAX_ADDRESS = 255;
 

@@ -253,6 +253,24 @@ export const XL_EQUAL = 3;
 /** Interior.Color of a cell without fill. */
 export const WHITE = 0xffffff;
 
+/** The workbook's worksheets, in order (the collection is 1-based). */
+export function worksheetsOf(wb: EtWorkbook): EtWorksheet[] {
+  const out: EtWorksheet[] = [];
+  const sheets = wb.Worksheets;
+  for (let i = 1; i <= sheets.Count; i++) out.push(sheets.Item(i));
+  return out;
+}
+
+/** The worksheet named `name`, or null; stops at the first match (each Name read is a host call). */
+export function sheetByName(wb: EtWorkbook, name: string): EtWorksheet | null {
+  const sheets = wb.Worksheets;
+  for (let i = 1; i <= sheets.Count; i++) {
+    const ws = sheets.Item(i);
+    if (ws.Name === name) return ws;
+  }
+  return null;
+}
+
 /** 'FFC7CE' (RGB hex) → BGR long. */
 export function bgr(rgbHex: string): number {
   const n = parseInt(rgbHex.replace(/^#/, '').slice(-6), 16);

@@ -17,9 +17,9 @@ import { OnRun, RunStamp, Watch, clearRunId, evaluateRunId, parseRunStamp, watch
 import { WorkbookSnapshot, freeSheetName } from '../../core/snapshot';
 import { WritePlan, chooseSummaryName, isOwnerMark } from '../../core/plan';
 import { JixiaoError, isJixiaoError } from '../../core/errors';
-import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEET_VISIBLE } from './et';
+import { EtWorkbook, EtWorksheet, WpsApplication, XL_CALCULATION_MANUAL, XL_SHEET_VISIBLE, sheetByName, worksheetsOf } from './et';
 import { readSheet } from './read';
-import { STATE_SHEET, isOurSheet, readState, writeState } from './state';
+import { STATE_SHEET, findStateSheet, isOurSheet, readState, writeState } from './state';
 import { isMaskName } from '../marks';
 import {
   FoundMark,
@@ -30,7 +30,6 @@ import {
   findMarks,
   maskSheets,
   restoreMarks,
-  sheetByName,
   undoAll,
   writeSummarySheet,
 } from './write';
@@ -121,13 +120,6 @@ function checkStructure(wb: EtWorkbook, what: string): void {
   }
 }
 
-function allSheets(wb: EtWorkbook): EtWorksheet[] {
-  const out: EtWorksheet[] = [];
-  const sheets = wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) out.push(sheets.Item(i));
-  return out;
-}
-
 /** Our marker rules on every sheet but the state sheet. */
 function markInventory(sheets: EtWorksheet[]): FoundMark[] {
   const out: FoundMark[] = [];
@@ -138,7 +130,7 @@ function markInventory(sheets: EtWorksheet[]): FoundMark[] {
 /** A sheet name no sheet has yet (for building the new summary before swapping it in). */
 function freeName(wb: EtWorkbook, base: string): string {
   return freeSheetName(
-    allSheets(wb).map((s) => s.Name),
+    worksheetsOf(wb).map((s) => s.Name),
     base,
   );
 }
@@ -160,7 +152,7 @@ export function createWpsHost(appArg: unknown): Host {
         throw new JixiaoError('bad-argument', `当前工作表“${ws.Name}”是助手生成的评价结果：请切换到绩效自评表所在的工作表，再点击“评价”。`);
       targets = [ws];
     } else {
-      targets = allSheets(wb).filter((ws) => ws.Visible !== 2 && !isOurSheet(ws));
+      targets = worksheetsOf(wb).filter((ws) => ws.Visible !== 2 && !isOurSheet(ws));
     }
     try {
       return { name: wb.Name, sheets: targets.map((ws) => readSheet(ws)) };
@@ -180,7 +172,7 @@ export function createWpsHost(appArg: unknown): Host {
 
     // Preflight: everything that could refuse a write is checked before the first write.
     checkStructure(wb, '写入“评价结果”工作表');
-    const sheets0 = allSheets(wb);
+    const sheets0 = worksheetsOf(wb);
     const found = markInventory(sheets0);
     const touched = new Set<string>();
     for (const h of plan.highlights) touched.add(h.sheet);
@@ -207,7 +199,7 @@ export function createWpsHost(appArg: unknown): Host {
 
         // 2. Marks: the previous ones off (ours in any host's format, and legacy fills), the new ones on.
         const oldMasks = maskSheets(wb);
-        deleteMarks(app, wb, found, undo);
+        deleteMarks(app, found, oldMasks, undo);
         const { missing } = restoreMarks(wb, state.marks, undo);
         const marked = applyHighlights(app, wb, plan.highlights, undo);
         if (state.marks.length) undo.push(writeState(wb, { marks: missing, settings: state.settings }));
@@ -258,7 +250,7 @@ export function createWpsHost(appArg: unknown): Host {
   function clearSync(): { cleared: number } {
     const wb = requireWorkbook(app);
     const state = readState(wb);
-    const found = markInventory(allSheets(wb));
+    const found = markInventory(worksheetsOf(wb));
     const masks = maskSheets(wb);
     if (!state.marks.length && !found.length) {
       if (masks.length) withQuietApp(app, () => dropMasks(wb, masks));
@@ -273,7 +265,7 @@ export function createWpsHost(appArg: unknown): Host {
     const undo: Undo[] = [];
     return withQuietApp(app, () => {
       try {
-        const cells = deleteMarks(app, wb, found, undo);
+        const cells = deleteMarks(app, found, masks, undo);
         let legacy = 0;
         if (state.marks.length) {
           const r = restoreMarks(wb, state.marks, undo);
@@ -409,7 +401,7 @@ export function createWpsHost(appArg: unknown): Host {
     let docError: unknown = null;
     if (wb) {
       try {
-        if (!findState(wb)) checkStructure(wb, '保存设置');
+        if (!findStateSheet(wb)) checkStructure(wb, '保存设置');
         const state = readState(wb);
         withQuietApp(app, () => writeState(wb, { marks: state.marks, settings: value }));
         return;
@@ -426,10 +418,6 @@ export function createWpsHost(appArg: unknown): Host {
       'write-failed',
       `无法保存设置${docError ? `（${message(docError)}）` : '：没有打开的工作簿'}。本次评价仍会使用这些设置。`,
     );
-  }
-
-  function findState(wb: EtWorkbook): boolean {
-    return allSheets(wb).some((ws) => ws.Name === STATE_SHEET);
   }
 
   /** Any error that is not already ours (e.g. raised by WPS before the first write) in Chinese. */

@@ -10,7 +10,7 @@
 
 import { Cell, MergeArea, SheetSnapshot, areaAddress, isGeneralFormat, uncoveredRows } from '../../core/snapshot';
 import { formatNumber } from '../file/xlsx';
-import { Area, parseArea } from './address';
+import { Area, parseArea, parseAreaList } from './address';
 import { EtRange, EtWorksheet, Scalar, Value2, XL_CELL_TYPE_VISIBLE, XL_SHEET_VISIBLE } from './et';
 
 /** Past this many formatted numbers, display text is computed from the format instead of read. */
@@ -261,11 +261,7 @@ export function readSheet(ws: EtWorksheet, stats: ReadStats = { formatReads: 0, 
 function readHiddenRows(ur: EtRange, area: Area): number[] | null {
   let visible: (Area | null)[];
   try {
-    visible = ur
-      .SpecialCells(XL_CELL_TYPE_VISIBLE)
-      .Address(false, false)
-      .split(',')
-      .map((part) => parseArea(part));
+    visible = parseAreaList(ur.SpecialCells(XL_CELL_TYPE_VISIBLE).Address(false, false));
   } catch {
     // No visible cell at all (every row hidden) throws too; a note about that is not worth a guess.
     return null;

@@ -17,8 +17,9 @@ import {
   SelfCheckResults,
   errorMessage,
   sameFormula,
+  shown,
 } from '../../app/selfcheck';
-import { EtWorkbook, EtWorksheet, Scalar, WpsApplication } from './et';
+import { EtWorkbook, EtWorksheet, Scalar, WpsApplication, worksheetsOf } from './et';
 import { FoundMark, applyHighlights, deleteMarks, findMarks } from './write';
 import { readSheet, toMatrix } from './read';
 import { findStateSheet } from './state';
@@ -54,15 +55,8 @@ function failText(e: unknown): string {
   return isJixiaoError(e) ? e.message : `WPS 表格报错：${errorMessage(e)}`;
 }
 
-function shown(v: unknown): string {
-  return typeof v === 'string' ? `“${v}”` : v === undefined || v === null ? '（空）' : String(v);
-}
-
 function sheetNames(wb: EtWorkbook): string[] {
-  const out: string[] = [];
-  const sheets = wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) out.push(sheets.Item(i).Name);
-  return out;
+  return worksheetsOf(wb).map((ws) => ws.Name);
 }
 
 /** The state sheet's cells as they are, to put back exactly; null when there is no state sheet. */
@@ -188,7 +182,7 @@ function checkAll(app: WpsApplication, settings: SettingsAccess, key: string, re
 
       step('clear', () => {
         if (!found.length) return { ok: false, detail: `未能检查：没有可清除的标记（见“${SELF_CHECK_LABELS.marks}”）` };
-        deleteMarks(app, wb, found, []);
+        deleteMarks(app, found, [], []);
         const still = findMarks(tmp).length;
         return still === 0
           ? { ok: true, detail: '已删除带标记的规则，工作表上不再有标记' }

@@ -14,7 +14,7 @@
 import { OWNER_MARK, isOwnerMark } from '../../core/plan';
 import { areaAddress } from '../../core/snapshot';
 import { Area } from './address';
-import { EtWorkbook, EtWorksheet, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN } from './et';
+import { EtWorkbook, EtWorksheet, XL_SHEET_HIDDEN, XL_SHEET_VERY_HIDDEN, sheetByName } from './et';
 import { toMatrix } from './read';
 
 export const STATE_SHEET = 'jixiao_state';
@@ -47,12 +47,7 @@ export interface StoredState {
 }
 
 export function findStateSheet(wb: EtWorkbook): EtWorksheet | null {
-  const sheets = wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) {
-    const ws = sheets.Item(i);
-    if (ws.Name === STATE_SHEET) return ws;
-  }
-  return null;
+  return sheetByName(wb, STATE_SHEET);
 }
 
 /** A worksheet we created: our summary (owner mark in A1) or the state sheet. */

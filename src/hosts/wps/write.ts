@@ -29,7 +29,7 @@ import {
   Highlight,
 } from '../../core/plan';
 import { Severity } from '../../core/types';
-import { address, areaAddress, columnLetters, compactAreas } from '../../core/snapshot';
+import { address, areaAddress, columnLetters, compactAreas, freeSheetName } from '../../core/snapshot';
 import {
   MASK_CODE,
   MASK_PREFIX,
@@ -43,7 +43,7 @@ import {
   maskRefersTo,
   maskRuleFormula,
 } from '../marks';
-import { Area, chunkAddresses, parseArea } from './address';
+import { Area, chunkAddresses, parseAreaList } from './address';
 import {
   EtFormatCondition,
   EtRange,
@@ -64,6 +64,8 @@ import {
   XL_TOP,
   XL_UNDERLINE_SINGLE,
   bgr,
+  sheetByName,
+  worksheetsOf,
 } from './et';
 import { Mark, SavedInterior } from './state';
 
@@ -79,15 +81,6 @@ export function undoAll(undo: Undo[]): void {
     }
   }
   undo.length = 0;
-}
-
-export function sheetByName(wb: EtWorkbook, name: string): EtWorksheet | null {
-  const sheets = wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) {
-    const ws = sheets.Item(i);
-    if (ws.Name === name) return ws;
-  }
-  return null;
 }
 
 // ---- Marks (conditional-format rules) ----------------------------------------------------------------
@@ -110,16 +103,6 @@ const RANGES_PER_RULE = 30;
 const DIRECT_ADDRESSES = 12;
 /** Cells per block write (values of the summary and of a mask). */
 const CELLS_PER_WRITE = 50000;
-
-/** "A1:B2,C5" → areas (an AppliesTo address, without sheet names). */
-function parseAreaList(addr: string): Area[] {
-  const out: Area[] = [];
-  for (const part of addr.split(',')) {
-    const a = parseArea(part);
-    if (a) out.push(a);
-  }
-  return out;
-}
 
 function cellCount(areas: Area[]): number {
   let n = 0;
@@ -163,7 +146,7 @@ export function findMarks(ws: EtWorksheet): FoundMark[] {
       severity,
       formula: formula[0] === '=' ? formula : `=${formula}`,
       color,
-      areas: parseAreaList(rule.AppliesTo.Address(false, false)),
+      areas: parseAreaList(rule.AppliesTo.Address(false, false)).filter((a): a is Area => a !== null),
       mask: maskOf(formula),
     });
   }
@@ -207,8 +190,11 @@ function addRules(app: WpsApplication, ws: EtWorksheet, areas: Area[], formula: 
   }
 }
 
-/** Deletes the marks found; pushes undos that add them again. Returns the cells they covered. */
-export function deleteMarks(app: WpsApplication, wb: EtWorkbook, found: FoundMark[], undo: Undo[]): number {
+/**
+ * Deletes the marks found; pushes undos that add them again. Returns the cells they covered: a mask
+ * rule's cells are counted on its sheet among `masks` (maskSheets, which the caller drops afterwards).
+ */
+export function deleteMarks(app: WpsApplication, found: FoundMark[], masks: EtWorksheet[], undo: Undo[]): number {
   let cells = 0;
   const deleted: FoundMark[] = [];
   // One undo that puts our rules back in the order they had: the ones not yet deleted go too, then all
@@ -218,16 +204,14 @@ export function deleteMarks(app: WpsApplication, wb: EtWorkbook, found: FoundMar
     for (const m of found) if (deleted.indexOf(m) < 0) m.rule.Delete();
     for (const m of found) addRules(app, m.sheet, m.areas, m.formula, m.color, []);
   });
-  const masks = new Set<string>();
+  const read = new Set<string>();
   for (const m of found) {
     m.rule.Delete();
     deleted.push(m);
-    if (m.mask) masks.add(m.mask.toLowerCase());
+    if (m.mask) read.add(m.mask.toLowerCase());
     else cells += cellCount(m.areas);
   }
-  if (masks.size) {
-    for (const ws of maskSheets(wb)) if (masks.has(ws.Name.toLowerCase())) cells += maskCount(ws);
-  }
+  if (read.size) for (const ws of masks) if (read.has(ws.Name.toLowerCase())) cells += maskCount(ws);
   return cells;
 }
 
@@ -235,13 +219,7 @@ export function deleteMarks(app: WpsApplication, wb: EtWorkbook, found: FoundMar
 
 /** The workbook's mask sheets: named as masks and carrying our owner mark. */
 export function maskSheets(wb: EtWorkbook): EtWorksheet[] {
-  const out: EtWorksheet[] = [];
-  const sheets = wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) {
-    const ws = sheets.Item(i);
-    if (isMaskName(ws.Name) && isOwnerMark(ws.Range('A1').Value2)) out.push(ws);
-  }
-  return out;
+  return worksheetsOf(wb).filter((ws) => isMaskName(ws.Name) && isOwnerMark(ws.Range('A1').Value2));
 }
 
 function maskCount(ws: EtWorksheet): number {
@@ -272,10 +250,10 @@ function addMask(app: WpsApplication, wb: EtWorkbook, ws: EtWorksheet, bySeverit
   const all: Cell[] = [];
   bySeverity.forEach((cells) => all.push(...cells));
   const box = boundingBox(all);
-  const taken = allSheetNames(wb);
-  let k = 1;
-  while (taken.has(`${MASK_PREFIX}${k}`.toLowerCase())) k++;
-  const name = `${MASK_PREFIX}${k}`;
+  const name = freeSheetName(
+    worksheetsOf(wb).map((s) => s.Name),
+    MASK_PREFIX,
+  );
   const sheets = wb.Worksheets;
   const active = wb.ActiveSheet;
   let mask: EtWorksheet;
@@ -333,13 +311,6 @@ function boundingBox(cells: Cell[]): Area {
     if (c.col > right) right = c.col;
   }
   return { top, left, bottom, right };
-}
-
-function allSheetNames(wb: EtWorkbook): Set<string> {
-  const out = new Set<string>();
-  const sheets = wb.Worksheets;
-  for (let i = 1; i <= sheets.Count; i++) out.add(sheets.Item(i).Name.toLowerCase());
-  return out;
 }
 
 /** Marks the plan's cells, per sheet and severity (most severe first); returns the cells marked. */
@@ -504,10 +475,14 @@ interface ValueRule {
  * A style or column where that does not hold keeps its direct formatting.
  */
 function valueRules(plan: SummaryPlan, mergeOf: Map<string, Area>): ValueRule[] {
+  // Styles with a part a rule can carry, once (not per cell of a long summary).
+  const ruleStyles = new Set(
+    (Object.keys(SUMMARY_LOOK) as SummaryStyle[]).filter((st) => lookKeys(SUMMARY_LOOK[st]).some((k) => RULE_KEYS.has(k.split(':')[0]))),
+  );
   const byStyle = new Map<SummaryStyle, { row: number; col: number }[]>();
   plan.rows.forEach((cells, i) =>
     cells.forEach((sc, j) => {
-      if (!sc || !sc.style || sc.link || !lookKeys(SUMMARY_LOOK[sc.style]).some((k) => RULE_KEYS.has(k.split(':')[0]))) return;
+      if (!sc || !sc.style || sc.link || !ruleStyles.has(sc.style)) return;
       let list = byStyle.get(sc.style);
       if (!list) byStyle.set(sc.style, (list = []));
       list.push({ row: i + 1, col: j + 1 });
